@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// The layout mirrors the architecture: pure modules (`FieldPlanCore`, `FieldPlanRouting`,
+/// `FieldPlanZoning`) do no I/O; `FieldPlanStore`, `FieldPlanInterchange` and `FieldPlanCLI`
+/// are thin edges that depend on them, never the other way round.
+let package = Package(
+    name: "FieldPlan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fieldplan", targets: ["fieldplan"]),
+        .library(name: "FieldPlanCore", targets: ["FieldPlanCore"]),
+        .library(name: "FieldPlanRouting", targets: ["FieldPlanRouting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // Pure core: domain types, money, geography, the travel model, priorities.
+        .target(name: "FieldPlanCore"),
+        // Pure vehicle-routing engine (VRPTW with prizes, breaks, multi-depot) and the
+        // parsers of the standard benchmark formats.
+        .target(name: "FieldPlanRouting"),
+        // Pure balanced, compact, stable territory design.
+        .target(name: "FieldPlanZoning"),
+        // Edge: NDJSON / CSV reading and writing with line-numbered validation.
+        .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore"]),
+        // Edge: the SQLite store through GRDB.
+        .target(name: "FieldPlanStore", dependencies: [
+            "FieldPlanCore", "FieldPlanInterchange",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Edge: the command line.
+        .target(name: "FieldPlanCLI", dependencies: [
+            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanInterchange", "FieldPlanStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
+
+        .testTarget(name: "FieldPlanCoreTests", dependencies: ["FieldPlanCore"]),
+        .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
+        .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
+        .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI"]),
+    ]
+)
