@@ -1,0 +1,292 @@
+import Foundation
+
+/// Builds balanced, compact, contiguous and stable zones. The entry point of the module.
+///
+/// Steps, all in a local plane (`PlanarProjection`, metres):
+/// 1. the 8 nearest neighbours of every account (`SpatialGrid`): local density for the travel
+///    estimate (`WorkloadModel`), zone adjacency for boundary moves;
+/// 2. accounts of locked zones are set aside untouched;
+/// 3. *stable rebuild* (the default when every zone to build still has accounts): accounts
+///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
+///    `BoundaryRepair` moves only what balance needs, new accounts first;
+///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
+///    (`PowerDiagramKMeans`), boundary repair to half the tolerance (slack for later stable
+///    rebuilds), then clusters are matched to zone ids (`MinCostMatching`): to the nearest
+///    anchor, else to the previous zone they overlap most;
+/// 4. statistics and convex hulls per zone.
+///
+/// Deterministic: same problem and seed, same result; nothing depends on hashing order.
+/// - Complexity: about O(n·k·r) for n accounts, k zones and r balanced k-means rounds
+///   (r ≤ `maxRounds`), O(n·8) memory besides O(n·12) candidate lists; a stable rebuild is
+///   O(n log n).
+public enum ZoneBuilder {
+    static let neighbourCount = 8
+
+    public static func build(_ problem: ZoningProblem) -> ZoningResult {
+        let options = problem.options
+        let points = problem.points
+        let n = points.count
+        let zoneCount = problem.zones.count
+        let projection = PlanarProjection(around: points.map { ($0.latitude, $0.longitude) })
+        var xs = [Double](repeating: 0, count: n), ys = xs
+        for i in 0..<n {
+            (xs[i], ys[i]) = projection.project(latitude: points[i].latitude, longitude: points[i].longitude)
+        }
+
+        // Neighbours and the workload of every account.
+        let grid = SpatialGrid(xs: xs, ys: ys)
+        let near = grid.nearestNeighbours(k: neighbourCount)
+        let model = WorkloadModel(roadFactor: options.roadFactor, speedKmh: options.speedKmh)
+        var travel = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var rank = WorkloadModel.neighbours
+            while rank > 0 && !near.distance[i * neighbourCount + rank - 1].isFinite { rank -= 1 }
+            travel[i] = rank > 0 ? model.travelHours(neighbourDistance: near.distance[i * neighbourCount + rank - 1], rank: rank) : 0
+        }
+
+        // Which accounts are free to place, and where they were.
+        var zoneIndex: [String: Int] = [:]
+        for (j, z) in problem.zones.enumerated() { zoneIndex[z.id] = j }
+        let locked = Set(problem.lockedZones)
+        var freeOf = [Int32](repeating: -1, count: n) // global → free index
+        var free: [Int] = []
+        var previous: [Int32] = []
+        for i in 0..<n {
+            if let z = points[i].currentZone, locked.contains(z) { continue }
+            freeOf[i] = Int32(free.count)
+            free.append(i)
+            previous.append(points[i].currentZone.flatMap { zoneIndex[$0] }.map(Int32.init) ?? -1)
+        }
+        let m = free.count
+        let fx = free.map { xs[$0] }, fy = free.map { ys[$0] }
+        let fw = free.map { options.balance == .accounts ? 1.0 : points[$0].serviceMinutes / 60 + travel[$0] }
+        var fNeighbours = [Int32](repeating: -1, count: m * neighbourCount)
+        for (f, i) in free.enumerated() {
+            for t in 0..<neighbourCount {
+                let q = Int(near.index[i * neighbourCount + t])
+                if q >= 0 { fNeighbours[f * neighbourCount + t] = freeOf[q] }
+            }
+        }
+        let target = fw.reduce(0, +) / Double(zoneCount)
+        let tolerance = options.tolerance
+
+        var zone = [Int32](repeating: 0, count: m)
+        var rounds = 0
+        var penalty = [Double](repeating: 0, count: m)
+        var anyPrevious = false
+        var membersBefore = [Int](repeating: 0, count: zoneCount)
+        for p in previous where p >= 0 { anyPrevious = true; membersBefore[Int(p)] += 1 }
+        let stable = !options.fresh && anyPrevious && membersBefore.allSatisfy { $0 > 0 }
+
+        if m == 0 {
+            // Nothing to place.
+        } else if stable {
+            zone = previous
+            placeNewPoints(&zone, xs: fx, ys: fy, neighbours: fNeighbours, zoneCount: zoneCount)
+            // Old accounts move only after every new one on the same boundary.
+            let span = max((fx.max()! - fx.min()!) + (fy.max()! - fy.min()!), 1)
+            for f in 0..<m where previous[f] >= 0 { penalty[f] = 4 * span }
+            var repair = BoundaryRepair(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
+                                        penalty: penalty, zone: zone, zoneCount: zoneCount)
+            let inner = tolerance * 0.9, aim = tolerance * 0.8
+            repair.run(trigger: target * (1 - inner)...target * (1 + inner),
+                       aim: target * (1 - aim)...target * (1 + aim), target: target)
+            _ = repair.dissolveEnclaves(band: target * (1 - inner)...target * (1 + inner))
+            zone = repair.zone
+        } else {
+            var rng = SplitMix64(seed: options.seed)
+            let (sx, sy) = initialCentres(problem: problem, projection: projection, xs: fx, ys: fy,
+                                          previous: options.fresh ? nil : previous, rng: &rng)
+            var kmeans = PowerDiagramKMeans(xs: fx, ys: fy, weight: fw, centresX: sx, centresY: sy)
+            rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.3)
+            zone = kmeans.assignment
+            let half = tolerance * 0.5
+            var repair = BoundaryRepair(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
+                                        penalty: penalty, zone: zone, zoneCount: zoneCount)
+            repair.run(trigger: target * (1 - half)...target * (1 + half),
+                       aim: target * (1 - half * 0.8)...target * (1 + half * 0.8), target: target)
+            _ = repair.dissolveEnclaves(band: target * (1 - half)...target * (1 + half))
+            zone = repair.zone
+            let label = clusterLabels(problem: problem, projection: projection, zone: zone, previous: previous,
+                                      xs: fx, ys: fy, zoneCount: zoneCount)
+            for f in 0..<m { zone[f] = Int32(label[Int(zone[f])]) }
+        }
+
+        // Results.
+        var zoneOfPoint = [String](repeating: "", count: n)
+        var moved = 0, previouslyZoned = 0
+        for i in 0..<n {
+            let before = points[i].currentZone
+            if freeOf[i] >= 0 {
+                zoneOfPoint[i] = problem.zones[Int(zone[Int(freeOf[i])])].id
+            } else {
+                zoneOfPoint[i] = before!
+            }
+            if let before {
+                previouslyZoned += 1
+                if before != zoneOfPoint[i] { moved += 1 }
+            }
+        }
+        var loads = [Double](repeating: 0, count: zoneCount)
+        for f in 0..<m { loads[Int(zone[f])] += fw[f] }
+        let mean = loads.reduce(0, +) / Double(zoneCount)
+        let maxRatio = mean > 0 ? loads.max()! / mean : 1
+        let minRatio = mean > 0 ? loads.min()! / mean : 1
+
+        var groups: [[Int]] = Array(repeating: [], count: zoneCount + problem.lockedZones.count)
+        var lockedIndex: [String: Int] = [:]
+        for (t, id) in problem.lockedZones.enumerated() where lockedIndex[id] == nil { lockedIndex[id] = zoneCount + t }
+        for i in 0..<n {
+            if freeOf[i] >= 0 { groups[Int(zone[Int(freeOf[i])])].append(i) } else if let g = lockedIndex[zoneOfPoint[i]] {
+                groups[g].append(i)
+            }
+        }
+        var summaries: [ZoneSummary] = []
+        let ids = problem.zones.map(\.id) + problem.lockedZones
+        for g in 0..<ids.count {
+            summaries.append(summary(id: ids[g], locked: g >= zoneCount, members: groups[g], points: points,
+                                     travel: travel, xs: xs, ys: ys, projection: projection))
+        }
+        return ZoningResult(zoneOfPoint: zoneOfPoint, zones: summaries, moved: moved, previouslyZoned: previouslyZoned,
+                            maxLoadRatio: maxRatio, minLoadRatio: minRatio, rounds: rounds)
+    }
+
+    /// New accounts join the zone most of their already-zoned neighbours are in, sweeping
+    /// until no more can be placed; the rest (no zoned neighbour at all) go to the nearest
+    /// zone centre.
+    /// - Complexity: O(n·k) per sweep, a few sweeps.
+    static func placeNewPoints(_ zone: inout [Int32], xs: [Double], ys: [Double], neighbours: [Int32], zoneCount: Int) {
+        let m = zone.count, k = neighbourCount
+        var pending = (0..<m).filter { zone[$0] < 0 }
+        var votes = [Int](repeating: 0, count: zoneCount)
+        while !pending.isEmpty {
+            var placed: [(Int, Int32)] = []
+            var rest: [Int] = []
+            for f in pending {
+                var best: Int32 = -1
+                for t in 0..<k {
+                    let q = Int(neighbours[f * k + t])
+                    guard q >= 0, zone[q] >= 0 else { continue }
+                    let z = Int(zone[q])
+                    // Nearer neighbours weigh more, so ties go to the closest zone.
+                    votes[z] += k - t
+                    if best < 0 || votes[z] > votes[Int(best)] || (votes[z] == votes[Int(best)] && Int32(z) < best) { best = Int32(z) }
+                }
+                for t in 0..<k {
+                    let q = Int(neighbours[f * k + t])
+                    if q >= 0, zone[q] >= 0 { votes[Int(zone[q])] = 0 }
+                }
+                if best >= 0 { placed.append((f, best)) } else { rest.append(f) }
+            }
+            if placed.isEmpty {
+                // Isolated newcomers: nearest centroid of the zoned accounts.
+                var sx = [Double](repeating: 0, count: zoneCount), sy = sx, c = sx
+                for f in 0..<m where zone[f] >= 0 { sx[Int(zone[f])] += xs[f]; sy[Int(zone[f])] += ys[f]; c[Int(zone[f])] += 1 }
+                for f in rest {
+                    var best = 0, bestD = Double.infinity
+                    for z in 0..<zoneCount where c[z] > 0 {
+                        let dx = xs[f] - sx[z] / c[z], dy = ys[f] - sy[z] / c[z]
+                        if dx * dx + dy * dy < bestD { bestD = dx * dx + dy * dy; best = z }
+                    }
+                    zone[f] = Int32(best)
+                }
+                return
+            }
+            for (f, z) in placed { zone[f] = z }
+            pending = rest
+        }
+    }
+
+    /// Starting centres: anchors where given (unless one coincides with an earlier centre),
+    /// the previous zone's centroid in a non-fresh build, k-means++ D² sampling for the rest.
+    /// - Complexity: O(n·k).
+    static func initialCentres(problem: ZoningProblem, projection: PlanarProjection, xs: [Double], ys: [Double],
+                               previous: [Int32]?, rng: inout SplitMix64) -> ([Double], [Double]) {
+        let k = problem.zones.count, m = xs.count
+        var cx = [Double](repeating: 0, count: k), cy = cx
+        var set = [Bool](repeating: false, count: k)
+        var chosen: [(Double, Double)] = []
+        if let previous {
+            var sx = [Double](repeating: 0, count: k), sy = sx, c = sx
+            for f in 0..<m where previous[f] >= 0 { let z = Int(previous[f]); sx[z] += xs[f]; sy[z] += ys[f]; c[z] += 1 }
+            for z in 0..<k where c[z] > 0 {
+                cx[z] = sx[z] / c[z]; cy[z] = sy[z] / c[z]; set[z] = true; chosen.append((cx[z], cy[z]))
+            }
+        }
+        for (z, spec) in problem.zones.enumerated() where !set[z] {
+            guard let a = spec.anchor else { continue }
+            let p = projection.project(latitude: a.latitude, longitude: a.longitude)
+            if chosen.contains(where: { ($0.0 - p.x) * ($0.0 - p.x) + ($0.1 - p.y) * ($0.1 - p.y) < 2500 }) { continue }
+            cx[z] = p.x; cy[z] = p.y; set[z] = true; chosen.append((p.x, p.y))
+        }
+        var nearest = [Double](repeating: .infinity, count: m)
+        for c in chosen {
+            for f in 0..<m { nearest[f] = min(nearest[f], (xs[f] - c.0) * (xs[f] - c.0) + (ys[f] - c.1) * (ys[f] - c.1)) }
+        }
+        for z in 0..<k where !set[z] {
+            var pick = 0
+            if chosen.isEmpty {
+                pick = Int(rng.next() % UInt64(max(m, 1)))
+            } else {
+                let total = nearest.reduce(0, +)
+                if total > 0 {
+                    var r = rng.unit() * total
+                    pick = m - 1
+                    for f in 0..<m { r -= nearest[f]; if r < 0 { pick = f; break } }
+                } else {
+                    pick = Int(rng.next() % UInt64(max(m, 1)))
+                }
+            }
+            cx[z] = xs[pick]; cy[z] = ys[pick]; set[z] = true; chosen.append((cx[z], cy[z]))
+            for f in 0..<m { nearest[f] = min(nearest[f], (xs[f] - cx[z]) * (xs[f] - cx[z]) + (ys[f] - cy[z]) * (ys[f] - cy[z])) }
+        }
+        return (cx, cy)
+    }
+
+    /// Which zone id each built cluster gets: anchors by least total distance when any zone
+    /// has one, else the previous zone the cluster overlaps most; identity otherwise.
+    /// - Complexity: O(n + k³).
+    static func clusterLabels(problem: ZoningProblem, projection: PlanarProjection, zone: [Int32], previous: [Int32],
+                              xs: [Double], ys: [Double], zoneCount k: Int) -> [Int] {
+        let hasAnchors = problem.zones.contains { $0.anchor != nil }
+        let hasPrevious = previous.contains { $0 >= 0 }
+        guard hasAnchors || hasPrevious, k > 1, k <= 600 else { return Array(0..<k) }
+        var cost = [Double](repeating: 0, count: k * k)
+        if hasAnchors {
+            var sx = [Double](repeating: 0, count: k), sy = sx, c = sx
+            for f in 0..<zone.count { let z = Int(zone[f]); sx[z] += xs[f]; sy[z] += ys[f]; c[z] += 1 }
+            for cluster in 0..<k where c[cluster] > 0 {
+                let mx = sx[cluster] / c[cluster], my = sy[cluster] / c[cluster]
+                for (j, spec) in problem.zones.enumerated() {
+                    guard let a = spec.anchor else { continue }
+                    let p = projection.project(latitude: a.latitude, longitude: a.longitude)
+                    cost[cluster * k + j] = ((mx - p.x) * (mx - p.x) + (my - p.y) * (my - p.y)).squareRoot()
+                }
+            }
+        } else {
+            for f in 0..<zone.count where previous[f] >= 0 { cost[Int(zone[f]) * k + Int(previous[f])] -= 1 }
+        }
+        return MinCostMatching.solve(cost: cost, n: k)
+    }
+
+    static func summary(id: String, locked: Bool, members: [Int], points: [ZonePoint], travel: [Double],
+                        xs: [Double], ys: [Double], projection: PlanarProjection) -> ZoneSummary {
+        guard !members.isEmpty else {
+            return ZoneSummary(id: id, locked: locked, centroid: nil, accounts: 0, serviceHours: 0, travelHours: 0,
+                               workloadHours: 0, spreadMeters: 0, hull: [])
+        }
+        var sx = 0.0, sy = 0.0, service = 0.0, trip = 0.0
+        for i in members { sx += xs[i]; sy += ys[i]; service += points[i].serviceMinutes / 60; trip += travel[i] }
+        let mx = sx / Double(members.count), my = sy / Double(members.count)
+        var spread = 0.0
+        for i in members { spread += ((xs[i] - mx) * (xs[i] - mx) + (ys[i] - my) * (ys[i] - my)).squareRoot() }
+        let centre = projection.unproject(x: mx, y: my)
+        let hull = ConvexHull.indices(of: members, xs: xs, ys: ys).map {
+            ZoneSummary.Coordinate(latitude: points[$0].latitude, longitude: points[$0].longitude)
+        }
+        return ZoneSummary(id: id, locked: locked,
+                           centroid: ZoneSummary.Coordinate(latitude: centre.latitude, longitude: centre.longitude),
+                           accounts: members.count, serviceHours: service, travelHours: trip,
+                           workloadHours: service + trip, spreadMeters: spread / Double(members.count), hull: hull)
+    }
+}
