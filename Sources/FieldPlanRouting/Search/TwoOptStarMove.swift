@@ -1,0 +1,23 @@
+/// 2-opt*: exchanges the tails of two routes after `u` and after `v` (each route keeps its
+/// own vehicle, hence its start and end locations).
+enum TwoOptStarMove {
+    /// Cost change. - Complexity: O(1).
+    static func gain(_ s: SearchState, _ p: RoutingProblem, u: Int, v: Int) -> Int {
+        let r1 = s.routeOf[u], r2 = s.routeOf[v], i = s.posOf[u], k = s.posOf[v]
+        let a = s.routes[r1].jobs, b = s.routes[r2].jobs
+        let v1 = s.routes[r1].vehicle, v2 = s.routes[r2].vehicle
+        let lu = p.jobs[u].location, lv = p.jobs[v].location
+        // After the move: u is followed by b[k+1] (or r1's end), v by a[i+1] (or r2's end).
+        let nuNew = k + 1 < b.count ? p.jobs[b[k + 1]].location : p.vehicles[v1].endLocation
+        let nvNew = i + 1 < a.count ? p.jobs[a[i + 1]].location : p.vehicles[v2].endLocation
+        let nuOld = p.locationAt(a, i + 1, vehicle: v1), nvOld = p.locationAt(b, k + 1, vehicle: v2)
+        return p.cost(lu, nuNew) + p.cost(lv, nvNew) - p.cost(lu, nuOld) - p.cost(lv, nvOld)
+    }
+
+    static func build(_ s: SearchState, u: Int, v: Int) -> [RouteChange] {
+        let r1 = s.routeOf[u], r2 = s.routeOf[v], i = s.posOf[u], k = s.posOf[v]
+        let a = s.routes[r1].jobs, b = s.routes[r2].jobs
+        return [RouteChange(route: r1, jobs: Array(a[...i]) + Array(b[(k + 1)...])),
+                RouteChange(route: r2, jobs: Array(b[...k]) + Array(a[(i + 1)...]))]
+    }
+}
