@@ -33,7 +33,7 @@ let package = Package(
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
-            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanInterchange", "FieldPlanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
-        .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI"]),
+        .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
     ]
 )

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `fieldplan` command: field-visit planning for debt-collection agencies.
+public struct FieldPlanCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "fieldplan",
+        abstract: "Plan debt-collection field visits: accounts, zones, daily routes, sheets, sync and reports.",
+        discussion: "The store is ./fieldplan.db unless --db or FIELDPLAN_DB names another. Exit codes: 0 success, 1 usage or failure, 3 done but some input lines were rejected.",
+        subcommands: [
+            Import.self, Export.self, Accounts.self, Agents.self, Rejects.self, SettingsCommand.self,
+            Sample.self, Demo.self,
+        ]
+    )
+
+    public init() {}
+}

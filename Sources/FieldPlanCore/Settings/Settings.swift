@@ -1,0 +1,103 @@
+/// The agency-wide settings kept in the store (SPEC §4), with their defaults.
+/// Valid by construction: `set(_:to:)` checks each value before it is kept.
+public struct Settings: Hashable, Sendable {
+    public var timeZone: String = "Africa/Nairobi"
+    public var currency: String = "KES"
+    public var visitingHours: TimeWindow = TimeWindow(from: LocalTime(minutes: 8 * 60), to: LocalTime(minutes: 19 * 60))!
+    public var visitDays: [Weekday] = [.mon, .tue, .wed, .thu, .fri, .sat]
+    public var serviceMinutes: Int = 20
+    public var minGapDays: Int = 3
+    public var roadFactor: Double = 1.3
+    public var speedKmh: Double = 25
+    public var maxVisitsPerMonth: Int = 4
+
+    public init() {}
+
+    /// The keys in the order `fieldplan settings` shows them.
+    public static let keys = ["time_zone", "currency", "visiting_hours", "visit_days", "service_minutes",
+                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month"]
+
+    public var travelModel: GreatCircleTravelModel { GreatCircleTravelModel(roadFactor: roadFactor, speedKmh: speedKmh) }
+
+    /// The value of `key` as text, as stored and shown.
+    public func value(of key: String) -> String? {
+        switch key {
+        case "time_zone": timeZone
+        case "currency": currency
+        case "visiting_hours": "\(visitingHours.from)-\(visitingHours.to)"
+        case "visit_days": visitDays.map(\.rawValue).joined(separator: ",")
+        case "service_minutes": String(serviceMinutes)
+        case "min_gap_days": String(minGapDays)
+        case "road_factor": String(roadFactor)
+        case "speed_kmh": String(speedKmh)
+        case "max_visits_per_month": String(maxVisitsPerMonth)
+        default: nil
+        }
+    }
+
+    /// Changes one setting, or says why the value is refused.
+    public mutating func set(_ key: String, to text: String) throws(SettingsError) {
+        func int(_ range: ClosedRange<Int>) throws(SettingsError) -> Int {
+            guard let v = Int(text), range.contains(v) else {
+                throw SettingsError(key: key, reason: "expected a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            }
+            return v
+        }
+        func double(_ range: ClosedRange<Double>) throws(SettingsError) -> Double {
+            guard let v = Double(text), range.contains(v) else {
+                throw SettingsError(key: key, reason: "expected a number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+            }
+            return v
+        }
+        switch key {
+        case "time_zone":
+            guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "_" || $0 == "-" || $0 == "+" || $0.isNumber }) else {
+                throw SettingsError(key: key, reason: "expected an IANA time zone like Africa/Nairobi, got \"\(text)\"")
+            }
+            timeZone = text
+        case "currency":
+            guard text.count == 3, text.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw SettingsError(key: key, reason: "expected an ISO 4217 code like KES, got \"\(text)\"")
+            }
+            currency = text
+        case "visiting_hours":
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, let from = LocalTime(parts[0]), let to = LocalTime(parts[1]),
+                  let window = TimeWindow(from: from, to: to), from < to else {
+                throw SettingsError(key: key, reason: "expected HH:MM-HH:MM with the end after the start, got \"\(text)\"")
+            }
+            visitingHours = window
+        case "visit_days":
+            let names = text.split(separator: ",").map { $0.trimmingSpaces.lowercased() }
+            let days = names.compactMap(Weekday.init(rawValue:))
+            guard !days.isEmpty, days.count == names.count else {
+                throw SettingsError(key: key, reason: "expected days like mon,tue,wed, got \"\(text)\"")
+            }
+            visitDays = Weekday.allCases.filter(days.contains)
+        case "service_minutes": serviceMinutes = try int(1...480)
+        case "min_gap_days": minGapDays = try int(0...365)
+        case "road_factor": roadFactor = try double(1...5)
+        case "speed_kmh": speedKmh = try double(1...200)
+        case "max_visits_per_month": maxVisitsPerMonth = try int(1...31)
+        default:
+            throw SettingsError(key: key, reason: "unknown setting; known: \(Settings.keys.joined(separator: ", "))")
+        }
+    }
+}
+
+/// A refused setting, named by its key.
+public struct SettingsError: Error, CustomStringConvertible, Sendable {
+    public var key: String
+    public var reason: String
+    public var description: String { "\(key): \(reason)" }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    public var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

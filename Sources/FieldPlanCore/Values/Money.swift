@@ -1,0 +1,77 @@
+/// An amount of money in integer minor units (cents), so that balances are stored and
+/// summed exactly. SPEC §3: major units with at most two decimals.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var minorUnits: Int64
+
+    public init(minorUnits: Int64) { self.minorUnits = minorUnits }
+
+    public static let zero = Money(minorUnits: 0)
+
+    /// Parses a JSON number's text exactly, without going through floating point.
+    /// Accepts `12`, `12.5`, `12.50`, `-3`, `1e3` is refused (money is never written so).
+    public init?(decimalText text: some StringProtocol) {
+        var negative = false
+        var units: Int64 = 0
+        var fraction: Int64 = 0
+        var fractionDigits = 0
+        var seenDot = false
+        var digits = 0
+        var index = text.startIndex
+        if index < text.endIndex, text[index] == "-" { negative = true; index = text.index(after: index) }
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "." {
+                if seenDot { return nil }
+                seenDot = true
+            } else if let d = c.wholeNumberValue, c.isASCII {
+                if seenDot {
+                    fractionDigits += 1
+                    if fractionDigits > 2 { return nil }
+                    fraction = fraction * 10 + Int64(d)
+                } else {
+                    digits += 1
+                    if digits > 15 { return nil }
+                    units = units * 10 + Int64(d)
+                }
+            } else {
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        if digits == 0 || (seenDot && fractionDigits == 0) { return nil }
+        if fractionDigits == 1 { fraction *= 10 }
+        let value = units * 100 + fraction
+        minorUnits = negative ? -value : value
+    }
+
+    /// The canonical JSON text: no trailing zeros beyond what is needed (`12`, `12.5`, `12.05`).
+    public var decimalText: String {
+        let sign = minorUnits < 0 ? "-" : ""
+        let magnitude = minorUnits.magnitude
+        let units = magnitude / 100
+        let cents = magnitude % 100
+        if cents == 0 { return "\(sign)\(units)" }
+        if cents % 10 == 0 { return "\(sign)\(units).\(cents / 10)" }
+        return "\(sign)\(units).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Two decimals always, for sheets and reports (`1,234.50`).
+    public var formatted: String {
+        let sign = minorUnits < 0 ? "-" : ""
+        let magnitude = minorUnits.magnitude
+        var units = String(magnitude / 100)
+        var grouped = ""
+        while units.count > 3 {
+            grouped = "," + units.suffix(3) + grouped
+            units = String(units.dropLast(3))
+        }
+        let cents = magnitude % 100
+        return "\(sign)\(units)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    public var description: String { decimalText }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
+    public static func + (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits + rhs.minorUnits) }
+    public static func - (lhs: Money, rhs: Money) -> Money { Money(minorUnits: lhs.minorUnits - rhs.minorUnits) }
+}

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the lines of a file with constant memory: a 1 MiB read buffer, and lines longer
+/// than `maxLineBytes` are reported as too long (and skipped) instead of being held whole.
+/// A UTF-8 byte-order mark on the first line and a CR before each LF are removed.
+public struct LineReader {
+    /// One line as the reader hands it out: its 1-based number and bytes (nil when the line
+    /// was longer than the limit; `length` then says how long it was).
+    public struct Line {
+        public var number: Int
+        public var bytes: UnsafeBufferPointer<UInt8>?
+        public var length: Int
+    }
+
+    public enum OpenError: Error, CustomStringConvertible {
+        case cannotOpen(path: String, reason: String)
+        public var description: String {
+            switch self { case let .cannotOpen(path, reason): "\(path): cannot open: \(reason)" }
+        }
+    }
+
+    public static let defaultMaxLineBytes = 1 << 20
+
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    public let maxLineBytes: Int
+
+    /// Opens `path`; `-` means standard input.
+    public init(path: String, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws(OpenError) {
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+        } else {
+            let d = open(path, O_RDONLY)
+            guard d >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            fd = d
+            ownsDescriptor = true
+        }
+        self.maxLineBytes = maxLineBytes
+    }
+
+    public func close() {
+        if ownsDescriptor { _ = Glibc.close(fd) }
+    }
+
+    /// Calls `body` for every line, in order.
+    /// - Complexity: O(file size) time, O(`maxLineBytes`) memory.
+    public func forEachLine(_ body: (Line) throws -> Void) throws {
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk + maxLineBytes + 1)
+        var filled = 0          // bytes in buffer[0..<filled] not yet handed out
+        var lineNumber = 1
+        var skippingLongLine = false
+        var longLineLength = 0
+        var atStart = true
+        var eof = false
+        while true {
+            if !eof {
+                let room = buffer.count - filled
+                let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, min(room, chunk)) }
+                if n < 0 { if errno == EINTR { continue }; throw LineReader.OpenError.cannotOpen(path: "input", reason: String(cString: strerror(errno))) }
+                if n == 0 { eof = true } else { filled += n }
+            }
+            if atStart && filled >= 3 || (atStart && eof) {
+                atStart = false
+                if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+                    buffer.removeSubrange(0..<3)
+                    buffer.append(contentsOf: [0, 0, 0])
+                    filled -= 3
+                }
+            }
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { all in
+                while let nl = Self.firstNewline(all, from: consumed, to: filled) {
+                    if skippingLongLine {
+                        longLineLength += nl - consumed
+                        try body(Line(number: lineNumber, bytes: nil, length: longLineLength))
+                        skippingLongLine = false
+                        longLineLength = 0
+                    } else {
+                        var end = nl
+                        if end > consumed, all[end - 1] == 0x0D { end -= 1 }
+                        if end - consumed > maxLineBytes {
+                            try body(Line(number: lineNumber, bytes: nil, length: end - consumed))
+                        } else {
+                            try body(Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: all[consumed..<end]), length: end - consumed))
+                        }
+                    }
+                    lineNumber += 1
+                    consumed = nl + 1
+                }
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    let remaining = filled - consumed
+                    if remaining > 0 { (b.baseAddress! ).update(from: b.baseAddress! + consumed, count: remaining) }
+                }
+                filled -= consumed
+            }
+            if filled > maxLineBytes && !atStart {
+                // A line longer than the limit: count it and drop what we have of it.
+                skippingLongLine = true
+                longLineLength += filled
+                filled = 0
+            }
+            if eof {
+                if skippingLongLine {
+                    try body(Line(number: lineNumber, bytes: nil, length: longLineLength + filled))
+                } else if filled > 0 {
+                    var end = filled
+                    if buffer[end - 1] == 0x0D { end -= 1 }
+                    try buffer.withUnsafeBufferPointer { all in
+                        try body(Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: all[0..<end]), length: end))
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    private static func firstNewline(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        if let p = memchr(b.baseAddress! + from, 0x0A, to - from) {
+            return b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import FieldPlanCore
+
+/// What an import did, per kind: SPEC §3 / issue 2's `accepted`, `unchanged`, `rejected`.
+public struct ImportSummary: Sendable, Equatable {
+    public struct Counts: Sendable, Equatable {
+        public var accepted = 0
+        public var unchanged = 0
+        public var rejected = 0
+        public init() {}
+    }
+
+    public var byKind: [String: Counts] = [:]
+    /// Lines whose `kind` could not be read at all.
+    public var unreadable = Counts()
+    /// Later lines that replaced an earlier line with the same kind and id in this run.
+    public var duplicatesInRun = 0
+    public var linesRead = 0
+
+    public init() {}
+
+    public var total: Counts {
+        var t = unreadable
+        for c in byKind.values { t.accepted += c.accepted; t.unchanged += c.unchanged; t.rejected += c.rejected }
+        return t
+    }
+
+    mutating func count(_ kind: String?, _ update: (inout Counts) -> Void) {
+        if let kind { update(&byKind[kind, default: Counts()]) } else { update(&unreadable) }
+    }
+
+    /// Kinds in a stable order (dependency order, then any other).
+    public var kinds: [String] {
+        let order = RecordKind.allCases.map(\.rawValue)
+        return byKind.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+    }
+}

@@ -1,0 +1,157 @@
+import FieldPlanInterchange
+import FieldPlanCore
+import GRDB
+
+/// Applies validated records to the store inside the caller's transaction: upserts by id
+/// for accounts, agents, appointments and zones (telling a real change from a re-import
+/// of the same content), insert-once for outcomes and payments, which are facts.
+struct RecordWriter {
+    enum Applied { case accepted, unchanged }
+
+    /// A reference to a record that is not (yet) in the store.
+    struct MissingReference: Error { var error: FieldError }
+
+    let db: Database
+    let now: Int64
+
+    func apply(_ record: FieldPlanCore.Record) throws -> Applied {
+        switch record {
+        case .account(let a): try applyAccount(a)
+        case .agent(let a): try applyAgent(a)
+        case .appointment(let a): try applyAppointment(a)
+        case .outcome(let o): try applyOutcome(o)
+        case .payment(let p): try applyPayment(p)
+        case .zone(let z): try applyZone(z)
+        }
+    }
+
+    private func exists(_ table: String, _ id: String) throws -> Bool {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) != nil
+    }
+
+    private func require(_ table: String, _ id: String?, field: String) throws {
+        guard let id else { return }
+        if try !exists(table, id) {
+            throw MissingReference(error: FieldError(field, "no \(table) \(JSONWriter.quoted(id)) in this input or the store"))
+        }
+    }
+
+    private var changed: Applied { db.changesCount > 0 ? .accepted : .unchanged }
+
+    private func applyAccount(_ a: Account) throws -> Applied {
+        try require("zone", a.zoneID, field: "zone_id")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO account(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
+                days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
+                max_visits_per_month, zone_id, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, balance = ?4, currency = ?5, phone = ?6, email = ?7,
+                national_id = ?8, address = ?9, lat = ?10, lon = ?11, days_past_due = ?12, status = COALESCE(?13, status),
+                visit_window_from = ?14, visit_window_to = ?15, service_minutes = ?16, notes = ?17, no_visit_before = ?18,
+                max_visits_per_month = ?19, zone_id = COALESCE(?20, zone_id), updated_at = ?21
+            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
+                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR lat IS NOT ?10 OR lon IS NOT ?11
+                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND status IS NOT ?13) OR visit_window_from IS NOT ?14
+                OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
+                OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
+            """)
+        let values: [(any DatabaseValueConvertible)?] = [
+            a.id, a.client, a.debtorName, a.balance.minorUnits, a.currency, a.phone, a.email, a.nationalID, a.address,
+            a.location?.lat, a.location?.lon, a.daysPastDue, a.status?.rawValue, a.visitWindow?.from.description,
+            a.visitWindow?.to.description, a.serviceMinutes, a.notes, a.noVisitBefore?.description, a.maxVisitsPerMonth,
+            a.zoneID, now,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+        return changed
+    }
+
+    private func applyAgent(_ a: Agent) throws -> Applied {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO agent(id, name, base_lat, base_lon, shift_start, shift_end, phone, days, break_from, break_to,
+                break_minutes, max_visits, active, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+            ON CONFLICT(id) DO UPDATE SET name = ?2, base_lat = ?3, base_lon = ?4, shift_start = ?5, shift_end = ?6,
+                phone = ?7, days = ?8, break_from = ?9, break_to = ?10, break_minutes = ?11, max_visits = ?12, active = ?13,
+                updated_at = ?14
+            WHERE name IS NOT ?2 OR base_lat IS NOT ?3 OR base_lon IS NOT ?4 OR shift_start IS NOT ?5 OR shift_end IS NOT ?6
+                OR phone IS NOT ?7 OR days IS NOT ?8 OR break_from IS NOT ?9 OR break_to IS NOT ?10
+                OR break_minutes IS NOT ?11 OR max_visits IS NOT ?12 OR active IS NOT ?13
+            """)
+        let values: [(any DatabaseValueConvertible)?] = [
+            a.id, a.name, a.base.lat, a.base.lon, a.shift.from.description, a.shift.to.description, a.phone,
+            a.days?.map(\.rawValue).joined(separator: ","), a.breakRule?.window.from.description,
+            a.breakRule?.window.to.description, a.breakRule?.minutes, a.maxVisits, a.active, now,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+        return changed
+    }
+
+    private func applyAppointment(_ a: Appointment) throws -> Applied {
+        try require("account", a.accountID, field: "account_id")
+        try require("agent", a.agentID, field: "agent_id")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, agent_id = ?6, updated_at = ?7
+            WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR agent_id IS NOT ?6
+            """)
+        try statement.execute(arguments: [a.id, a.accountID, a.date.description, a.window.from.description,
+                                          a.window.to.description, a.agentID, now])
+        return changed
+    }
+
+    private func applyZone(_ z: Zone) throws -> Applied {
+        try require("agent", z.agentID, field: "agent_id")
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO zone(id, name, agent_id, updated_at) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT(id) DO UPDATE SET name = ?2, agent_id = ?3, updated_at = ?4
+            WHERE name IS NOT ?2 OR agent_id IS NOT ?3
+            """)
+        try statement.execute(arguments: [z.id, z.name, z.agentID, now])
+        return changed
+    }
+
+    /// Facts are stored once: the same id with the same content is a duplicate, with other
+    /// content a conflict (the stored version stays; the new line is rejected and kept).
+    private func insertFact(table: String, id: String, canonical: String) throws -> Applied? {
+        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical FROM \(table) WHERE id = ?"), arguments: [id])
+        guard let stored else { return nil }
+        if stored == canonical { return .unchanged }
+        throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(stored))")
+    }
+
+    private func applyOutcome(_ o: Outcome) throws -> Applied {
+        try require("account", o.accountID, field: "account_id")
+        try require("agent", o.agentID, field: "agent_id")
+        let canonical = RecordEncoder.line(.outcome(o))
+        if let result = try insertFact(table: "outcome", id: o.id, canonical: canonical) { return result }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
+                collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
+                next_visit_date, next_visit_from, next_visit_to, canonical, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let values: [(any DatabaseValueConvertible)?] = [
+            o.id, o.accountID, o.agentID, o.visitedAt.text, o.visitedAt.epochSeconds, o.code.rawValue, o.contact?.rawValue,
+            o.promise?.amount.minorUnits, o.promise?.date.description, o.collected?.amount.minorUnits, o.collected?.receipt,
+            o.location?.coordinate.lat, o.location?.coordinate.lon, o.location?.accuracyMetres, o.notes,
+            o.nextVisit?.date.description, o.nextVisit?.window?.from.description, o.nextVisit?.window?.to.description,
+            canonical, now,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+        return .accepted
+    }
+
+    private func applyPayment(_ p: Payment) throws -> Applied {
+        try require("account", p.accountID, field: "account_id")
+        let canonical = RecordEncoder.line(.payment(p))
+        if let result = try insertFact(table: "payment", id: p.id, canonical: canonical) { return result }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [p.id, p.accountID, p.amount.minorUnits, p.paidAt.text, p.paidAt.epochSeconds,
+                                          p.reference, p.channel, canonical, now])
+        return .accepted
+    }
+}

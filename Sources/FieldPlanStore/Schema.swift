@@ -1,0 +1,163 @@
+import GRDB
+
+/// The store's migrations. Each is named and frozen once shipped: a change to the schema
+/// is a new migration, never an edit of an old one. They use SQL only, no app types, so
+/// that they mean the same forever.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-accounts-agents-visits") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE zone (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT,
+                    agent_id TEXT,
+                    locked INTEGER NOT NULL DEFAULT 0,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE TABLE agent (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    base_lat REAL NOT NULL,
+                    base_lon REAL NOT NULL,
+                    shift_start TEXT NOT NULL,
+                    shift_end TEXT NOT NULL,
+                    phone TEXT,
+                    days TEXT,
+                    break_from TEXT,
+                    break_to TEXT,
+                    break_minutes INTEGER,
+                    max_visits INTEGER,
+                    active INTEGER,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE TABLE account (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    client TEXT NOT NULL,
+                    debtor_name TEXT NOT NULL,
+                    balance INTEGER NOT NULL,            -- minor units
+                    currency TEXT,
+                    phone TEXT,
+                    email TEXT,
+                    national_id TEXT,
+                    address TEXT,
+                    lat REAL,
+                    lon REAL,
+                    days_past_due INTEGER,
+                    status TEXT NOT NULL DEFAULT 'open',
+                    visit_window_from TEXT,
+                    visit_window_to TEXT,
+                    service_minutes INTEGER,
+                    notes TEXT,
+                    no_visit_before TEXT,
+                    max_visits_per_month INTEGER,
+                    zone_id TEXT,
+                    hold_until TEXT,                     -- set by outcomes (CLAIMS_PAID, HARDSHIP)
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX account_zone ON account(zone_id);
+                CREATE INDEX account_status ON account(status);
+                CREATE TABLE appointment (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    from_time TEXT NOT NULL,
+                    to_time TEXT NOT NULL,
+                    agent_id TEXT,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX appointment_date ON appointment(date);
+                CREATE TABLE outcome (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL,
+                    agent_id TEXT NOT NULL,
+                    visited_at TEXT NOT NULL,
+                    visited_epoch INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    contact TEXT,
+                    promise_amount INTEGER,
+                    promise_date TEXT,
+                    collected_amount INTEGER,
+                    collected_receipt TEXT,
+                    location_lat REAL,
+                    location_lon REAL,
+                    location_accuracy_m REAL,
+                    notes TEXT,
+                    next_visit_date TEXT,
+                    next_visit_from TEXT,
+                    next_visit_to TEXT,
+                    canonical TEXT NOT NULL,             -- the line as exported, to tell duplicates from conflicts
+                    flagged TEXT,                        -- why it needs a supervisor's review
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX outcome_account ON outcome(account_id, visited_epoch);
+                CREATE TABLE payment (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    account_id TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    paid_at TEXT NOT NULL,
+                    paid_epoch INTEGER NOT NULL,
+                    reference TEXT,
+                    channel TEXT,
+                    canonical TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX payment_account ON payment(account_id, paid_epoch);
+                CREATE TABLE promise (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    account_id TEXT NOT NULL,
+                    outcome_id TEXT NOT NULL UNIQUE,
+                    amount INTEGER NOT NULL,
+                    due_date TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending', -- pending, kept, broken, cancelled
+                    paid INTEGER NOT NULL DEFAULT 0,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX promise_account ON promise(account_id);
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    seed INTEGER NOT NULL,
+                    summary TEXT,
+                    UNIQUE(date, version)
+                );
+                CREATE TABLE plan_route (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    agent_id TEXT NOT NULL,
+                    line TEXT NOT NULL,                  -- the exported route record
+                    PRIMARY KEY (plan_id, agent_id)
+                );
+                CREATE TABLE plan_visit (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    agent_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    account_id TEXT,
+                    line TEXT NOT NULL,                  -- the exported visit record
+                    PRIMARY KEY (plan_id, agent_id, seq)
+                );
+                CREATE TABLE plan_unplanned (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    account_id TEXT NOT NULL,
+                    reason TEXT NOT NULL
+                );
+                CREATE TABLE rejected_line (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    field TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    raw BLOB NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    resolved INTEGER NOT NULL DEFAULT 0
+                );
+                """)
+        }
+        return migrator
+    }
+}

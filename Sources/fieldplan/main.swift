@@ -1,0 +1,28 @@
+import ArgumentParser
+import FieldPlanCLI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// One line on stderr for any failure, exit 1 for usage and failures, 3 for rejected
+// input lines (SPEC §10); never a stack trace for bad input.
+do {
+    var command = try FieldPlanCommand.parseAsRoot()
+    if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        try command.run()
+    }
+} catch let failure as CommandFailure {
+    writeStandardError("fieldplan: \(failure.message)\n")
+    exit(1)
+} catch {
+    let code = FieldPlanCommand.exitCode(for: error)
+    if code == .success || code.rawValue == 3 {
+        FieldPlanCommand.exit(withError: error)
+    }
+    let message = FieldPlanCommand.fullMessage(for: error)
+    if !message.isEmpty { writeStandardError(message + "\n") }
+    exit(code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue)
+}
