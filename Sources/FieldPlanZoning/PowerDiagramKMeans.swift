@@ -34,7 +34,7 @@ struct PowerDiagramKMeans {
         self.ys = ys
         self.weight = weight
         zoneCount = centresX.count
-        candidateCount = min(centresX.count, 12)
+        candidateCount = min(centresX.count, 8)
         cx = centresX
         cy = centresY
         alpha = [Double](repeating: 0, count: zoneCount)
@@ -47,28 +47,51 @@ struct PowerDiagramKMeans {
         target = weight.reduce(0, +) / Double(max(zoneCount, 1))
     }
 
-    /// Runs up to `maxRounds` Lloyd rounds; returns the rounds used.
+    /// Runs up to `maxRounds` Lloyd rounds; returns the rounds used. Early rounds, while the
+    /// centres still travel, tune the weights loosely and briefly; the search stops when the
+    /// sum of squared distances improves by less than 0.02 % in a round with settled weights.
     mutating func run(maxRounds: Int, innerTolerance: Double) -> Int {
         guard !xs.isEmpty else { return 0 }
-        updateCandidates()
+        updateCandidates(full: true)
         let scale = meanNearestSquaredDistance()
         for j in 0..<zoneCount { step[j] = 0.05 * scale }
-        solveWeights(maxIterations: 300, tolerance: innerTolerance)
+        var settled = solveWeights(maxIterations: 30, tolerance: 0.05)
         var rounds = 1
-        let settle = 1e-3 * scale.squareRoot()
+        var lastCost = Double.infinity
         while rounds < maxRounds {
-            let shift = moveCentres()
+            _ = moveCentres()
             rounds += 1
-            updateCandidates()
+            updateCandidates(full: rounds % 8 == 0)
             for j in 0..<zoneCount { step[j] = max(step[j], 0.01 * scale); lastSign[j] = 0 }
-            solveWeights(maxIterations: 40, tolerance: innerTolerance)
-            if shift < settle { break }
+            let late = rounds * 2 >= maxRounds || lastCost.isFinite
+            settled = solveWeights(maxIterations: late ? 40 : 12, tolerance: late ? innerTolerance : max(innerTolerance, 0.05))
+            let cost = assignedCost()
+            if settled && late && lastCost.isFinite && lastCost - cost < 2e-4 * lastCost { break }
+            // Start measuring progress once a round has balanced loads.
+            if settled { lastCost = cost }
         }
         return rounds
     }
 
-    /// The m nearest centres of every point and their squared distances.
-    private mutating func updateCandidates() {
+    /// Sum of squared distances of the points to their assigned centres.
+    private func assignedCost() -> Double {
+        var total = 0.0
+        for i in 0..<xs.count {
+            let j = Int(assignment[i])
+            let dx = xs[i] - cx[j], dy = ys[i] - cy[j]
+            total += dx * dx + dy * dy
+        }
+        return total
+    }
+
+    /// The m nearest centres of every point and their squared distances, looking at the
+    /// centres near the point's previous nearest centre only (all centres when `full`).
+    /// - Complexity: O(n·k) when full, O(n·c) otherwise, c = `centreNeighbourCount`.
+    private mutating func updateCandidates(full: Bool) {
+        if !full && zoneCount > Self.centreNeighbourCount {
+            updateCandidatesLocally()
+            return
+        }
         let n = xs.count, m = candidateCount, k = zoneCount
         xs.withUnsafeBufferPointer { px in
             ys.withUnsafeBufferPointer { py in
@@ -82,6 +105,54 @@ struct PowerDiagramKMeans {
                                     let x = px[i], y = py[i]
                                     var worst = Double.infinity
                                     for j in 0..<k {
+                                        let dx = qx[j] - x, dy = qy[j] - y
+                                        let d = dx * dx + dy * dy
+                                        if d < worst {
+                                            var t = m - 1
+                                            while t > 0 && dist[base + t - 1] > d {
+                                                dist[base + t] = dist[base + t - 1]; cand[base + t] = cand[base + t - 1]; t -= 1
+                                            }
+                                            dist[base + t] = d; cand[base + t] = Int32(j)
+                                            worst = dist[base + m - 1]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static let centreNeighbourCount = 20
+
+    private mutating func updateCandidatesLocally() {
+        let n = xs.count, m = candidateCount, k = zoneCount, c = Self.centreNeighbourCount
+        // The c nearest centres of every centre (itself first).
+        var near = [Int32](repeating: 0, count: k * c)
+        var d2 = [Double](repeating: 0, count: k)
+        var order = [Int](repeating: 0, count: k)
+        for j in 0..<k {
+            for l in 0..<k { let dx = cx[l] - cx[j], dy = cy[l] - cy[j]; d2[l] = dx * dx + dy * dy; order[l] = l }
+            d2[j] = -1
+            order.sort { d2[$0] != d2[$1] ? d2[$0] < d2[$1] : $0 < $1 }
+            for t in 0..<c { near[j * c + t] = Int32(order[t]) }
+        }
+        xs.withUnsafeBufferPointer { px in
+            ys.withUnsafeBufferPointer { py in
+                cx.withUnsafeBufferPointer { qx in
+                    cy.withUnsafeBufferPointer { qy in
+                        candidates.withUnsafeMutableBufferPointer { cand in
+                            candidateDistance.withUnsafeMutableBufferPointer { dist in
+                                for i in 0..<n {
+                                    let base = i * m
+                                    let home = Int(cand[base])
+                                    for t in 0..<m { dist[base + t] = .infinity; cand[base + t] = -1 }
+                                    let x = px[i], y = py[i]
+                                    var worst = Double.infinity
+                                    for s in 0..<c {
+                                        let j = Int(near[home * c + s])
                                         let dx = qx[j] - x, dy = qy[j] - y
                                         let d = dx * dx + dy * dy
                                         if d < worst {
@@ -140,12 +211,13 @@ struct PowerDiagramKMeans {
     }
 
     /// Tunes the power weights until every load is within `tolerance` of the target.
-    private mutating func solveWeights(maxIterations: Int, tolerance: Double) {
+    @discardableResult
+    private mutating func solveWeights(maxIterations: Int, tolerance: Double) -> Bool {
         for _ in 0..<maxIterations {
             assign()
             var worst = 0.0
             for j in 0..<zoneCount { worst = max(worst, abs(load[j] - target) / target) }
-            if worst <= tolerance { return }
+            if worst <= tolerance { return true }
             var mean = 0.0
             for j in 0..<zoneCount {
                 let error = (load[j] - target) / target
@@ -160,6 +232,9 @@ struct PowerDiagramKMeans {
             for j in 0..<zoneCount { alpha[j] -= mean }
         }
         assign()
+        var worst = 0.0
+        for j in 0..<zoneCount { worst = max(worst, abs(load[j] - target) / target) }
+        return worst <= tolerance
     }
 
     /// Moves each centre to the mean of its points; an empty zone restarts at the point

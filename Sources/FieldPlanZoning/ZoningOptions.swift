@@ -24,7 +24,7 @@ public struct ZoningOptions: Sendable, Hashable, Codable {
     public var maxRounds: Int
 
     public init(balance: Balance = .workload, tolerance: Double = 0.05, roadFactor: Double = 1.3,
-                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 40) {
+                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 60) {
         self.balance = balance
         self.tolerance = tolerance
         self.roadFactor = roadFactor
