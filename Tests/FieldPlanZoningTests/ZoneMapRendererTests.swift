@@ -1,0 +1,36 @@
+import FieldPlanZoning
+import Testing
+
+struct ZoneMapRendererTests {
+    @Test func svgHasOneDotPerAccountAndOneOutlinePerZone() throws {
+        let points = TestCity.points(count: 400, seed: 3)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: TestCity.zones(5)))
+        let svg = ZoneMapRenderer(title: "Test <map> & co").svg(
+            points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones,
+            labels: ["Z1": "North \"A\""], bases: [.init(label: "Agent A", latitude: -1.28, longitude: 36.82)])
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.hasSuffix("</svg>\n"))
+        #expect(svg.components(separatedBy: "<circle ").count - 1 == 400)
+        #expect(svg.components(separatedBy: "<polygon ").count - 1 == result.zones.filter { $0.hull.count >= 3 }.count)
+        #expect(svg.contains("Test &lt;map&gt; &amp; co"))
+        #expect(svg.contains("North &quot;A&quot;"))
+        #expect(svg.contains("Agent A"))
+        #expect(!svg.contains("http://") || svg.components(separatedBy: "http://").count == 2) // only the namespace
+    }
+
+    @Test func htmlIsSelfContained() throws {
+        let points = TestCity.points(count: 100, seed: 1)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: TestCity.zones(3)))
+        let html = ZoneMapRenderer().html(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg "))
+        #expect(!html.contains("<script src") && !html.contains("<link "))
+        #expect(html.components(separatedBy: "<tr><td>").count - 1 == 3)
+    }
+
+    @Test func coloursAreDistinctForNeighbouringZoneNumbers() {
+        let colours = (0..<30).map(ZoneMapRenderer.colour)
+        #expect(Set(colours).count == 30)
+        #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
+    }
+}
