@@ -1,5 +1,6 @@
 /// 2-opt*: exchanges the tails of two routes after `u` and after `v` (each route keeps its
 /// own vehicle, hence its start and end locations).
+/// - Complexity: gain O(1), build O(stops).
 enum TwoOptStarMove {
     /// Cost change. - Complexity: O(1).
     static func gain(_ s: SearchState, _ p: RoutingProblem, u: Int, v: Int) -> Int {
@@ -11,7 +12,14 @@ enum TwoOptStarMove {
         let nuNew = k + 1 < b.count ? p.jobs[b[k + 1]].location : p.vehicles[v1].endLocation
         let nvNew = i + 1 < a.count ? p.jobs[a[i + 1]].location : p.vehicles[v2].endLocation
         let nuOld = p.locationAt(a, i + 1, vehicle: v1), nvOld = p.locationAt(b, k + 1, vehicle: v2)
-        return p.cost(lu, nuNew) + p.cost(lv, nvNew) - p.cost(lu, nuOld) - p.cost(lv, nvOld)
+        var g = p.cost(lu, nuNew) + p.cost(lv, nvNew) - p.cost(lu, nuOld) - p.cost(lv, nvOld)
+        // Each tail now ends at the other vehicle's end location.
+        let e1 = p.vehicles[v1].endLocation, e2 = p.vehicles[v2].endLocation
+        if e1 != e2 {
+            if i + 1 < a.count { let l = p.jobs[a[a.count - 1]].location; g += p.cost(l, e2) - p.cost(l, e1) }
+            if k + 1 < b.count { let l = p.jobs[b[b.count - 1]].location; g += p.cost(l, e1) - p.cost(l, e2) }
+        }
+        return g
     }
 
     static func build(_ s: SearchState, u: Int, v: Int) -> [RouteChange] {
