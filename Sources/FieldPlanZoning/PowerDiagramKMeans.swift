@@ -50,8 +50,10 @@ struct PowerDiagramKMeans {
     /// Runs up to `maxRounds` Lloyd rounds; returns the rounds used. Early rounds, while the
     /// centres still travel, tune the weights loosely and briefly; the search stops when the
     /// sum of squared distances improves by less than 0.02 % in a round with settled weights.
-    mutating func run(maxRounds: Int, innerTolerance: Double) -> Int {
+    mutating func run(maxRounds: Int, innerTolerance: Double, timeLimit: Duration? = nil) -> Int {
         guard !xs.isEmpty else { return 0 }
+        let clock = ContinuousClock()
+        let deadline = timeLimit.map { clock.now.advanced(by: $0) }
         updateCandidates(full: true)
         let scale = meanNearestSquaredDistance()
         for j in 0..<zoneCount { step[j] = 0.05 * scale }
@@ -59,6 +61,7 @@ struct PowerDiagramKMeans {
         var rounds = 1
         var lastCost = Double.infinity
         while rounds < maxRounds {
+            if let deadline, clock.now >= deadline { break }
             _ = moveCentres()
             rounds += 1
             updateCandidates(full: rounds % 8 == 0)

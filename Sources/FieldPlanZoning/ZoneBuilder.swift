@@ -6,7 +6,8 @@ import Foundation
 /// 1. the 8 nearest neighbours of every account (`SpatialGrid`): local density for the travel
 ///    estimate (`WorkloadModel`), zone adjacency for boundary moves;
 /// 2. accounts of locked zones are set aside untouched;
-/// 3. *stable rebuild* (the default when every zone to build still has accounts): accounts
+/// 3. *stable rebuild* (the default when every zone to build still has accounts and at most
+///    a quarter of the accounts are new to zoning): accounts
 ///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
 ///    `BoundaryRepair` moves only what balance needs, new accounts first;
 ///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
@@ -34,15 +35,7 @@ public enum ZoneBuilder {
         }
 
         // Neighbours and the workload of every account.
-        let grid = SpatialGrid(xs: xs, ys: ys)
-        let near = grid.nearestNeighbours(k: neighbourCount)
-        let model = WorkloadModel(roadFactor: options.roadFactor, speedKmh: options.speedKmh)
-        var travel = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var rank = WorkloadModel.neighbours
-            while rank > 0 && !near.distance[i * neighbourCount + rank - 1].isFinite { rank -= 1 }
-            travel[i] = rank > 0 ? model.travelHours(neighbourDistance: near.distance[i * neighbourCount + rank - 1], rank: rank) : 0
-        }
+        let (near, travel) = neighboursAndTravel(xs: xs, ys: ys, roadFactor: options.roadFactor, speedKmh: options.speedKmh)
 
         // Which accounts are free to place, and where they were.
         var zoneIndex: [String: Int] = [:]
@@ -76,7 +69,11 @@ public enum ZoneBuilder {
         var anyPrevious = false
         var membersBefore = [Int](repeating: 0, count: zoneCount)
         for p in previous where p >= 0 { anyPrevious = true; membersBefore[Int(p)] += 1 }
-        let stable = !options.fresh && anyPrevious && membersBefore.allSatisfy { $0 > 0 }
+        // Keep-and-repair only while most accounts keep a zone: when zones were added or
+        // removed, or most accounts are new, balanced k-means from the old centroids gives
+        // better shapes, and clusters still take the ids of the zones they overlap most.
+        let newcomers = previous.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        let stable = !options.fresh && anyPrevious && membersBefore.allSatisfy { $0 > 0 } && newcomers * 4 <= m
 
         if m == 0 {
             // Nothing to place.
@@ -98,7 +95,7 @@ public enum ZoneBuilder {
             let (sx, sy) = initialCentres(problem: problem, projection: projection, xs: fx, ys: fy,
                                           previous: options.fresh ? nil : previous, rng: &rng)
             var kmeans = PowerDiagramKMeans(xs: fx, ys: fy, weight: fw, centresX: sx, centresY: sy)
-            rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.3)
+            rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.3, timeLimit: options.timeLimit)
             zone = kmeans.assignment
             let half = tolerance * 0.5
             var repair = BoundaryRepair(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
@@ -149,6 +146,23 @@ public enum ZoneBuilder {
         }
         return ZoningResult(zoneOfPoint: zoneOfPoint, zones: summaries, moved: moved, previouslyZoned: previouslyZoned,
                             maxLoadRatio: maxRatio, minLoadRatio: minRatio, rounds: rounds)
+    }
+
+    /// The `neighbourCount` nearest neighbours of every point and the travel hours each point
+    /// adds to a tour of its zone.
+    /// - Complexity: about O(n·k log k) after an O(n log n) grid build.
+    static func neighboursAndTravel(xs: [Double], ys: [Double], roadFactor: Double, speedKmh: Double)
+        -> (near: (index: [Int32], distance: [Double]), travel: [Double]) {
+        let n = xs.count
+        let near = SpatialGrid(xs: xs, ys: ys).nearestNeighbours(k: neighbourCount)
+        let model = WorkloadModel(roadFactor: roadFactor, speedKmh: speedKmh)
+        var travel = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var rank = WorkloadModel.neighbours
+            while rank > 0 && !near.distance[i * neighbourCount + rank - 1].isFinite { rank -= 1 }
+            travel[i] = rank > 0 ? model.travelHours(neighbourDistance: near.distance[i * neighbourCount + rank - 1], rank: rank) : 0
+        }
+        return (near, travel)
     }
 
     /// New accounts join the zone most of their already-zoned neighbours are in, sweeping

@@ -20,11 +20,16 @@ public struct ZoningOptions: Sendable, Hashable, Codable {
     /// The seed of the random generator (k-means++ seeding); same seed, same zones.
     public var seed: UInt64
     /// Upper bound on balanced k-means rounds; the build usually stops earlier, when centres
-    /// settle. Results depend only on the input, the seed and this cap, never on the clock.
+    /// settle.
     public var maxRounds: Int
+    /// Optional wall-clock budget for the balanced k-means rounds (boundary repair always
+    /// runs). With a budget that bites, the result depends on the machine's speed; without
+    /// one it depends only on the input, the seed and `maxRounds`.
+    public var timeLimit: Duration?
 
     public init(balance: Balance = .workload, tolerance: Double = 0.05, roadFactor: Double = 1.3,
-                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 60) {
+                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 60,
+                timeLimit: Duration? = nil) {
         self.balance = balance
         self.tolerance = tolerance
         self.roadFactor = roadFactor
@@ -32,5 +37,6 @@ public struct ZoningOptions: Sendable, Hashable, Codable {
         self.fresh = fresh
         self.seed = seed
         self.maxRounds = maxRounds
+        self.timeLimit = timeLimit
     }
 }

@@ -38,6 +38,11 @@ extension FieldPlanCommand {
             let db = try store.open()
             let out = try OutputFile(path: output)
             defer { out.close() }
+            if kinds.contains(.zone) {
+                // Zones carry figures computed from the accounts now (centroid, accounts, workload_hours).
+                for line in try ZoneView(db, only: db.zones(since: sinceEpoch)).exportLines() { out.writeLine(line) }
+                kinds.removeAll { $0 == .zone }
+            }
             try db.export(kinds: kinds, since: sinceEpoch) { out.writeLine($0) }
         }
     }
