@@ -30,10 +30,12 @@ let package = Package(
         .target(name: "FieldPlanStore", dependencies: [
             "FieldPlanCore", "FieldPlanInterchange",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The SQLite C API itself, for binding import rows without boxing them.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
-            "FieldPlanCore", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanInterchange", "FieldPlanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),

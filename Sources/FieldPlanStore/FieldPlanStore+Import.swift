@@ -33,6 +33,10 @@ extension FieldPlanStore {
         var summary = ImportSummary()
         let decoder = RecordDecoder(now: clock)
         let work: (Database) throws -> Void = { db in
+            // A large page cache keeps a million-line transaction from spilling pages to
+            // the WAL before it commits.
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let writer = RecordWriter(db: db, now: clock)
             var seen: [Int: Int] = [:]          // hash(kind, id) → line, for "last wins" warnings
             var waiting: [(record: FieldPlanCore.Record, error: LineError, raw: [UInt8])] = []

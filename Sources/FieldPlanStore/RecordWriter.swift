@@ -1,11 +1,14 @@
-import FieldPlanInterchange
 import FieldPlanCore
+import FieldPlanInterchange
 import GRDB
 
 /// Applies validated records to the store inside the caller's transaction: upserts by id
 /// for accounts, agents, appointments and zones (telling a real change from a re-import
 /// of the same content), insert-once for outcomes and payments, which are facts.
-struct RecordWriter {
+///
+/// Statements are prepared once per import and bound in place: with a million lines,
+/// the per-line overhead around SQLite matters more than SQLite itself.
+final class RecordWriter {
     enum Applied { case accepted, unchanged }
 
     /// A reference to a record that is not (yet) in the store.
@@ -13,6 +16,19 @@ struct RecordWriter {
 
     let db: Database
     let now: Int64
+    private var statements: [String: BoundStatement] = [:]
+
+    init(db: Database, now: Int64) {
+        self.db = db
+        self.now = now
+    }
+
+    private func statement(_ key: String, _ sql: @autoclosure () -> String) throws -> BoundStatement {
+        if let s = statements[key] { return s }
+        let s = try BoundStatement(db, sql: sql())
+        statements[key] = s
+        return s
+    }
 
     func apply(_ record: FieldPlanCore.Record) throws -> Applied {
         switch record {
@@ -26,7 +42,9 @@ struct RecordWriter {
     }
 
     private func exists(_ table: String, _ id: String) throws -> Bool {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) != nil
+        let s = try statement("exists-" + table, "SELECT 1 FROM \(table) WHERE id = ?")
+        s.bind(1, id)
+        return try s.hasRow()
     }
 
     private func require(_ table: String, _ id: String?, field: String) throws {
@@ -36,11 +54,11 @@ struct RecordWriter {
         }
     }
 
-    private var changed: Applied { db.changesCount > 0 ? .accepted : .unchanged }
+    private func applied(_ changes: Int) -> Applied { changes > 0 ? .accepted : .unchanged }
 
     private func applyAccount(_ a: Account) throws -> Applied {
         try require("zone", a.zoneID, field: "zone_id")
-        let statement = try db.cachedStatement(sql: """
+        let s = try statement("account", """
             INSERT INTO account(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
                 max_visits_per_month, zone_id, updated_at)
@@ -55,18 +73,17 @@ struct RecordWriter {
                 OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
                 OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
             """)
-        let values: [(any DatabaseValueConvertible)?] = [
-            a.id, a.client, a.debtorName, a.balance.minorUnits, a.currency, a.phone, a.email, a.nationalID, a.address,
-            a.location?.lat, a.location?.lon, a.daysPastDue, a.status?.rawValue, a.visitWindow?.from.description,
-            a.visitWindow?.to.description, a.serviceMinutes, a.notes, a.noVisitBefore?.description, a.maxVisitsPerMonth,
-            a.zoneID, now,
-        ]
-        try statement.execute(arguments: StatementArguments(values))
-        return changed
+        s.bind(1, a.id); s.bind(2, a.client); s.bind(3, a.debtorName); s.bind(4, a.balance.minorUnits)
+        s.bind(5, a.currency); s.bind(6, a.phone); s.bind(7, a.email); s.bind(8, a.nationalID); s.bind(9, a.address)
+        s.bind(10, a.location?.lat); s.bind(11, a.location?.lon); s.bind(12, a.daysPastDue); s.bind(13, a.status?.rawValue)
+        s.bind(14, a.visitWindow?.from.description); s.bind(15, a.visitWindow?.to.description); s.bind(16, a.serviceMinutes)
+        s.bind(17, a.notes); s.bind(18, a.noVisitBefore?.description); s.bind(19, a.maxVisitsPerMonth); s.bind(20, a.zoneID)
+        s.bind(21, now)
+        return applied(try s.execute())
     }
 
     private func applyAgent(_ a: Agent) throws -> Applied {
-        let statement = try db.cachedStatement(sql: """
+        let s = try statement("agent", """
             INSERT INTO agent(id, name, base_lat, base_lon, shift_start, shift_end, phone, days, break_from, break_to,
                 break_minutes, max_visits, active, updated_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
@@ -77,45 +94,45 @@ struct RecordWriter {
                 OR phone IS NOT ?7 OR days IS NOT ?8 OR break_from IS NOT ?9 OR break_to IS NOT ?10
                 OR break_minutes IS NOT ?11 OR max_visits IS NOT ?12 OR active IS NOT ?13
             """)
-        let values: [(any DatabaseValueConvertible)?] = [
-            a.id, a.name, a.base.lat, a.base.lon, a.shift.from.description, a.shift.to.description, a.phone,
-            a.days?.map(\.rawValue).joined(separator: ","), a.breakRule?.window.from.description,
-            a.breakRule?.window.to.description, a.breakRule?.minutes, a.maxVisits, a.active, now,
-        ]
-        try statement.execute(arguments: StatementArguments(values))
-        return changed
+        s.bind(1, a.id); s.bind(2, a.name); s.bind(3, a.base.lat); s.bind(4, a.base.lon)
+        s.bind(5, a.shift.from.description); s.bind(6, a.shift.to.description); s.bind(7, a.phone)
+        s.bind(8, a.days?.map(\.rawValue).joined(separator: ",")); s.bind(9, a.breakRule?.window.from.description)
+        s.bind(10, a.breakRule?.window.to.description); s.bind(11, a.breakRule?.minutes); s.bind(12, a.maxVisits)
+        s.bind(13, a.active); s.bind(14, now)
+        return applied(try s.execute())
     }
 
     private func applyAppointment(_ a: Appointment) throws -> Applied {
         try require("account", a.accountID, field: "account_id")
         try require("agent", a.agentID, field: "agent_id")
-        let statement = try db.cachedStatement(sql: """
+        let s = try statement("appointment", """
             INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, agent_id = ?6, updated_at = ?7
             WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR agent_id IS NOT ?6
             """)
-        try statement.execute(arguments: [a.id, a.accountID, a.date.description, a.window.from.description,
-                                          a.window.to.description, a.agentID, now])
-        return changed
+        s.bind(1, a.id); s.bind(2, a.accountID); s.bind(3, a.date.description); s.bind(4, a.window.from.description)
+        s.bind(5, a.window.to.description); s.bind(6, a.agentID); s.bind(7, now)
+        return applied(try s.execute())
     }
 
     private func applyZone(_ z: Zone) throws -> Applied {
         try require("agent", z.agentID, field: "agent_id")
-        let statement = try db.cachedStatement(sql: """
+        let s = try statement("zone", """
             INSERT INTO zone(id, name, agent_id, updated_at) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT(id) DO UPDATE SET name = ?2, agent_id = ?3, updated_at = ?4
             WHERE name IS NOT ?2 OR agent_id IS NOT ?3
             """)
-        try statement.execute(arguments: [z.id, z.name, z.agentID, now])
-        return changed
+        s.bind(1, z.id); s.bind(2, z.name); s.bind(3, z.agentID); s.bind(4, now)
+        return applied(try s.execute())
     }
 
     /// Facts are stored once: the same id with the same content is a duplicate, with other
     /// content a conflict (the stored version stays; the new line is rejected and kept).
-    private func insertFact(table: String, id: String, canonical: String) throws -> Applied? {
-        let stored = try String.fetchOne(db.cachedStatement(sql: "SELECT canonical FROM \(table) WHERE id = ?"), arguments: [id])
-        guard let stored else { return nil }
+    private func storedFact(table: String, id: String, canonical: String) throws -> Applied? {
+        let s = try statement("canonical-" + table, "SELECT canonical FROM \(table) WHERE id = ?")
+        s.bind(1, id)
+        guard let stored = try s.firstText() else { return nil }
         if stored == canonical { return .unchanged }
         throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(stored))")
     }
@@ -124,34 +141,35 @@ struct RecordWriter {
         try require("account", o.accountID, field: "account_id")
         try require("agent", o.agentID, field: "agent_id")
         let canonical = RecordEncoder.line(.outcome(o))
-        if let result = try insertFact(table: "outcome", id: o.id, canonical: canonical) { return result }
-        let statement = try db.cachedStatement(sql: """
+        if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
+        let s = try statement("outcome", """
             INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
                 collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
                 next_visit_date, next_visit_from, next_visit_to, canonical, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
             """)
-        let values: [(any DatabaseValueConvertible)?] = [
-            o.id, o.accountID, o.agentID, o.visitedAt.text, o.visitedAt.epochSeconds, o.code.rawValue, o.contact?.rawValue,
-            o.promise?.amount.minorUnits, o.promise?.date.description, o.collected?.amount.minorUnits, o.collected?.receipt,
-            o.location?.coordinate.lat, o.location?.coordinate.lon, o.location?.accuracyMetres, o.notes,
-            o.nextVisit?.date.description, o.nextVisit?.window?.from.description, o.nextVisit?.window?.to.description,
-            canonical, now,
-        ]
-        try statement.execute(arguments: StatementArguments(values))
+        s.bind(1, o.id); s.bind(2, o.accountID); s.bind(3, o.agentID); s.bind(4, o.visitedAt.text)
+        s.bind(5, o.visitedAt.epochSeconds); s.bind(6, o.code.rawValue); s.bind(7, o.contact?.rawValue)
+        s.bind(8, o.promise?.amount.minorUnits); s.bind(9, o.promise?.date.description); s.bind(10, o.collected?.amount.minorUnits)
+        s.bind(11, o.collected?.receipt); s.bind(12, o.location?.coordinate.lat); s.bind(13, o.location?.coordinate.lon)
+        s.bind(14, o.location?.accuracyMetres); s.bind(15, o.notes); s.bind(16, o.nextVisit?.date.description)
+        s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
+        s.bind(19, canonical); s.bind(20, now)
+        try s.execute()
         return .accepted
     }
 
     private func applyPayment(_ p: Payment) throws -> Applied {
         try require("account", p.accountID, field: "account_id")
         let canonical = RecordEncoder.line(.payment(p))
-        if let result = try insertFact(table: "payment", id: p.id, canonical: canonical) { return result }
-        let statement = try db.cachedStatement(sql: """
+        if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
+        let s = try statement("payment", """
             INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """)
-        try statement.execute(arguments: [p.id, p.accountID, p.amount.minorUnits, p.paidAt.text, p.paidAt.epochSeconds,
-                                          p.reference, p.channel, canonical, now])
+        s.bind(1, p.id); s.bind(2, p.accountID); s.bind(3, p.amount.minorUnits); s.bind(4, p.paidAt.text)
+        s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
+        try s.execute()
         return .accepted
     }
 }

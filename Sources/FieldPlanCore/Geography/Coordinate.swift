@@ -13,8 +13,9 @@ public struct Coordinate: Hashable, Sendable {
 
     /// Why a pair of numbers is not a coordinate, for error messages.
     public static func problem(lat: Double, lon: Double) -> (field: String, reason: String)? {
-        if !lat.isFinite || !(-90...90).contains(lat) { return ("lat", "must be between -90 and 90, got \(lat)") }
-        if !lon.isFinite || !(-180...180).contains(lon) { return ("lon", "must be between -180 and 180, got \(lon)") }
+        func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v) }
+        if !lat.isFinite || !(-90...90).contains(lat) { return ("lat", "must be between -90 and 90, got \(show(lat))") }
+        if !lon.isFinite || !(-180...180).contains(lon) { return ("lon", "must be between -180 and 180, got \(show(lon))") }
         if lat == 0 && lon == 0 { return ("lat", "0,0 is not a location (a missing geocode?)") }
         return nil
     }

@@ -28,12 +28,14 @@ public struct Settings: Hashable, Sendable {
         case "visit_days": visitDays.map(\.rawValue).joined(separator: ",")
         case "service_minutes": String(serviceMinutes)
         case "min_gap_days": String(minGapDays)
-        case "road_factor": String(roadFactor)
-        case "speed_kmh": String(speedKmh)
+        case "road_factor": Self.show(roadFactor)
+        case "speed_kmh": Self.show(speedKmh)
         case "max_visits_per_month": String(maxVisitsPerMonth)
         default: nil
         }
     }
+
+    static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
     /// Changes one setting, or says why the value is refused.
     public mutating func set(_ key: String, to text: String) throws(SettingsError) {

@@ -16,27 +16,28 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         var fractionDigits = 0
         var seenDot = false
         var digits = 0
-        var index = text.startIndex
-        if index < text.endIndex, text[index] == "-" { negative = true; index = text.index(after: index) }
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "." {
+        var first = true
+        for c in text.utf8 {
+            defer { first = false }
+            if c == UInt8(ascii: "-") && first {
+                negative = true
+            } else if c == UInt8(ascii: ".") {
                 if seenDot { return nil }
                 seenDot = true
-            } else if let d = c.wholeNumberValue, c.isASCII {
+            } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                let d = Int64(c - UInt8(ascii: "0"))
                 if seenDot {
                     fractionDigits += 1
                     if fractionDigits > 2 { return nil }
-                    fraction = fraction * 10 + Int64(d)
+                    fraction = fraction * 10 + d
                 } else {
                     digits += 1
                     if digits > 15 { return nil }
-                    units = units * 10 + Int64(d)
+                    units = units * 10 + d
                 }
             } else {
                 return nil
             }
-            index = text.index(after: index)
         }
         if digits == 0 || (seenDot && fractionDigits == 0) { return nil }
         if fractionDigits == 1 { fraction *= 10 }

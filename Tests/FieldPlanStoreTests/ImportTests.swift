@@ -1,0 +1,129 @@
+import FieldPlanCore
+import FieldPlanInterchange
+import FieldPlanStore
+import GRDB
+import Testing
+
+struct ImportTests {
+    let folder = TempFolder()
+    let now = Instant("2026-12-01T12:00:00+03:00")!.epochSeconds
+
+    static let agent = #"{"kind":"agent","id":"G1","name":"Otieno","base":{"lat":-1.3,"lon":36.8},"shift":{"start":"08:00","end":"17:00"}}"#
+    static func account(_ id: String, balance: String = "1500") -> String {
+        #"{"kind":"account","id":"\#(id)","client":"Jamii Bank","debtor_name":"D \#(id)","balance":\#(balance),"lat":-1.29,"lon":36.82}"#
+    }
+
+    func run(_ store: FieldPlanStore, _ path: String, dryRun: Bool = false) throws -> (ImportSummary, [String]) {
+        var errors: [String] = []
+        let s = try store.importRecords([ImportInput(path: path, displayName: "in.ndjson")], dryRun: dryRun, now: now,
+                                        onReject: { errors.append($0.error.description) })
+        return (s, errors)
+    }
+
+    @Test func goodLinesAreKeptAroundBadOnes() throws {
+        let store = try FieldPlanStore()
+        let path = folder.write("in.ndjson", [Self.account("A1"), "{not json", Self.account("A2", balance: #""12,000""#),
+                                              "", Self.account("A3")].joined(separator: "\n"))
+        let (s, errors) = try run(store, path)
+        #expect(s.byKind["account"]?.accepted == 2)
+        #expect(s.total.rejected == 2)
+        #expect(errors == ["in.ndjson:2: invalid JSON at column 2: expected a member name in quotes",
+                           #"in.ndjson:3: balance: expected a number, got "12,000""#])
+        let kept = try store.rejectedLines()
+        #expect(kept.map(\.line) == [2, 3])
+        #expect(try store.account(id: "A3") != nil)
+    }
+
+    @Test func reimportChangesNothingAndChangesAreSeen() throws {
+        let store = try FieldPlanStore()
+        let path = folder.write("in.ndjson", [Self.agent, Self.account("A1"), Self.account("A2")].joined(separator: "\n"))
+        let (first, _) = try run(store, path)
+        #expect(first.total.accepted == 3)
+        let (second, _) = try run(store, path)
+        #expect(second.total.accepted == 0 && second.total.unchanged == 3)
+        let changed = folder.write("changed.ndjson", Self.account("A2", balance: "99.5"))
+        let (third, _) = try run(store, changed)
+        #expect(third.byKind["account"]?.accepted == 1)
+        #expect(try store.account(id: "A2")?.balance.minorUnits == 9950)
+    }
+
+    @Test func duplicateIDInOneFileLastWins() throws {
+        let store = try FieldPlanStore()
+        var warnings: [String] = []
+        let path = folder.write("in.ndjson", [Self.account("A1", balance: "1"), Self.account("A1", balance: "2")].joined(separator: "\n"))
+        let s = try store.importRecords([ImportInput(path: path, displayName: "in.ndjson")], now: now, onWarning: { warnings.append($0) })
+        #expect(s.duplicatesInRun == 1)
+        #expect(warnings.first?.hasPrefix("in.ndjson:2: id:") == true)
+        #expect(try store.account(id: "A1")?.balance.minorUnits == 200)
+    }
+
+    @Test func referencesMayComeLaterInTheStreamButMustExist() throws {
+        let store = try FieldPlanStore()
+        let path = folder.write("in.ndjson", [
+            #"{"kind":"appointment","id":"P1","account_id":"A1","date":"2026-12-02","from":"10:00","to":"11:00"}"#,
+            #"{"kind":"appointment","id":"P2","account_id":"NOPE","date":"2026-12-02","from":"10:00","to":"11:00"}"#,
+            Self.account("A1"),
+        ].joined(separator: "\n"))
+        let (s, errors) = try run(store, path)
+        #expect(s.byKind["appointment"]?.accepted == 1)
+        #expect(errors == [#"in.ndjson:2: account_id: no account "NOPE" in this input or the store"#])
+    }
+
+    @Test func dryRunChangesNothing() throws {
+        let store = try FieldPlanStore()
+        let path = folder.write("in.ndjson", Self.account("A1"))
+        let (s, _) = try run(store, path, dryRun: true)
+        #expect(s.total.accepted == 1)
+        #expect(try store.account(id: "A1") == nil)
+    }
+
+    @Test func factsAreDuplicatesOrConflicts() throws {
+        let store = try FieldPlanStore()
+        let outcome = #"{"kind":"outcome","id":"u-1","account_id":"A1","agent_id":"G1","visited_at":"2026-11-30T10:00:00+03:00","code":"NOT_HOME"}"#
+        let path = folder.write("in.ndjson", [Self.agent, Self.account("A1"), outcome, outcome,
+                                              outcome.replacingOccurrences(of: "NOT_HOME", with: "REFUSED")].joined(separator: "\n"))
+        let (s, errors) = try run(store, path)
+        #expect(s.byKind["outcome"]?.accepted == 1)
+        #expect(s.byKind["outcome"]?.unchanged == 1)
+        #expect(s.byKind["outcome"]?.rejected == 1)
+        #expect(errors.first?.contains("in.ndjson:5: id: conflict") == true)
+    }
+
+    /// BOM, CRLF, blank lines, invalid UTF-8 and an over-long line: each is handled and
+    /// none loses the good lines around it.
+    @Test func survivesHostileBytes() throws {
+        let store = try FieldPlanStore()
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((Self.account("A1") + "\r\n\r\n").utf8)
+        bytes += Array(#"{"kind":"account","id":"A2","client":"Jamii"#.utf8) + [0xFF, 0xFE] + Array(#"","debtor_name":"x","balance":1}"#.utf8) + [0x0A]
+        bytes += Array(#"{"kind":"account","id":"A3","client":"C","debtor_name":""#.utf8)
+        bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 2 << 20) + Array(#"","balance":1}"#.utf8) + [0x0A]
+        bytes += Array((Self.account("A4") + "\r\n").utf8)
+        let path = folder.write("in.ndjson", bytes: bytes)
+        let (s, errors) = try run(store, path)
+        #expect(s.byKind["account"]?.accepted == 2)
+        #expect(errors.count == 2)
+        #expect(errors[0].hasPrefix("in.ndjson:3: invalid JSON"))
+        #expect(errors[0].contains("UTF-8"))
+        #expect(errors[1].hasPrefix("in.ndjson:4: line is"))
+        #expect(try store.account(id: "A4") != nil)
+    }
+
+    @Test func csvImportsWithItsOwnLineNumbers() throws {
+        let store = try FieldPlanStore()
+        let path = folder.write("agents.csv", """
+            id,name,base_lat,base_lon,shift_start,shift_end,days,break_from,break_to,break_minutes
+            G1,Otieno,-1.3,36.8,08:00,17:00,mon tue wed,12:00,14:00,45
+            G2,"Wanjiru, Jr",-1.31,36.81,08:00,07:00,,,,
+            G3,"Multi
+            line",-1.32,36.82,08:00,17:00,,,,
+            """)
+        var errors: [String] = []
+        let s = try store.importRecords([ImportInput(path: path, displayName: "agents.csv")], now: now, onReject: { errors.append($0.error.description) })
+        #expect(s.byKind["agent"]?.accepted == 2)
+        #expect(errors == ["agents.csv:3: shift.end: 07:00 is before start 08:00"])
+        let agents = try store.agents()
+        #expect(agents.first?.days == [.mon, .tue, .wed])
+        #expect(agents.first?.breakRule?.minutes == 45)
+        #expect(agents.last?.name == "Multi\nline")
+    }
+}
