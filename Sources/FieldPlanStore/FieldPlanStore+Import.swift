@@ -1,6 +1,6 @@
-import Foundation
 import FieldPlanCore
 import FieldPlanInterchange
+import Foundation
 import GRDB
 
 extension FieldPlanStore {
@@ -17,6 +17,7 @@ extension FieldPlanStore {
     /// invalid one is stored in `rejected_line` and handed to `onReject`. A killed import
     /// leaves nothing of itself behind; `dryRun` validates and rolls back.
     ///
+    /// Reading and validating run on one thread and SQLite on another, overlapping.
     /// Lines that refer to a record appearing later in the input are retried at the end,
     /// so any order that keeps references valid within the stream is accepted.
     /// - Complexity: O(lines) time; memory O(1) per line plus a small hash per id seen and
@@ -38,133 +39,86 @@ extension FieldPlanStore {
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let writer = RecordWriter(db: db, now: clock)
+            let rejectStatement = try BoundStatement(db, sql: """
+                INSERT INTO rejected_line(source, line, field, reason, raw, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                """)
             var seen: [Int: Int] = [:]          // hash(kind, id) → line, for "last wins" warnings
-            var waiting: [(record: FieldPlanCore.Record, error: LineError, raw: [UInt8])] = []
+            var waiting: [(record: FieldPlanCore.Record, origin: LineOrigin, error: FieldError)] = []
 
-            func reject(_ error: LineError, kind: String?, raw: [UInt8]?, header: String?) throws {
+            func reject(_ error: FieldError, kind: String?, _ origin: LineOrigin) throws {
                 summary.count(kind) { $0.rejected += 1 }
-                try db.execute(sql: "INSERT INTO rejected_line(source, line, field, reason, raw, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [error.source, error.line, error.error.field, error.error.reason, Data(raw ?? []), clock])
-                onReject(Rejection(error: error, raw: raw, csvHeader: header))
+                rejectStatement.bind(1, origin.source)
+                rejectStatement.bind(2, origin.line)
+                rejectStatement.bind(3, error.field)
+                rejectStatement.bind(4, error.reason)
+                rejectStatement.bind(5, bytes: origin.raw ?? [])
+                rejectStatement.bind(6, clock)
+                try rejectStatement.execute()
+                onReject(Rejection(error: LineError(source: origin.source, line: origin.line, error: error), raw: origin.raw, csvHeader: origin.csvHeader))
             }
 
-            func handle(_ object: JSONObject, source: String, line: Int, raw: [UInt8], header: String?) throws {
-                let kindName: String? = if case .string(let k)? = object["kind"], RecordKind(rawValue: k) != nil { k } else { nil }
-                let record: FieldPlanCore.Record
-                do throws(FieldError) {
-                    record = try decoder.decode(object)
-                } catch {
-                    try reject(LineError(source: source, line: line, error: error), kind: kindName, raw: raw, header: header)
-                    return
-                }
-                if [.account, .agent, .appointment, .zone].contains(record.kind) {
-                    var h = Hasher()
-                    h.combine(record.kind)
-                    h.combine(record.id)
-                    let key = h.finalize()
-                    if let earlier = seen[key] {
-                        summary.duplicatesInRun += 1
-                        onWarning("\(source):\(line): id: \(record.kind.rawValue) \(JSONWriter.quoted(record.id)) again (first on line \(earlier)); the last one wins")
-                    } else {
-                        seen[key] = line
-                    }
-                }
-                try apply(record, source: source, line: line, raw: raw, header: header, retrying: false)
-            }
-
-            func apply(_ record: FieldPlanCore.Record, source: String, line: Int, raw: [UInt8], header: String?, retrying: Bool) throws {
+            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, retrying: Bool) throws {
                 do {
                     // Each writer method checks everything before its one write, so a
                     // rejected line leaves no partial effects without a savepoint per line.
                     let applied = try writer.apply(record)
                     summary.count(record.kind.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
                 } catch let missing as RecordWriter.MissingReference {
-                    let error = LineError(source: source, line: line, error: missing.error)
                     if retrying {
-                        try reject(error, kind: record.kind.rawValue, raw: raw, header: header)
+                        try reject(missing.error, kind: record.kind.rawValue, origin)
                     } else {
-                        waiting.append((record, error, raw))
+                        waiting.append((record, origin, missing.error))
                     }
                 } catch let error as FieldError {
-                    try reject(LineError(source: source, line: line, error: error), kind: record.kind.rawValue, raw: raw, header: header)
+                    try reject(error, kind: record.kind.rawValue, origin)
                 }
             }
 
-            for input in inputs {
-                let reader = try LineReader(path: input.path)
-                defer { reader.close() }
-                var csv: CSVReader?
-                var csvHeaderLine: String?
-                var pendingCSV: (text: String, line: Int)?
-                try reader.forEachLine { line in
+            let channel = LineChannel()
+            let producerDone = channel.startProducer { emit in
+                for input in inputs {
+                    try InputParser(input: input, decoder: decoder).parse(emit)
+                }
+            }
+            defer {
+                channel.cancel()
+                producerDone.wait()
+            }
+            while let batch = try channel.take() {
+                for item in batch {
                     summary.linesRead += 1
                     if summary.linesRead % 50_000 == 0 { onProgress(summary.linesRead) }
-                    guard let bytes = line.bytes else {
-                        try reject(LineError(source: input.displayName, line: line.number,
-                                             error: FieldError("", "line is \(line.length) bytes, longer than the \(reader.maxLineBytes)-byte limit")),
-                                   kind: nil, raw: nil, header: csvHeaderLine)
-                        return
-                    }
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && pendingCSV == nil { return }
-                    let raw = Array(bytes)
-                    switch input.format {
-                    case .ndjson:
-                        let value: JSONValue
-                        do throws(JSONParser.SyntaxError) {
-                            value = try JSONParser.parse(bytes)
-                        } catch {
-                            try reject(LineError(source: input.displayName, line: line.number,
-                                                 error: FieldError("", "invalid JSON at column \(error.column): \(error.message)")),
-                                       kind: nil, raw: raw, header: nil)
-                            return
-                        }
-                        guard case .object(let object) = value else {
-                            try reject(LineError(source: input.displayName, line: line.number,
-                                                 error: FieldError("", "expected a JSON object, got \(value.brief)")),
-                                       kind: nil, raw: raw, header: nil)
-                            return
-                        }
-                        try handle(object, source: input.displayName, line: line.number, raw: raw, header: nil)
-                    case .csv:
-                        guard let text = String(validating: raw, as: UTF8.self) else {
-                            try reject(LineError(source: input.displayName, line: line.number, error: FieldError("", "invalid UTF-8")),
-                                       kind: input.csvKind, raw: raw, header: csvHeaderLine)
-                            return
-                        }
-                        let joined = pendingCSV.map { $0.text + "\n" + text } ?? text
-                        let startLine = pendingCSV?.line ?? line.number
-                        guard let cells = CSVReader.split(joined) else {
-                            pendingCSV = (joined, startLine)
-                            return
-                        }
-                        pendingCSV = nil
-                        guard let reader = csv else {
-                            csv = CSVReader(headerFields: cells, defaultKind: input.csvKind)
-                            csvHeaderLine = text
-                            if csv!.kind == nil && !csv!.header.contains("kind") {
-                                throw ImportError(message: "\(input.displayName):\(line.number): kind: the CSV has no kind column; name the file accounts….csv or agents….csv, or pass --csv-kind")
+                    switch item {
+                    case .rejected(let error, let kind, let origin):
+                        try reject(error, kind: kind, origin)
+                    case .record(let record, let origin):
+                        if record.kind != .outcome && record.kind != .payment {
+                            var h = Hasher()
+                            h.combine(record.kind)
+                            h.combine(record.id)
+                            let key = h.finalize()
+                            if let earlier = seen[key] {
+                                summary.duplicatesInRun += 1
+                                onWarning("\(origin.source):\(origin.line): id: \(record.kind.rawValue) \(JSONWriter.quoted(record.id)) again (first on line \(earlier)); the last one wins")
+                            } else {
+                                seen[key] = origin.line
                             }
-                            return
                         }
-                        try handle(reader.object(cells: cells), source: input.displayName, line: startLine, raw: Array(joined.utf8), header: csvHeaderLine)
+                        try apply(record, origin, retrying: false)
                     }
-                }
-                if let pendingCSV {
-                    try reject(LineError(source: input.displayName, line: pendingCSV.line, error: FieldError("", "unterminated quoted field")),
-                               kind: input.csvKind, raw: Array(pendingCSV.text.utf8), header: csvHeaderLine)
                 }
             }
             // Lines that referred to records later in the input.
             let retry = waiting
             waiting = []
-            for item in retry {
-                try apply(item.record, source: item.error.source, line: item.error.line, raw: item.raw, header: nil, retrying: true)
-            }
+            for item in retry { try apply(item.record, item.origin, retrying: true) }
             if dryRun { throw DryRunRollback() }
         }
         do {
             try writer.write(work)
         } catch is DryRunRollback {
+        } catch let failure as InputParser.Failure {
+            throw ImportError(message: failure.message)
         }
         return summary
     }

@@ -70,8 +70,6 @@ extension FieldPlanCommand {
                 }, onProgress: { lines in
                     Terminal.progress("import: \(lines) lines")
                 })
-            } catch let error as LineReader.OpenError {
-                throw CommandFailure(error.description)
             } catch let error as ImportError {
                 throw CommandFailure(error.message)
             }

@@ -1,0 +1,88 @@
+import FieldPlanInterchange
+import Foundation
+
+/// A bounded hand-over of parsed lines from the reading thread to the writing thread, so
+/// that parsing and validation (one core) overlap with SQLite's work (the other core).
+/// Bounded, so a fast reader never holds more than a few batches in memory.
+final class LineChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [[ParsedLine]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    /// Hands over a batch, waiting while the channel is full. False once the reader
+    /// should stop because the writer gave up.
+    func put(_ batch: [ParsedLine]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The reader is done, normally or with an error.
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; nil at the end. Rethrows the reader's failure.
+    func take() throws -> [ParsedLine]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// The writer gave up: wake the reader so it stops.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Runs `produce` on its own thread, feeding this channel in batches of `batchSize`.
+    /// Returns a semaphore that is signalled when the thread has ended.
+    func startProducer(batchSize: Int = 512, _ produce: @escaping @Sendable (_ emit: (ParsedLine) throws -> Void) throws -> Void) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            var batch: [ParsedLine] = []
+            batch.reserveCapacity(batchSize)
+            do {
+                try produce { line in
+                    batch.append(line)
+                    if batch.count >= batchSize {
+                        if !self.put(batch) { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = self.put(batch) }
+                self.finish(nil)
+            } catch is CancellationError {
+                self.finish(nil)
+            } catch {
+                self.finish(error)
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return done
+    }
+}
