@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "FieldPlanRouting"),
         // Pure balanced, compact, stable territory design.
         .target(name: "FieldPlanZoning"),
+        // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
+        .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
         .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore"]),
         // Edge: the SQLite store through GRDB.
@@ -35,7 +37,7 @@ let package = Package(
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
-            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanSheets", "FieldPlanInterchange", "FieldPlanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "FieldPlanCoreTests", dependencies: ["FieldPlanCore"]),
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
+        .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
