@@ -48,30 +48,42 @@ struct PowerDiagramKMeans {
     }
 
     /// Runs up to `maxRounds` Lloyd rounds; returns the rounds used. Early rounds, while the
-    /// centres still travel, tune the weights loosely and briefly; the search stops when the
-    /// sum of squared distances improves by less than 0.02 % in a round with settled weights.
-    mutating func run(maxRounds: Int, innerTolerance: Double, timeLimit: Duration? = nil) -> Int {
+    /// centres still travel, tune the weights loosely and briefly. Balanced Lloyd rounds do
+    /// not descend monotonically (the weights are re-tuned each round), so the best balanced
+    /// state seen is kept, and the search stops after `patience` rounds without a 0.01 %
+    /// improvement of the sum of squared distances.
+    mutating func run(maxRounds: Int, innerTolerance: Double, timeLimit: Duration? = nil, patience: Int = 6) -> Int {
         guard !xs.isEmpty else { return 0 }
         let clock = ContinuousClock()
         let deadline = timeLimit.map { clock.now.advanced(by: $0) }
         updateCandidates(full: true)
         let scale = meanNearestSquaredDistance()
         for j in 0..<zoneCount { step[j] = 0.05 * scale }
-        var settled = solveWeights(maxIterations: 30, tolerance: 0.05)
+        solveWeights(maxIterations: 30, tolerance: 0.05)
         var rounds = 1
-        var lastCost = Double.infinity
+        var best: (cost: Double, assignment: [Int32], cx: [Double], cy: [Double], load: [Double])?
+        var sinceBest = 0
         while rounds < maxRounds {
             if let deadline, clock.now >= deadline { break }
             _ = moveCentres()
             rounds += 1
             updateCandidates(full: rounds % 8 == 0)
             for j in 0..<zoneCount { step[j] = max(step[j], 0.01 * scale); lastSign[j] = 0 }
-            let late = rounds * 2 >= maxRounds || lastCost.isFinite
-            settled = solveWeights(maxIterations: late ? 40 : 12, tolerance: late ? innerTolerance : max(innerTolerance, 0.05))
+            let late = rounds >= 4
+            let settled = solveWeights(maxIterations: late ? 40 : 12, tolerance: late ? innerTolerance : max(innerTolerance, 0.05))
+            guard late && settled else { continue }
             let cost = assignedCost()
-            if settled && late && lastCost.isFinite && lastCost - cost < 2e-4 * lastCost { break }
-            // Start measuring progress once a round has balanced loads.
-            if settled { lastCost = cost }
+            if let b = best, cost >= b.cost * (1 - 1e-4) {
+                sinceBest += 1
+                if cost < b.cost { best = (cost, assignment, cx, cy, load) }
+                if sinceBest >= patience { break }
+            } else {
+                best = (cost, assignment, cx, cy, load)
+                sinceBest = 0
+            }
+        }
+        if let b = best {
+            assignment = b.assignment; cx = b.cx; cy = b.cy; load = b.load
         }
         return rounds
     }

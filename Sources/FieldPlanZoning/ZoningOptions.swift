@@ -28,7 +28,7 @@ public struct ZoningOptions: Sendable, Hashable, Codable {
     public var timeLimit: Duration?
 
     public init(balance: Balance = .workload, tolerance: Double = 0.05, roadFactor: Double = 1.3,
-                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 60,
+                speedKmh: Double = 25, fresh: Bool = false, seed: UInt64 = 1, maxRounds: Int = 80,
                 timeLimit: Duration? = nil) {
         self.balance = balance
         self.tolerance = tolerance
