@@ -21,21 +21,28 @@ struct LocalSearch {
         return true
     }
 
-    /// Runs to a local optimum. - Complexity: O(passes × J × width) gain evaluations.
-    func run(_ s: inout SearchState) {
+    /// Runs to a local optimum. With `all` false, only jobs of routes marked dirty (changed
+    /// since the last run) start moves, then jobs of the routes those moves changed, and so
+    /// on: a route-level don't-look bit that keeps the search cheap between iterations.
+    /// - Complexity: O(passes × active jobs × width) gain evaluations.
+    func run(_ s: inout SearchState, all: Bool = true) {
+        var active = all ? [Bool](repeating: true, count: s.routes.count) : s.dirty
         var improved = true
         var passes = 0
         while improved && passes < 50 {
             improved = false
             passes += 1
-            for u in 0..<p.jobs.count where s.routeOf[u] >= 0 {
+            for r in s.dirty.indices { s.dirty[r] = false }
+            for u in 0..<p.jobs.count where s.routeOf[u] >= 0 && active[s.routeOf[u]] {
                 for k in 0..<width {
                     let v = nb.neighbour(u, k)
                     if s.routeOf[v] < 0 || s.routeOf[u] < 0 { continue }
                     if tryMoves(&s, u, v) { improved = true }
                 }
             }
+            active = s.dirty
         }
+        for r in s.dirty.indices { s.dirty[r] = false }
     }
 
     /// Tries every operator for the pair (u, v); applies the first improving feasible one.
@@ -44,8 +51,10 @@ struct LocalSearch {
         if ru != rv {
             let veh = s.routes[rv].vehicle
             if p.isAllowed(job: u, vehicle: veh) {
-                for pos in [s.posOf[v], s.posOf[v] + 1] where RelocateMove.gain(s, p, u: u, target: rv, position: pos) < 0 {
-                    if applyIfFeasible(&s, RelocateMove.build(s, u: u, target: rv, position: pos)) { return true }
+                for side in 0..<2 {
+                    let pos = s.posOf[v] + side
+                    if RelocateMove.gain(s, p, u: u, target: rv, position: pos) < 0,
+                       applyIfFeasible(&s, RelocateMove.build(s, u: u, target: rv, position: pos)) { return true }
                 }
             }
             if SwapMove.gain(s, p, u: u, v: v) < 0, applyIfFeasible(&s, SwapMove.build(s, u: u, v: v)) { return true }
@@ -61,7 +70,9 @@ struct LocalSearch {
             // Relocate u right after / before v within the route.
             let after = iv > iu ? iv : iv + 1
             let before = iv > iu ? iv - 1 : iv
-            for pos in [after, before] where pos != iu {
+            for side in 0..<2 {
+                let pos = side == 0 ? after : before
+                if pos == iu { continue }
                 if RelocateMove.gain(s, p, u: u, target: ru, position: pos) < 0,
                    applyIfFeasible(&s, RelocateMove.build(s, u: u, target: ru, position: pos)) { return true }
             }

@@ -45,13 +45,12 @@ struct RuinRecreateSearch {
     ///   when no neighbour position fits), each O(1) on simple problems.
     mutating func bestInsertion(_ j: Int, _ s: SearchState, blinks: Bool) -> (Int, Int, Int)? {
         var best = Int.max, bestR = -1, bestP = -1
-        let job = p.jobs[j]
+        let demand = p.jobs[j].demand
         @inline(__always) func ok(_ r: Int) -> Bool {
-            let route = s.routes[r]
-            let veh = p.vehicles[route.vehicle]
-            if let c = veh.capacity, route.load + job.demand > c { return false }
-            if let m = veh.maxStops, route.jobs.count + 1 > m { return false }
-            return p.isAllowed(job: j, vehicle: route.vehicle)
+            let veh = s.routes[r].vehicle
+            if let c = p.vehicles[veh].capacity, s.routes[r].load + demand > c { return false }
+            if let m = p.vehicles[veh].maxStops, s.routes[r].jobs.count + 1 > m { return false }
+            return p.isAllowed(job: j, vehicle: veh)
         }
         @inline(__always) func consider(_ r: Int, _ pos: Int) {
             if blinks && rng.unit() < blink { return }
@@ -59,22 +58,17 @@ struct RuinRecreateSearch {
             if d < best && s.routes[r].canInsert(j, at: pos, p) { best = d; bestR = r; bestP = pos }
         }
         // One empty vehicle per class.
-        for members in classMembers {
-            guard let v = members.first(where: { s.routes[$0].jobs.isEmpty }) else { continue }
-            if ok(v) { consider(v, 0) }
-        }
+        for v in emptyOfClass where v >= 0 && ok(v) { consider(v, 0) }
         if !fullScan {
             stampNow += 1
             for k in 0..<nb.width {
                 let m = nb.neighbour(j, k)
                 let r = s.routeOf[m]
                 if r < 0 { continue }
-                if stamp[r] != stampNow {
-                    stamp[r] = stampNow
-                    if !ok(r) { stamp[r] = -stampNow }
-                }
+                if stamp[r] != stampNow && stamp[r] != -stampNow { stamp[r] = ok(r) ? stampNow : -stampNow }
                 if stamp[r] < 0 { continue }
-                consider(r, s.posOf[m]); consider(r, s.posOf[m] + 1)
+                let pm = s.posOf[m]
+                consider(r, pm); consider(r, pm + 1)
             }
         }
         if fullScan || bestR < 0 {
@@ -83,6 +77,14 @@ struct RuinRecreateSearch {
             }
         }
         return bestR >= 0 ? (bestR, bestP, best) : nil
+    }
+
+    /// Per vehicle class, the first empty vehicle (−1 when all are used).
+    var emptyOfClass: [Int] = []
+
+    mutating func updateEmpty(_ s: SearchState) {
+        emptyOfClass.removeAll(keepingCapacity: true)
+        for members in classMembers { emptyOfClass.append(members.first(where: { s.routes[$0].jobs.isEmpty }) ?? -1) }
     }
 
     /// Greedy insertion with blinks of `pending` in one of SISR's orders (random, demand,
@@ -110,9 +112,14 @@ struct RuinRecreateSearch {
             if p.jobs[ja].prize != p.jobs[jb].prize { return p.jobs[ja].prize > p.jobs[jb].prize }
             return (key[a], ja) < (key[b], jb)
         }
+        updateEmpty(s)
         for i in order {
             let j = pending[i]
-            if let (r, pos, _) = bestInsertion(j, s, blinks: true) { s.insert(j, route: r, at: pos, p) }
+            if let (r, pos, _) = bestInsertion(j, s, blinks: true) {
+                let opened = s.routes[r].jobs.isEmpty
+                s.insert(j, route: r, at: pos, p)
+                if opened { updateEmpty(s) }
+            }
         }
         pending.removeAll(keepingCapacity: true)
     }
@@ -186,12 +193,18 @@ struct RuinRecreateSearch {
         let routedCount = p.jobs.count - pending.count
         let used = max(1, current.routes.filter { !$0.jobs.isEmpty }.count)
         let avgArc = max(1.0, Double(current.cost) / Double(max(1, routedCount + used)))
-        let t0 = 0.5 * avgArc, tf = 0.005 * avgArc
+        var t0 = 1.0 * avgArc, tf = 0.01 * avgArc
+        #if ROUTING_STATS
+        if let e = getenv("T0") { t0 = Double(String(cString: e))! * avgArc }
+        if let e = getenv("TF") { tf = Double(String(cString: e))! * avgArc }
+        if let e = getenv("CBAR") { avgRemoved = Double(String(cString: e))! }
+        #endif
         let maxIter = limit.iterations ?? Int.max
         let maxSeconds = limit.seconds ?? Double.infinity
         let clock = ContinuousClock()
         var removed: [Int] = []
         var iter = 0
+        var lsRuns = 0
         var fraction = 0.0
         while iter < maxIter {
             if limit.iterations != nil { fraction = Double(iter) / Double(maxIter) }
@@ -204,6 +217,7 @@ struct RuinRecreateSearch {
             iter += 1
             let temp = t0 * pow(tf / t0, fraction)
             var cand = current
+            for r in cand.dirty.indices where cand.dirty[r] { cand.dirty[r] = false }
             removed.removeAll(keepingCapacity: true)
             ruin(&cand, &removed)
             removed.removeAll(keepingCapacity: true)
@@ -215,7 +229,7 @@ struct RuinRecreateSearch {
                 accept = Double(cand.cost) < Double(current.cost) - temp * log(rng.unit() + 1e-300)
             }
             if accept {
-                if cand.objective < best.objective { ls.run(&cand) }
+                if cand.objective < best.objective { ls.run(&cand, all: false); lsRuns += 1 }
                 current = cand
                 if current.objective < best.objective {
                     best = current
@@ -223,6 +237,9 @@ struct RuinRecreateSearch {
             }
         }
         ls.run(&best)
+        #if ROUTING_STATS
+        print("iterations \(iter) lsRuns \(lsRuns) best \(best.cost)")
+        #endif
         return best
     }
 }

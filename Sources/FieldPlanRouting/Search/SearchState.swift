@@ -8,11 +8,14 @@ struct SearchState: Sendable {
     var cost = 0
     var missedMandatory = 0
     var missedPrize: Int64 = 0
+    /// Routes changed since the local search last looked at them.
+    var dirty: [Bool]
 
     init(_ p: RoutingProblem) {
         routes = (0..<p.vehicles.count).map { SearchRoute(vehicle: $0) }
         routeOf = [Int](repeating: -1, count: p.jobs.count)
         posOf = [Int](repeating: -1, count: p.jobs.count)
+        dirty = [Bool](repeating: false, count: p.vehicles.count)
         for j in p.jobs { if j.mandatory { missedMandatory += 1 }; missedPrize += j.prize }
     }
 
@@ -22,6 +25,7 @@ struct SearchState: Sendable {
     /// - Complexity: O(stops of r).
     mutating func refresh(_ r: Int, _ p: RoutingProblem) {
         cost -= routes[r].cost
+        dirty[r] = true
         routes[r].refresh(p)
         cost += routes[r].cost
         let jobs = routes[r].jobs
