@@ -24,20 +24,22 @@ let package = Package(
         .target(name: "FieldPlanRouting"),
         // Pure balanced, compact, stable territory design.
         .target(name: "FieldPlanZoning"),
+        // Pure daily planning: candidates, priorities, the routing problem, the plan and its checker.
+        .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
         // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
         .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
         .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore"]),
         // Edge: the SQLite store through GRDB.
         .target(name: "FieldPlanStore", dependencies: [
-            "FieldPlanCore", "FieldPlanInterchange",
+            "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The SQLite C API itself, for binding import rows without boxing them.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
-            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanSheets", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanSheets", "FieldPlanInterchange", "FieldPlanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "FieldPlanCoreTests", dependencies: ["FieldPlanCore"]),
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
+        .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),

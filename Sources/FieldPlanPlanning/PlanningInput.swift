@@ -1,0 +1,39 @@
+import FieldPlanCore
+
+/// Everything needed to plan one day, gathered from the store: pure data, so planning is a
+/// function of it (same input and seed, same plan).
+public struct PlanningInput: Sendable {
+    public var date: CivilDate
+    public var settings: Settings
+    /// The agency's UTC offset on `date`, in seconds, for writing instants.
+    public var utcOffsetSeconds: Int
+    /// Every agent of the store; who works today is decided here.
+    public var agents: [Agent]
+    /// Agents to plan (nil: every active agent working that day).
+    public var onlyAgents: Set<String>?
+    /// Agents absent today: their zones' urgent stops go to their neighbours.
+    public var absentAgents: Set<String>
+    /// Located or not, every account that might be visited: the accounts of zones with an
+    /// agent, and the accounts of the day's appointments and call-backs.
+    public var accounts: [Account]
+    /// The zone → agent assignment. Empty means the store has no zones yet: then every
+    /// working agent may take any account.
+    public var zoneAgents: [String: String]
+    public var appointments: [Appointment]
+    public var history: [String: AccountHistory]
+
+    public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
+                absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String], appointments: [Appointment],
+                history: [String: AccountHistory]) {
+        self.date = date
+        self.settings = settings
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.agents = agents
+        self.onlyAgents = onlyAgents
+        self.absentAgents = absentAgents
+        self.accounts = accounts
+        self.zoneAgents = zoneAgents
+        self.appointments = appointments
+        self.history = history
+    }
+}
