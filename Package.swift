@@ -29,7 +29,7 @@ let package = Package(
         // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
         .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
-        .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore"]),
+        .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore", "FieldPlanPlanning"]),
         // Edge: the SQLite store through GRDB.
         .target(name: "FieldPlanStore", dependencies: [
             "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning",

@@ -58,9 +58,9 @@ public struct CandidateSelector: Sendable {
                                                     reason: "\(what): agent \(a) is not working on \(date) (\(date.weekday.rawValue))"))
                     continue
                 }
-            } else if input.zoneAgents.isEmpty {
+            } else if input.zoneAgents == nil {
                 agentIDs = agents.map(\.id)
-            } else if let zone = account.zoneID, let owner = input.zoneAgents[zone] {
+            } else if let zone = account.zoneID, let owner = input.zoneAgents?[zone] {
                 if working.contains(owner) {
                     agentIDs = [owner]
                 } else if input.absentAgents.contains(owner) {

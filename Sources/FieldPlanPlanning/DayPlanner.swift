@@ -66,7 +66,9 @@ public struct DayPlanner: Sendable {
         return Problem(routing: routing, agents: agents, candidates: candidates, unplanned: selection.unplanned, locations: locations)
     }
 
-    /// Keeps every mandatory candidate and, for each agent, the best optional ones.
+    /// Keeps every mandatory candidate and, for each agent, the best optional ones: by
+    /// priority discounted with the distance from the agent's base (halved at 5 km), so an
+    /// agent who shares a pool with others keeps the valuable accounts near home.
     func prune(_ candidates: [Candidate], agents: [Agent]) -> [Candidate] {
         var keep = [Bool](repeating: false, count: candidates.count)
         for (i, c) in candidates.enumerated() where c.mandatory { keep[i] = true }
@@ -74,8 +76,12 @@ public struct DayPlanner: Sendable {
             let visits = agent.maxVisits ?? max(1, (agent.shift.to.minutes - agent.shift.from.minutes) / 30)
             let quota = max(30, visits * candidatesPerVisit)
             let mine = candidates.indices.filter { !candidates[$0].mandatory && candidates[$0].agentIDs.contains(agent.id) }
-                .sorted { (candidates[$0].priority, candidates[$1].account.id) > (candidates[$1].priority, candidates[$0].account.id) }
-            for i in mine.prefix(quota) { keep[i] = true }
+            guard mine.count > quota else { for i in mine { keep[i] = true }; continue }
+            let value = mine.map { i -> (Double, String, Int) in
+                let km = agent.base.greatCircleMetres(to: candidates[i].location) / 1000
+                return (Double(candidates[i].priority) / (1 + km / 5), candidates[i].account.id, i)
+            }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }
+            for v in value.prefix(quota) { keep[v.2] = true }
         }
         return candidates.indices.filter { keep[$0] }.map { candidates[$0] }
     }
@@ -124,8 +130,13 @@ public struct DayPlanner: Sendable {
                                          legSeconds: p.routing.travelTime[previous * n + location], reason: c.reason, priority: c.priority))
                 previous = location
             }
-            if r.plannedBreak?.afterStop == r.visits.count { addBreak() }
-            routes.append(AgentRoute(agentID: agent.id, start: r.start, end: r.end, travelMetres: r.distance,
+            var end = r.end
+            if r.plannedBreak?.afterStop == r.visits.count {
+                addBreak()
+                // A break taken on arrival back at the base ends the day.
+                end = max(end, stops.last!.etd)
+            }
+            routes.append(AgentRoute(agentID: agent.id, start: r.start, end: end, travelMetres: r.distance,
                                      travelSeconds: r.travelTime, priority: priority, stops: stops))
         }
         var unplanned = p.unplanned

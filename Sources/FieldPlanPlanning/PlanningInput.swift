@@ -16,14 +16,14 @@ public struct PlanningInput: Sendable {
     /// Located or not, every account that might be visited: the accounts of zones with an
     /// agent, and the accounts of the day's appointments and call-backs.
     public var accounts: [Account]
-    /// The zone → agent assignment. Empty means the store has no zones yet: then every
-    /// working agent may take any account.
-    public var zoneAgents: [String: String]
+    /// The zone → agent assignment of zones that have an agent; nil when the store has no
+    /// zones yet: then every working agent may take any account.
+    public var zoneAgents: [String: String]?
     public var appointments: [Appointment]
     public var history: [String: AccountHistory]
 
     public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
-                absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String], appointments: [Appointment],
+                absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String]?, appointments: [Appointment],
                 history: [String: AccountHistory]) {
         self.date = date
         self.settings = settings

@@ -16,10 +16,10 @@ enum PlanningFixtures {
         var list: [Account] = []
         sample.forEachAccount { list.append($0) }
         let agentList = sample.agents()
-        var zoneAgents: [String: String] = [:]
+        var zoneAgents: [String: String]? = zones ? [:] : nil
         if zones {
             // Nearest base decides the zone: a simple stand-in for the zoning module.
-            for agent in agentList { zoneAgents["Z-\(agent.id)"] = agent.id }
+            for agent in agentList { zoneAgents?["Z-\(agent.id)"] = agent.id }
             for i in list.indices {
                 guard let loc = list[i].location else { continue }
                 let nearest = agentList.min { loc.greatCircleMetres(to: $0.base) < loc.greatCircleMetres(to: $1.base) }!

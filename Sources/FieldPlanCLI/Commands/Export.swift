@@ -19,6 +19,9 @@ extension FieldPlanCommand {
         @Option(name: .shortAndLong, help: "Output file (default: standard output).")
         var output: String?
 
+        @Option(help: "The planned day, for --kind visit,route (YYYY-MM-DD).")
+        var date: String?
+
         func run() throws {
             var kinds = RecordKind.importable
             if let kind {
@@ -35,7 +38,23 @@ extension FieldPlanCommand {
                 guard let instant = Instant(since) else { throw ValidationError("--since: expected an ISO 8601 instant with offset, got \"\(since)\"") }
                 sinceEpoch = instant.epochSeconds
             }
+            // Plans are exported per day: a route line, then its visits in order.
+            let planKinds = Set(kinds.filter { $0 == .visit || $0 == .route }.map(\.rawValue))
+            kinds.removeAll { $0 == .visit || $0 == .route }
+            var day: CivilDate?
+            if !planKinds.isEmpty {
+                guard let date else { throw ValidationError("--kind visit,route needs --date YYYY-MM-DD") }
+                guard let d = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
+                day = d
+            }
             let db = try store.open()
+            var planLines: [String] = []
+            if let day {
+                guard let plan = try db.planLines(date: day, kinds: planKinds) else {
+                    throw CommandFailure("no plan for \(day); run fieldplan plan --date \(day)")
+                }
+                planLines = plan.lines
+            }
             let out = try OutputFile(path: output)
             defer { out.close() }
             if kinds.contains(.zone) {
@@ -44,6 +63,7 @@ extension FieldPlanCommand {
                 kinds.removeAll { $0 == .zone }
             }
             try db.export(kinds: kinds, since: sinceEpoch) { out.writeLine($0) }
+            for line in planLines { out.writeLine(line) }
         }
     }
 }
