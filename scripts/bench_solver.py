@@ -142,21 +142,33 @@ def ensure(module, pip_name):
 def run_pyvrp(inst, family, path, seconds, seed):
     ensure("pyvrp", "pyvrp")
     import pyvrp
-    from pyvrp import read
     from pyvrp.stop import MaxRuntime
-    if family in ("solomon", "homberger"):
-        data = read(path, instance_format="solomon", round_func="dimacs")
-        scale = 10.0
+    if inst["kind"] == "solomon":
+        # Exact Euclidean scaled by 1000: durations rounded up (never optimistic), distances
+        # to nearest; the returned routes are re-checked in double precision anyway.
+        S = 1000
+        nodes = inst["nodes"]
+        m = pyvrp.Model()
+        locs = [m.add_location(nd["x"], nd["y"]) for nd in nodes]
+        depot = m.add_depot(locs[0], tw_early=int(nodes[0]["ready"] * S), tw_late=int(nodes[0]["due"] * S))
+        m.add_vehicle_type(num_available=inst["fleet"], capacity=inst["capacity"], start_depot=depot, end_depot=depot,
+                           tw_early=int(nodes[0]["ready"] * S), tw_late=int(nodes[0]["due"] * S))
+        for i in range(1, len(nodes)):
+            nd = nodes[i]
+            m.add_client(locs[i], delivery=nd["demand"], service_duration=int(nd["service"] * S),
+                         tw_early=int(nd["ready"] * S), tw_late=int(nd["due"] * S))
+        for a in range(len(nodes)):
+            for b in range(len(nodes)):
+                if a != b:
+                    d = dist(inst, a, b) * S
+                    m.add_edge(locs[a], locs[b], distance=int(round(d)), duration=int(math.ceil(d)))
+        data = m.data()
     else:
-        data = read(path, round_func="round")
-        scale = 1.0
-    if family == "tsplib":
-        # read() of a TSP file gives one vehicle type with unlimited capacity
-        pass
+        data = pyvrp.read(path, round_func="round")
     t0 = time.time()
     res = pyvrp.solve(data, stop=MaxRuntime(seconds), seed=seed, display=False)
     wall = time.time() - t0
-    routes = [list(r.visits()) for r in res.best.routes()]
+    routes = [[a.idx + 1 for a in r if a.is_client()] for r in res.best.routes()]
     return routes, wall
 
 
@@ -167,9 +179,11 @@ def run_vroom(inst, family, seconds, seed):
     n = len(nodes)
     exact = inst["kind"] == "solomon"
     scale = 100 if exact else 1
-    m = [[int(round(dist(inst, a, b) * scale)) for b in range(n)] for a in range(n)]
+    m = [[int(math.ceil(dist(inst, a, b) * scale)) for b in range(n)] for a in range(n)]
+    c = [[int(round(dist(inst, a, b) * scale)) for b in range(n)] for a in range(n)]
     p = vroom.Input()
     p.set_durations_matrix(profile="car", matrix_input=m)
+    p.set_costs_matrix(profile="car", matrix_input=c)
     fleet = inst.get("fleet") or (n - 1)
     cap = inst["capacity"] if inst["kind"] != "tsplib" else None
     for v in range(min(fleet, n - 1) if inst["kind"] != "tsplib" else 1):
@@ -184,7 +198,7 @@ def run_vroom(inst, family, seconds, seed):
         if cap is not None:
             kw["delivery"] = [nodes[i]["demand"]]
         if exact:
-            kw["service"] = int(nodes[i]["service"] * scale)
+            kw["default_service"] = int(nodes[i]["service"] * scale)
             kw["time_windows"] = [vroom.TimeWindow(int(nodes[i]["ready"] * scale), int(nodes[i]["due"] * scale))]
         p.add_job(vroom.Job(i, **kw))
     t0 = time.time()
