@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
-        .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"], exclude: ["Golden"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),

@@ -20,7 +20,8 @@ public struct DayPlanner: Sendable {
 
     /// The problem as handed to the engine, with the mapping back to agents and accounts.
     public struct Problem: Sendable {
-        public var routing: RoutingProblem
+        /// Nil when nobody works that day.
+        public var routing: RoutingProblem?
         public var agents: [Agent]
         public var candidates: [Candidate]
         public var unplanned: [UnplannedVisit]
@@ -61,8 +62,8 @@ public struct DayPlanner: Sendable {
                        prize: Int64(c.priority), mandatory: c.mandatory,
                        allowedVehicles: allowed.count == agents.count ? nil : allowed)
         }
-        let routing = try RoutingProblem(locationCount: max(n, 1), travelTime: n == 0 ? [0] : time, distance: n == 0 ? [0] : distance,
-                                         timeWeight: 1, distanceWeight: 0, vehicles: vehicles, jobs: jobs)
+        let routing = agents.isEmpty ? nil : try RoutingProblem(locationCount: n, travelTime: time, distance: distance,
+                                                                timeWeight: 1, distanceWeight: 0, vehicles: vehicles, jobs: jobs)
         return Problem(routing: routing, agents: agents, candidates: candidates, unplanned: selection.unplanned, locations: locations)
     }
 
@@ -89,18 +90,18 @@ public struct DayPlanner: Sendable {
     /// Plans the day.
     public func plan(_ input: PlanningInput) throws -> DayPlan {
         let p = try problem(for: input)
-        guard !p.agents.isEmpty else {
+        guard let routing = p.routing else {
             return DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: [], unplanned: p.unplanned,
                            candidateCount: p.candidates.count, mandatoryCount: p.candidates.filter(\.mandatory).count)
         }
         let solution = p.candidates.isEmpty
             ? RoutingSolution(routes: [], unassigned: [], objective: RoutingObjective(missedMandatory: 0, missedPrize: 0, cost: 0))
-            : RoutingSolver.solve(p.routing, limit: limit, seed: seed, threads: threads)
-        return Self.dayPlan(from: solution, problem: p, input: input)
+            : RoutingSolver.solve(routing, limit: limit, seed: seed, threads: threads)
+        return Self.dayPlan(from: solution, problem: p, routing: routing, input: input)
     }
 
-    static func dayPlan(from solution: RoutingSolution, problem p: Problem, input: PlanningInput) -> DayPlan {
-        let n = p.routing.locationCount
+    static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) -> DayPlan {
+        let n = routing.locationCount
         var routes: [AgentRoute] = []
         let byVehicle = Dictionary(uniqueKeysWithValues: solution.routes.map { ($0.vehicle, $0) })
         for (v, agent) in p.agents.enumerated() {
@@ -122,12 +123,12 @@ public struct DayPlanner: Sendable {
             for (k, visit) in r.visits.enumerated() {
                 if r.plannedBreak?.afterStop == k { addBreak() }
                 let c = p.candidates[visit.job]
-                let location = p.routing.jobs[visit.job].location
+                let location = routing.jobs[visit.job].location
                 seq += 1
                 priority += c.priority
                 stops.append(PlannedStop(seq: seq, accountID: c.account.id, eta: visit.serviceStart, etd: visit.departure,
-                                         window: c.window, legMetres: p.routing.distance[previous * n + location],
-                                         legSeconds: p.routing.travelTime[previous * n + location], reason: c.reason, priority: c.priority))
+                                         window: c.window, legMetres: routing.distance[previous * n + location],
+                                         legSeconds: routing.travelTime[previous * n + location], reason: c.reason, priority: c.priority))
                 previous = location
             }
             var end = r.end
