@@ -95,3 +95,35 @@ import Testing
         }
     }
 }
+
+@Suite struct RoutingSolverEdgeCaseTests {
+    @Test func noJobsGivesAnEmptyPlanAtOnce() throws {
+        let v = Vehicle(startLocation: 0, endLocation: 0, shift: TimeWindow(from: 0, to: 10))
+        let p = try RoutingProblem(locationCount: 1, travelTime: [0], distance: [0], vehicles: [v], jobs: [])
+        let s = RoutingSolver.solve(p, limit: SearchLimit(seconds: 30, iterations: nil), seed: 1, threads: 2)
+        #expect(s.routes.isEmpty && s.unassigned.isEmpty)
+        #expect(p.check(s).isValid)
+    }
+
+    @Test func manyMoreCandidatesThanFitKeepThePlanValid() throws {
+        // 60 optional candidates for one agent with room for about 8: the plan is valid,
+        // nothing is lost, and the served prize beats the greedy construction.
+        var rng = RandomSource(seed: 9)
+        let n = 61
+        var xs: [Int] = [], ys: [Int] = []
+        for _ in 0..<n { xs.append(rng.below(50)); ys.append(rng.below(50)) }
+        var t = [Int](repeating: 0, count: n * n)
+        for a in 0..<n { for b in 0..<n { t[a * n + b] = abs(xs[a] - xs[b]) + abs(ys[a] - ys[b]) } }
+        let v = Vehicle(startLocation: 0, endLocation: 0, shift: TimeWindow(from: 0, to: 240),
+                        breakRule: BreakRule(duration: 20, window: TimeWindow(from: 100, to: 140)))
+        let jobs = (1..<n).map { Job(location: $0, service: 20, prize: Int64(1 + rng.below(100)), mandatory: false) }
+        let p = try RoutingProblem(locationCount: n, travelTime: t, distance: t, timeWeight: 1, distanceWeight: 0, vehicles: [v], jobs: jobs)
+        let s = RoutingSolver.solve(p, limit: SearchLimit(seconds: nil, iterations: 400), seed: 2, threads: 1)
+        #expect(p.check(s).violations == [])
+        #expect(s.routes.count == 1)
+        #expect(s.routes[0].visits.count + s.unassigned.count == 60)
+        #expect(s.unassigned.allSatisfy { $0.reason == .noRoomLeft })
+        let initial = RandomProblems.solution(RandomProblems.state(p, seed: 2), p)
+        #expect(s.objective <= initial.objective)
+    }
+}

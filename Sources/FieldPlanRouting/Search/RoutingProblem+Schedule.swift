@@ -67,7 +67,8 @@ extension RoutingProblem {
     }
 
     /// Builds the reported schedule of a feasible sequence (earliest service starts, the
-    /// break in the gap `routeEnd` chose), or nil if the sequence is infeasible.
+    /// break in the gap `routeEnd` chose, departure just in time for the first stop), or
+    /// nil if the sequence is infeasible.
     /// - Complexity: O(stops + windows).
     func schedule(vehicle vi: Int, _ seq: [Int]) -> VehicleRoute? {
         guard !seq.isEmpty else { return nil }
@@ -103,7 +104,15 @@ extension RoutingProblem {
                 arrivalEnd = arrival
             }
         }
-        return VehicleRoute(vehicle: vi, visits: visits, plannedBreak: pb, start: veh.shift.from, end: arrivalEnd,
+        // Leave just in time: waiting at the first stop moves to the start location, so the
+        // reported departure is the latest that keeps every service start unchanged.
+        var departure = veh.shift.from
+        if pb?.afterStop != 0 {
+            let wait = visits[0].serviceStart - visits[0].arrival
+            departure += wait
+            visits[0].arrival += wait
+        }
+        return VehicleRoute(vehicle: vi, visits: visits, plannedBreak: pb, start: departure, end: arrivalEnd,
                             travelTime: tt, distance: dist, cost: timeWeight * tt + distanceWeight * dist + veh.fixedCost)
     }
 }

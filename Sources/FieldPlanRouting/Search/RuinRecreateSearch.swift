@@ -17,6 +17,8 @@ struct RuinRecreateSearch {
     /// Vehicle classes (first member) and their members.
     let classMembers: [[Int]]
     let fullScan: Bool
+    let mandatoryJobs: [Int]
+    let optionalCount: Int
     // SISR parameters (paper values, temperatures scaled to the instance).
     var avgRemoved = 10.0
     var maxString = 10.0
@@ -35,6 +37,8 @@ struct RuinRecreateSearch {
         for v in 0..<p.vehicles.count { members[p.vehicleClass[v], default: []].append(v) }
         classMembers = members.keys.sorted().map { members[$0]! }
         fullScan = p.jobs.count <= 250
+        mandatoryJobs = (0..<p.jobs.count).filter { p.jobs[$0].mandatory }
+        optionalCount = p.jobs.count - mandatoryJobs.count
         stamp = [Int](repeating: 0, count: max(p.vehicles.count, p.jobs.count))
     }
 
@@ -180,17 +184,52 @@ struct RuinRecreateSearch {
         }
     }
 
+    var jobMark: [Int] = []
+    var jobMarkNow = 0
+
+    /// Adds to the ruined jobs the unassigned ones worth retrying: every mandatory one, the
+    /// optional ones among the 20 nearest neighbours of a removed job (the slack the ruin
+    /// opened is near them) and two at random. Keeps an iteration's cost bounded when many
+    /// more candidates exist than fit, as in a daily plan.
+    /// - Complexity: O(removed × 20 + unassigned mandatory).
+    mutating func addUnassigned(_ s: SearchState, _ pending: inout [Int]) {
+        if jobMark.count != p.jobs.count { jobMark = [Int](repeating: 0, count: p.jobs.count) }
+        jobMarkNow += 1
+        for j in pending { jobMark[j] = jobMarkNow }
+        for j in unassignedMandatory(s) where jobMark[j] != jobMarkNow { jobMark[j] = jobMarkNow; pending.append(j) }
+        let removedCount = pending.count
+        for i in 0..<removedCount {
+            for k in 0..<min(20, nb.width) {
+                let m = nb.neighbour(pending[i], k)
+                if worth[m] && s.routeOf[m] < 0 && jobMark[m] != jobMarkNow { jobMark[m] = jobMarkNow; pending.append(m) }
+            }
+        }
+        if optionalCount > 0 {
+            for _ in 0..<2 {
+                let m = rng.below(p.jobs.count)
+                if worth[m] && s.routeOf[m] < 0 && jobMark[m] != jobMarkNow { jobMark[m] = jobMarkNow; pending.append(m) }
+            }
+        }
+    }
+
+    /// Mandatory jobs currently unassigned (usually none).
+    func unassignedMandatory(_ s: SearchState) -> [Int] {
+        guard s.missedMandatory > 0 else { return [] }
+        return mandatoryJobs.filter { s.routeOf[$0] < 0 }
+    }
+
     // MARK: main loop
 
     /// Runs the search within `limit` and returns the best state found.
     mutating func run(limit: SearchLimit, start: ContinuousClock.Instant) -> SearchState {
         var current = SearchState(p)
         var pending = (0..<p.jobs.count).filter { worth[$0] }
+        if pending.isEmpty { return current }
         recreate(&current, &pending)
         var ls = LocalSearch(p, neighbours: nb)
         ls.run(&current)
         var best = current
-        let routedCount = p.jobs.count - pending.count
+        let routedCount = current.routeOf.filter { $0 >= 0 }.count
         let used = max(1, current.routes.filter { !$0.jobs.isEmpty }.count)
         let avgArc = max(1.0, Double(current.cost) / Double(max(1, routedCount + used)))
         var t0 = 1.0 * avgArc, tf = 0.01 * avgArc
@@ -220,8 +259,7 @@ struct RuinRecreateSearch {
             for r in cand.dirty.indices where cand.dirty[r] { cand.dirty[r] = false }
             removed.removeAll(keepingCapacity: true)
             ruin(&cand, &removed)
-            removed.removeAll(keepingCapacity: true)
-            for j in 0..<p.jobs.count where worth[j] && cand.routeOf[j] < 0 { removed.append(j) }
+            addUnassigned(cand, &removed)
             recreate(&cand, &removed)
             let served = (cand.missedMandatory, cand.missedPrize), curServed = (current.missedMandatory, current.missedPrize)
             let accept: Bool
