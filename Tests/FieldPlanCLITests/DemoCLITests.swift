@@ -6,10 +6,13 @@ struct DemoCLITests {
     @Test func demoRunsOnTheSampleData() throws {
         let cli = CLIHarness()
         defer { cli.cleanUp() }
-        let result = try cli.run(["demo", "--data", CLIHarness.repository + "/data", "--dir", cli.folder + "/demo"])
+        let result = try cli.run(["demo", "--data", CLIHarness.repository + "/data", "--dir", cli.folder + "/demo", "--seconds", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("round trip identical: yes"))
         #expect(result.stdout.contains("accepted 0, unchanged 3070, rejected 0"))
         #expect(!result.stdout.contains("national_id"))
+        #expect(result.stdout.contains("wrote 10 sheets"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/zones.html"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/plan-2026-12-01.ndjson"))
     }
 }

@@ -11,6 +11,8 @@ extension FieldPlanCommand {
 
         @Option(help: "Where the sample data is.") var data = "data"
         @Option(help: "A folder of its own for the demo store and outputs (emptied first).") var dir = "demo"
+        @Option(help: "The day to plan (the sample's appointments start on 2026-12-01).") var date = "2026-12-01"
+        @Option(help: "Search seconds for the plan.") var seconds: Double = 5
 
         func run() throws {
             guard FileSystem.exists(data + "/accounts.ndjson") else {
@@ -66,7 +68,33 @@ extension FieldPlanCommand {
             var second: [String] = []
             try copy.export(kinds: RecordKind.importable) { second.append($0) }
             print("\(first.count) lines exported to \(exportPath); round trip identical: \(first == second ? "yes" : "NO")")
-            print("\nThe demo store is \(dbPath); try: fieldplan accounts list --db \(dbPath) --unlocated")
+
+            step("7. Zones: one balanced, compact zone per agent, centred near the agent's base and assigned to them")
+            try Self.run(Zones.Build.self, ["--db", dbPath, "--agents", "--seed", "1"])
+            try Self.run(Zones.List.self, ["--db", dbPath])
+            try Self.run(Zones.Map.self, ["--db", dbPath, "-o", dir + "/zones.html"])
+            print("zone map: \(dir)/zones.html")
+
+            step("8. Plan \(date): every working agent's visits, with the routing engine (\(Int(seconds)) s)")
+            try Self.run(Plan.self, ["--db", dbPath, "--date", date, "--seconds", String(seconds), "--export-problem", dir + "/problem-\(date).json"])
+            try Self.run(Export.self, ["--db", dbPath, "--kind", "route,visit", "--date", date, "-o", dir + "/plan-\(date).ndjson"])
+            print("plan lines: \(dir)/plan-\(date).ndjson; the problem for other solvers: \(dir)/problem-\(date).json")
+
+            step("9. Route sheets: a printable A4 page with a map for each agent, and one as text")
+            try Self.run(Sheet.self, ["--db", dbPath, "--date", date, "--all", "-o", dir + "/sheets"])
+            if let first = try store.agents().first {
+                try Self.run(Sheet.self, ["--db", dbPath, "--date", date, "--agent", first.id, "--format", "text", "-o", dir + "/sheet-\(first.id).txt"])
+                let text = try FileSystem.read(dir + "/sheet-\(first.id).txt")
+                print(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(24).joined(separator: "\n"))
+                print("…")
+            }
+            print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
+        }
+
+        /// Runs another command as if typed, so the demo shows exactly what a user would see.
+        static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) throws {
+            var c = try C.parse(arguments)
+            try c.run()
         }
 
         static func describe(_ s: ImportSummary) -> String {

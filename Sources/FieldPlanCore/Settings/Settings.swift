@@ -10,12 +10,14 @@ public struct Settings: Hashable, Sendable {
     public var roadFactor: Double = 1.3
     public var speedKmh: Double = 25
     public var maxVisitsPerMonth: Int = 4
+    /// Printed at the top of route sheets.
+    public var agencyName: String = "Collections Agency"
 
     public init() {}
 
     /// The keys in the order `fieldplan settings` shows them.
     public static let keys = ["time_zone", "currency", "visiting_hours", "visit_days", "service_minutes",
-                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month"]
+                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "agency_name"]
 
     public var travelModel: GreatCircleTravelModel { GreatCircleTravelModel(roadFactor: roadFactor, speedKmh: speedKmh) }
 
@@ -31,6 +33,7 @@ public struct Settings: Hashable, Sendable {
         case "road_factor": Self.show(roadFactor)
         case "speed_kmh": Self.show(speedKmh)
         case "max_visits_per_month": String(maxVisitsPerMonth)
+        case "agency_name": agencyName
         default: nil
         }
     }
@@ -81,6 +84,11 @@ public struct Settings: Hashable, Sendable {
         case "road_factor": roadFactor = try double(1...5)
         case "speed_kmh": speedKmh = try double(1...200)
         case "max_visits_per_month": maxVisitsPerMonth = try int(1...31)
+        case "agency_name":
+            guard !text.trimmingSpaces.isEmpty, text.count <= 80 else {
+                throw SettingsError(key: key, reason: "expected a name of 1 to 80 characters")
+            }
+            agencyName = text
         default:
             throw SettingsError(key: key, reason: "unknown setting; known: \(Settings.keys.joined(separator: ", "))")
         }
