@@ -21,5 +21,11 @@ import Testing
         var dropped = s
         dropped.routes[0].visits.removeFirst()
         #expect(!p.check(dropped).isValid)
+        var unknown = s
+        unknown.routes[0].visits[0].job = p.jobs.count + 5
+        #expect(!p.check(unknown).isValid)
+        var twice = s
+        twice.routes.append(s.routes[0])
+        #expect(!p.check(twice).isValid)
     }
 }

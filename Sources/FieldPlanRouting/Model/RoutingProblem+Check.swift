@@ -24,8 +24,8 @@ extension RoutingProblem {
             var breakDone = false
             if veh.breakRule == nil, r.plannedBreak != nil { v.append("route \(ri): break on a vehicle without one") }
             for k in 0...r.visits.count {
+                if k < r.visits.count, !(0..<jobs.count).contains(r.visits[k].job) { v.append("route \(ri): job \(r.visits[k].job) out of range"); return SolutionCheck(violations: v, objective: solution.objective) }
                 let nextLoc = k < r.visits.count ? jobs[r.visits[k].job].location : veh.endLocation
-                if k < r.visits.count, !(0..<jobs.count).contains(r.visits[k].job) { v.append("route \(ri): job out of range"); return SolutionCheck(violations: v, objective: solution.objective) }
                 let t = travelTime[loc * locationCount + nextLoc]
                 tt += t; dist += distance[loc * locationCount + nextLoc]
                 total += self.cost(loc, nextLoc)
