@@ -25,6 +25,7 @@ extension FieldPlanStore {
     public func importRecords(
         _ inputs: [ImportInput],
         dryRun: Bool = false,
+        sync: Bool = false,
         now: Int64? = nil,
         onReject: (Rejection) -> Void = { _ in },
         onWarning: (String) -> Void = { _ in },
@@ -38,7 +39,12 @@ extension FieldPlanStore {
             // the WAL before it commits.
             try db.execute(sql: "PRAGMA cache_size = -131072")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let writer = RecordWriter(db: db, now: clock)
+            // Sync hook (issue 6): every run is numbered so accounts know which facts came after
+            // their snapshot, and stored facts drive their accounts (AccountEffects).
+            try db.execute(sql: "INSERT INTO import_run(started_at, sync) VALUES (?, ?)", arguments: [clock, sync])
+            let run = db.lastInsertedRowID
+            let effects = try AccountEffects(db: db, run: run, now: clock)
+            let writer = RecordWriter(db: db, now: clock, run: run, effects: effects)
             let rejectStatement = try BoundStatement(db, sql: """
                 INSERT INTO rejected_line(source, line, field, reason, raw, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 """)
@@ -47,6 +53,7 @@ extension FieldPlanStore {
 
             func reject(_ error: FieldError, kind: String?, _ origin: LineOrigin) throws {
                 summary.count(kind) { $0.rejected += 1 }
+                if error.field == "id" && error.reason.hasPrefix("conflict:") { summary.conflicts += 1 }
                 rejectStatement.bind(1, origin.source)
                 rejectStatement.bind(2, origin.line)
                 rejectStatement.bind(3, error.field)
@@ -61,6 +68,11 @@ extension FieldPlanStore {
                 do {
                     // Each writer method checks everything before its one write, so a
                     // rejected line leaves no partial effects without a savepoint per line.
+                    if sync && record.kind != .outcome && record.kind != .payment {
+                        // Sync hook: a device sends facts only; the rest comes through fieldplan import.
+                        throw FieldError("kind", "a sync file takes outcomes and payments only, got \(record.kind.rawValue); use fieldplan import for it")
+                    }
+                    writer.origin = origin
                     let applied = try writer.apply(record)
                     summary.count(record.kind.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
                 } catch let missing as RecordWriter.MissingReference {
@@ -112,6 +124,9 @@ extension FieldPlanStore {
             let retry = waiting
             waiting = []
             for item in retry { try apply(item.record, item.origin, retrying: true) }
+            // Sync hook: promises whose date passed break even without a new fact.
+            try effects.sweepDuePromises()
+            summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
             if dryRun { throw DryRunRollback() }
         }
         do {

@@ -15,6 +15,11 @@ public struct ImportSummary: Sendable, Equatable {
     /// Later lines that replaced an earlier line with the same kind and id in this run.
     public var duplicatesInRun = 0
     public var linesRead = 0
+    /// Sync (issue 6): rejected lines that were conflicts (an id stored with other content);
+    /// they are also counted as rejected under their kind.
+    public var conflicts = 0
+    /// Sync: outcomes accepted in this run that are flagged for a supervisor's review.
+    public var flagged = 0
 
     public init() {}
 

@@ -16,11 +16,19 @@ final class RecordWriter {
 
     let db: Database
     let now: Int64
+    /// Sync hook (issue 6): this import's run number, stamped on accounts' snapshots and on
+    /// facts, and the engine that replays an account when a fact for it is stored.
+    let run: Int64
+    let effects: AccountEffects?
+    /// Sync hook: the line being applied, for the facts' `source` and the audit trail.
+    var origin: LineOrigin?
     private var statements: [String: BoundStatement] = [:]
 
-    init(db: Database, now: Int64) {
+    init(db: Database, now: Int64, run: Int64 = 0, effects: AccountEffects? = nil) {
         self.db = db
         self.now = now
+        self.run = run
+        self.effects = effects
     }
 
     private func statement(_ key: String, _ sql: @autoclosure () -> String) throws -> BoundStatement {
@@ -61,15 +69,30 @@ final class RecordWriter {
         let s = try statement("account", """
             INSERT INTO account(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
-                max_visits_per_month, zone_id, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
-            ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, balance = ?4, currency = ?5, phone = ?6, email = ?7,
-                national_id = ?8, address = ?9, lat = ?10, lon = ?11, days_past_due = ?12, status = COALESCE(?13, status),
+                max_visits_per_month, zone_id, updated_at,
+                client_balance, client_status, client_lat, client_lon, balance_run, status_run, location_run)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                ?4, COALESCE(?13, 'open'), ?10, ?11, ?22, ?22, ?22)
+            ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, currency = ?5, phone = ?6, email = ?7,
+                national_id = ?8, address = ?9, days_past_due = ?12,
                 visit_window_from = ?14, visit_window_to = ?15, service_minutes = ?16, notes = ?17, no_visit_before = ?18,
-                max_visits_per_month = ?19, zone_id = COALESCE(?20, zone_id), updated_at = ?21
-            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
-                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR lat IS NOT ?10 OR lon IS NOT ?11
-                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND status IS NOT ?13) OR visit_window_from IS NOT ?14
+                max_visits_per_month = ?19, zone_id = COALESCE(?20, zone_id), updated_at = ?21,
+                -- Sync hook (issue 6): balance, status and location are the client's snapshot plus
+                -- the facts stored after it (AccountEffects). A value the client sends again
+                -- unchanged keeps the derived one; a new value is a new snapshot from this run.
+                balance = CASE WHEN client_balance IS ?4 THEN balance ELSE ?4 END,
+                balance_run = CASE WHEN client_balance IS ?4 THEN balance_run ELSE ?22 END,
+                client_balance = ?4,
+                lat = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN lat ELSE ?10 END,
+                lon = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN lon ELSE ?11 END,
+                location_run = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN location_run ELSE ?22 END,
+                client_lat = ?10, client_lon = ?11,
+                status = CASE WHEN ?13 IS NULL OR client_status IS ?13 THEN status ELSE ?13 END,
+                status_run = CASE WHEN ?13 IS NULL OR client_status IS ?13 THEN status_run ELSE ?22 END,
+                client_status = COALESCE(?13, client_status)
+            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR client_balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
+                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR client_lat IS NOT ?10 OR client_lon IS NOT ?11
+                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND client_status IS NOT ?13) OR visit_window_from IS NOT ?14
                 OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
                 OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
             """)
@@ -78,7 +101,7 @@ final class RecordWriter {
         s.bind(10, a.location?.lat); s.bind(11, a.location?.lon); s.bind(12, a.daysPastDue); s.bind(13, a.status?.rawValue)
         s.bind(14, a.visitWindow?.from.description); s.bind(15, a.visitWindow?.to.description); s.bind(16, a.serviceMinutes)
         s.bind(17, a.notes); s.bind(18, a.noVisitBefore?.description); s.bind(19, a.maxVisitsPerMonth); s.bind(20, a.zoneID)
-        s.bind(21, now)
+        s.bind(21, now); s.bind(22, run)
         return applied(try s.execute())
     }
 
@@ -142,11 +165,12 @@ final class RecordWriter {
         try require("agent", o.agentID, field: "agent_id")
         let canonical = RecordEncoder.line(.outcome(o))
         if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
+        try effects?.check(o) // sync hook: absurd amounts are refused before anything is written
         let s = try statement("outcome", """
             INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
                 collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                next_visit_date, next_visit_from, next_visit_to, canonical, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                next_visit_date, next_visit_from, next_visit_to, canonical, updated_at, run, source, source_line)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
             """)
         s.bind(1, o.id); s.bind(2, o.accountID); s.bind(3, o.agentID); s.bind(4, o.visitedAt.text)
         s.bind(5, o.visitedAt.epochSeconds); s.bind(6, o.code.rawValue); s.bind(7, o.contact?.rawValue)
@@ -154,8 +178,10 @@ final class RecordWriter {
         s.bind(11, o.collected?.receipt); s.bind(12, o.location?.coordinate.lat); s.bind(13, o.location?.coordinate.lon)
         s.bind(14, o.location?.accuracyMetres); s.bind(15, o.notes); s.bind(16, o.nextVisit?.date.description)
         s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
-        s.bind(19, canonical); s.bind(20, now)
+        s.bind(19, canonical); s.bind(20, now); s.bind(21, run); s.bind(22, origin?.source); s.bind(23, origin?.line)
         try s.execute()
+        // Sync hook: the account follows the new fact (AccountEffects).
+        try effects?.replay(o.accountID, cause: .init(kind: "outcome", id: o.id, source: origin?.source, line: origin?.line, actor: o.agentID))
         return .accepted
     }
 
@@ -163,13 +189,16 @@ final class RecordWriter {
         try require("account", p.accountID, field: "account_id")
         let canonical = RecordEncoder.line(.payment(p))
         if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
+        try effects?.check(p) // sync hook
         let s = try statement("payment", """
-            INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at, run, source, source_line)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         s.bind(1, p.id); s.bind(2, p.accountID); s.bind(3, p.amount.minorUnits); s.bind(4, p.paidAt.text)
         s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
+        s.bind(10, run); s.bind(11, origin?.source); s.bind(12, origin?.line)
         try s.execute()
+        try effects?.replay(p.accountID, cause: .init(kind: "payment", id: p.id, source: origin?.source, line: origin?.line, actor: p.channel ?? "accounts"))
         return .accepted
     }
 }

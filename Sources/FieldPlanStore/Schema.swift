@@ -158,6 +158,67 @@ enum Schema {
                 );
                 """)
         }
+        // Issue 6, offline sync: what lets outcomes and payments drive accounts while staying
+        // order-independent (each account is a client snapshot plus the facts stored after it),
+        // and the review, clearance and audit records.
+        migrator.registerMigration("v2-sync-effects") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at INTEGER NOT NULL,
+                    sync INTEGER NOT NULL DEFAULT 0
+                );
+                ALTER TABLE account ADD COLUMN client_balance INTEGER;  -- the balance as the client last sent it
+                ALTER TABLE account ADD COLUMN client_status TEXT;
+                ALTER TABLE account ADD COLUMN client_lat REAL;
+                ALTER TABLE account ADD COLUMN client_lon REAL;
+                ALTER TABLE account ADD COLUMN balance_run INTEGER NOT NULL DEFAULT 0;  -- facts of later runs apply on top
+                ALTER TABLE account ADD COLUMN status_run INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN location_run INTEGER NOT NULL DEFAULT 0;
+                UPDATE account SET client_balance = balance, client_status = status, client_lat = lat, client_lon = lon;
+                ALTER TABLE outcome ADD COLUMN run INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE outcome ADD COLUMN source TEXT;
+                ALTER TABLE outcome ADD COLUMN source_line INTEGER;
+                ALTER TABLE payment ADD COLUMN run INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE payment ADD COLUMN source TEXT;
+                ALTER TABLE payment ADD COLUMN source_line INTEGER;
+                ALTER TABLE promise ADD COLUMN made_at TEXT;
+                ALTER TABLE promise ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE appointment ADD COLUMN outcome_id TEXT;     -- made by this CALLBACK outcome
+                CREATE INDEX appointment_account ON appointment(account_id);
+                CREATE INDEX promise_due ON promise(state, due_date);
+                CREATE INDEX outcome_flagged ON outcome(flagged) WHERE flagged IS NOT NULL;
+                CREATE TABLE clearance (
+                    account_id TEXT PRIMARY KEY NOT NULL,
+                    cleared_at TEXT NOT NULL,            -- the instant of the payment or collection that cleared it
+                    fact_id TEXT NOT NULL,
+                    state TEXT NOT NULL DEFAULT 'pending', -- pending, confirmed
+                    confirmed_at INTEGER,
+                    confirmed_by TEXT,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE review (
+                    item TEXT PRIMARY KEY NOT NULL,      -- an outcome id, or conflict-<rejected_line id>
+                    resolved_at INTEGER NOT NULL,
+                    note TEXT
+                );
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at INTEGER NOT NULL,
+                    run INTEGER,
+                    account_id TEXT NOT NULL,
+                    source TEXT,
+                    line INTEGER,
+                    fact_kind TEXT,
+                    fact_id TEXT,
+                    actor TEXT,
+                    field TEXT NOT NULL,
+                    old TEXT,
+                    new TEXT
+                );
+                CREATE INDEX audit_account ON audit(account_id, id);
+                """)
+        }
         return migrator
     }
 }

@@ -6,7 +6,7 @@ struct MigrationTests {
     /// Migrations are frozen once shipped: their names and order never change.
     @Test func migrationsAreNamedAndApplied() throws {
         let store = try FieldPlanStore()
-        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits"])
+        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects"])
     }
 
     @Test func schemaHasEveryTableOfTheSpec() throws {
@@ -31,6 +31,6 @@ struct MigrationTests {
         }
         let reopened = try FieldPlanStore(path: path)
         #expect(try reopened.settings().minGapDays == 5)
-        #expect(try reopened.appliedMigrations().count == 1)
+        #expect(try reopened.appliedMigrations().count == 2)
     }
 }

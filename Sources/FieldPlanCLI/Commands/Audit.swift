@@ -1,0 +1,53 @@
+import ArgumentParser
+import FieldPlanInterchange
+import FieldPlanStore
+import Foundation
+
+extension FieldPlanCommand {
+    /// `fieldplan audit`: who or what changed an account, from which input line.
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The audit trail: each change of an account's balance, status, location, hold, promise, clearance or call-back, with its source line.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "Only this account.") var account: String?
+        @Option(help: "Output format: text or ndjson.") var format: Format = .text
+        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+        enum Format: String, ExpressibleByArgument { case text, ndjson }
+
+        func run() throws {
+            let db = try store.open()
+            let out = try OutputFile(path: output)
+            defer { out.close() }
+            var table = TextTable(["at", "account", "field", "old", "new", "by", "fact", "from"])
+            try db.audit(account: account) { e in
+                let at = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(e.at)))
+                switch format {
+                case .ndjson:
+                    var w = JSONWriter()
+                    w.string("kind", "audit")
+                    w.string("at", at)
+                    w.string("account_id", e.accountID)
+                    w.string("field", e.field)
+                    w.string("old", e.old)
+                    w.string("new", e.new)
+                    w.string("actor", e.actor)
+                    w.string("fact_kind", e.factKind)
+                    w.string("fact_id", e.factID)
+                    w.string("source", e.source)
+                    w.int("line", e.line)
+                    out.writeLine(w.finish())
+                case .text:
+                    table.add([at, e.accountID, e.field, e.old ?? "-", e.new ?? "-", e.actor ?? "",
+                               e.factKind.map { "\($0) \(e.factID ?? "")" } ?? "", Self.origin(e)])
+                }
+            }
+            if format == .text { out.writeLine(table.rows.isEmpty ? "no changes recorded" : table.render()) }
+        }
+
+        private static func origin(_ e: FieldPlanStore.AuditEntry) -> String {
+            guard let source = e.source else { return "" }
+            return e.line.map { "\(source):\($0)" } ?? source
+        }
+    }
+}

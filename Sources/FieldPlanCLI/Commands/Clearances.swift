@@ -1,0 +1,64 @@
+import ArgumentParser
+import FieldPlanInterchange
+import FieldPlanStore
+
+extension FieldPlanCommand {
+    /// `fieldplan clearances`: accounts paid to zero, for the accounts team to confirm.
+    struct Clearances: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accounts brought to zero by payments: list them for the client, confirm them (the account is then closed).",
+            subcommands: [List.self, Confirm.self], defaultSubcommand: List.self)
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List clearances (NDJSON or text).")
+            @OptionGroup var store: StoreOptions
+            @Option(help: "Only pending or confirmed ones.") var state: String?
+            @Option(help: "Output format: text or ndjson.") var format: Format = .text
+            @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+            enum Format: String, ExpressibleByArgument { case text, ndjson }
+
+            func run() throws {
+                if let state, state != "pending" && state != "confirmed" { throw ValidationError("--state: expected pending or confirmed") }
+                let list = try store.open().clearances(state: state)
+                let out = try OutputFile(path: output)
+                defer { out.close() }
+                switch format {
+                case .ndjson:
+                    for c in list {
+                        var w = JSONWriter()
+                        w.string("kind", "clearance")
+                        w.string("account_id", c.accountID)
+                        w.string("client", c.client)
+                        w.string("debtor_name", c.debtorName)
+                        w.string("cleared_at", c.clearedAt)
+                        w.string("by", c.factID)
+                        w.string("state", c.state)
+                        w.string("confirmed_by", c.confirmedBy)
+                        out.writeLine(w.finish())
+                    }
+                case .text:
+                    var table = TextTable(["account", "client", "debtor", "cleared at", "by", "state"])
+                    for c in list { table.add([c.accountID, c.client, c.debtorName, c.clearedAt, c.factID, c.state]) }
+                    out.writeLine(list.isEmpty ? "no clearances" : table.render())
+                }
+            }
+        }
+
+        struct Confirm: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Confirm a pending clearance: the client has closed the account.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "Account ids.") var accounts: [String]
+            @Option(help: "Who confirms.") var by: String?
+
+            func run() throws {
+                let db = try store.open()
+                for id in accounts {
+                    guard try db.confirmClearance(account: id, by: by) else {
+                        throw CommandFailure("no pending clearance for account \"\(id)\"; fieldplan clearances lists them")
+                    }
+                    print("confirmed \(id): account closed")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import FieldPlanInterchange
+import FieldPlanStore
+
+extension FieldPlanCommand {
+    /// `fieldplan review`: flagged outcomes and conflicting lines for a supervisor.
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List flagged outcomes and sync conflicts; resolve them one by one.",
+            subcommands: [List.self, Resolve.self], defaultSubcommand: List.self)
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List open review items (flags and conflicts).")
+            @OptionGroup var store: StoreOptions
+            @Flag(help: "Include resolved items.") var all = false
+            @Option(help: "Output format: text or ndjson.") var format: Format = .text
+            enum Format: String, ExpressibleByArgument { case text, ndjson }
+
+            func run() throws {
+                let items = try store.open().reviewItems(includeResolved: all)
+                switch format {
+                case .ndjson:
+                    for i in items {
+                        var w = JSONWriter()
+                        w.string("kind", "review")
+                        w.string("id", i.id)
+                        w.string("type", i.kind)
+                        w.string("account_id", i.accountID)
+                        w.string("agent_id", i.agentID)
+                        w.string("at", i.at)
+                        w.string("code", i.code)
+                        w.string("reason", i.reason)
+                        w.string("source", i.source)
+                        w.int("line", i.line)
+                        w.bool("resolved", i.resolved)
+                        print(w.finish())
+                    }
+                case .text:
+                    if items.isEmpty { print("nothing to review"); return }
+                    var table = TextTable(["id", "type", "account", "agent", "at", "code", "from", "reason"])
+                    for i in items {
+                        table.add([i.id, i.kind + (i.resolved ? " (resolved)" : ""), i.accountID ?? "", i.agentID ?? "", i.at ?? "", i.code ?? "",
+                                   i.source.map { "\($0):\(i.line ?? 0)" } ?? "", i.reason])
+                    }
+                    print(table.render())
+                }
+            }
+        }
+
+        struct Resolve: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Close one review item: an outcome id or conflict-N.")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The item's id as fieldplan review lists it.") var id: String
+            @Option(help: "What was decided.") var note: String?
+
+            func run() throws {
+                guard try store.open().resolveReview(id, note: note) else {
+                    throw CommandFailure("no open review item \"\(id)\"; fieldplan review lists them")
+                }
+                print("resolved \(id)")
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import FieldPlanCore
+import FieldPlanInterchange
+import FieldPlanStore
+
+extension FieldPlanCommand.Sync {
+    /// `fieldplan sync import FILE…`: outcomes and payments back from the field and from accounts.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge outcomes and payments into the store, exactly once; accounts follow (docs/sync.md).",
+            discussion: """
+                Every valid line is applied; every invalid line is reported as FILE:LINE: field: reason, kept in the store \
+                (fieldplan rejects) and in --rejects FILE verbatim. The same id with the same content is a duplicate and \
+                changes nothing; with other content it is a conflict: rejected, the stored version stays, both are listed \
+                by fieldplan review. Outcomes that contradict what is known (a paid or reassigned account, a second visit \
+                the same day) are stored and flagged for review. Prints {accepted, duplicates, conflicts, rejected}; exit 3 \
+                when any line was rejected or conflicting. The run is one transaction.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "NDJSON files of outcome and payment lines (- for standard input).") var files: [String]
+        @Option(help: "Write the rejected and conflicting lines here, verbatim, for correction.") var rejects: String?
+        @Option(help: "Summary format: text or json.") var format: SummaryFormat = .text
+        @Option(help: "How many rejected lines to list on stderr (the rest are counted).") var showErrors = 50
+        @Option(help: "The import's clock as an ISO 8601 instant (default: now); visits after it are refused as in the future. For replaying a past or simulated day.")
+        var now: String?
+
+        enum SummaryFormat: String, ExpressibleByArgument { case text, json }
+
+        func run() throws {
+            var clock: Int64?
+            if let now {
+                guard let instant = Instant(now) else { throw ValidationError("--now: expected an ISO 8601 instant with offset, got \"\(now)\"") }
+                clock = instant.epochSeconds
+            }
+            let db = try store.open()
+            let inputs = files.map { ImportInput(path: $0, format: .ndjson) }
+            var rejectsFile: OutputFile?
+            if let rejects { rejectsFile = try OutputFile(path: rejects) }
+            var shown = 0, hidden = 0
+            let summary: ImportSummary
+            do {
+                summary = try db.importRecords(inputs, sync: true, now: clock, onReject: { rejection in
+                    if shown < showErrors {
+                        Terminal.endProgress()
+                        Terminal.error(rejection.error.description)
+                        shown += 1
+                    } else {
+                        hidden += 1
+                    }
+                    if let out = rejectsFile, let raw = rejection.raw {
+                        out.write(bytes: raw)
+                        out.write("\n")
+                    }
+                }, onProgress: { Terminal.progress("sync import: \($0) lines") })
+            } catch let error as ImportError {
+                throw CommandFailure(error.message)
+            }
+            Terminal.endProgress()
+            rejectsFile?.close()
+            if hidden > 0 { Terminal.error("… and \(hidden) more messages (fieldplan rejects lists them all)") }
+            let t = summary.total
+            let rejected = t.rejected - summary.conflicts
+            switch format {
+            case .json:
+                var w = JSONWriter()
+                w.int("accepted", t.accepted)
+                w.int("duplicates", t.unchanged)
+                w.int("conflicts", summary.conflicts)
+                w.int("rejected", rejected)
+                w.int("flagged", summary.flagged)
+                print(w.finish())
+            case .text:
+                var table = TextTable(["accepted", "duplicates", "conflicts", "rejected", "flagged for review"])
+                table.add([String(t.accepted), String(t.unchanged), String(summary.conflicts), String(rejected), String(summary.flagged)])
+                print(table.render())
+            }
+            if t.rejected > 0 { throw ExitCode(3) }
+        }
+    }
+}

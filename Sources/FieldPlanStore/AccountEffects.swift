@@ -1,0 +1,364 @@
+import FieldPlanCore
+import FieldPlanInterchange
+import Foundation
+import GRDB
+
+/// Derives an account's state from its client snapshot and every fact stored for it
+/// (SPEC §3 outcome table, §6), inside the caller's transaction.
+///
+/// The account line a client sends is a *snapshot*: balance, status and location as the
+/// client sees them when it is imported (run R). Facts (outcomes, payments) stored in a
+/// later run apply on top of it, replayed in `visited_at` / `paid_at` order. Facts of the
+/// same run or earlier are taken as already inside the snapshot, which is what makes an
+/// export (derived values plus its facts) import back unchanged. Promises, holds, call-back
+/// appointments and review flags follow from all facts, whatever their run.
+///
+/// Replaying the whole history whenever one fact arrives makes the result a function of
+/// the *set* of facts: shuffled, duplicated or late input gives the same final store, and
+/// "latest `visited_at` wins" needs no special case.
+/// - Complexity: O(facts of the account) per replay.
+final class AccountEffects {
+    let db: Database
+    let run: Int64
+    let now: Int64
+    /// The agency's local date at `now`, which decides whether a promise is broken.
+    let today: CivilDate
+    let visitingHours: TimeWindow
+
+    /// What made a replay happen, for the audit trail.
+    struct Cause {
+        var kind: String
+        var id: String
+        var source: String?
+        var line: Int?
+        var actor: String?
+    }
+
+    init(db: Database, run: Int64, now: Int64) throws {
+        self.db = db
+        self.run = run
+        self.now = now
+        let settings = try FieldPlanStore.settings(db)
+        let offset = FieldPlanStore.utcOffset(timeZone: settings.timeZone, date: CivilDate(dayNumber: Int(now / 86_400)))
+        let local = now + Int64(offset)
+        today = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
+        visitingHours = settings.visitingHours
+    }
+
+    // MARK: checks before a fact is stored
+
+    /// A collection or payment over this many times the client's balance is refused as a
+    /// typing error (with a floor of 1,000.00 for small balances).
+    static let absurdFactor: Int64 = 10
+    static let absurdFloor: Int64 = 100_000
+
+    private func clientBalance(_ accountID: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?"), arguments: [accountID])
+    }
+
+    private func checkAmount(_ amount: Money, account: String, field: String) throws {
+        guard let balance = try clientBalance(account) else { return }
+        let limit = max(balance * Self.absurdFactor, Self.absurdFloor)
+        if amount.minorUnits > limit {
+            throw FieldError(field, "\(amount.decimalText) is more than \(Self.absurdFactor) times the account's balance \(Money(minorUnits: balance).decimalText); check the amount")
+        }
+    }
+
+    /// Refuses amounts that cannot be right; everything else is a fact and is kept.
+    func check(_ o: Outcome) throws {
+        if let c = o.collected { try checkAmount(c.amount, account: o.accountID, field: "collected.amount") }
+        if let p = o.promise { try checkAmount(p.amount, account: o.accountID, field: "promise.amount") }
+    }
+
+    func check(_ p: Payment) throws {
+        try checkAmount(p.amount, account: p.accountID, field: "amount")
+    }
+
+    // MARK: replay
+
+    private struct Fact {
+        var id: String
+        var agent: String
+        var at: String
+        var epoch: Int64
+        var day: String
+        var code: OutcomeCode?
+        var contact: String?
+        var promiseAmount: Int64?
+        var promiseDate: CivilDate?
+        var collected: Int64?
+        var receipt: String?
+        var nextDate: String?
+        var nextFrom: String?
+        var nextTo: String?
+        var run: Int64
+        var flagged: String?
+    }
+
+    private struct Credit {
+        var id: String
+        var kind: String
+        var at: String
+        var epoch: Int64
+        var day: String
+        var amount: Int64
+        var run: Int64
+    }
+
+    private struct State: Equatable {
+        var balance: Int64
+        var status: String
+        var lat: Double?
+        var lon: Double?
+        var holdUntil: String?
+    }
+
+    private static func plannable(_ status: String) -> Bool { status == "open" || status == "ptp" }
+
+    private static func statusAfter(_ code: OutcomeCode) -> String? {
+        switch code {
+        case .ptp: "ptp"
+        case .dispute: "disputed"
+        case .deceased: "deceased"
+        case .legal: "legal_hold"
+        case .doNotReturn: "do_not_visit"
+        default: nil
+        }
+    }
+
+    /// Recomputes `accountID` from its snapshot and all its facts and writes what changed,
+    /// with one audit row per changed field naming `cause`.
+    func replay(_ accountID: String, cause: Cause?) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat, a.client_lon,
+                   a.balance_run, a.status_run, a.location_run, z.agent_id AS zone_agent
+            FROM account a LEFT JOIN zone z ON z.id = a.zone_id WHERE a.id = ?
+            """), arguments: [accountID]) else { return }
+        let old = State(balance: row["balance"], status: row["status"], lat: row["lat"], lon: row["lon"], holdUntil: row["hold_until"])
+        let clientBalance: Int64 = row["client_balance"] ?? old.balance
+        let clientStatus: String = row["client_status"] ?? "open"
+        let clientLat: Double? = row["client_balance"] == nil ? old.lat : row["client_lat"]
+        let clientLon: Double? = row["client_balance"] == nil ? old.lon : row["client_lon"]
+        let balanceRun: Int64 = row["balance_run"]
+        let statusRun: Int64 = row["status_run"]
+        let locationRun: Int64 = row["location_run"]
+        let zoneAgent: String? = row["zone_agent"]
+
+        var outcomes: [Fact] = []
+        let oc = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
+                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged
+            FROM outcome WHERE account_id = ? ORDER BY visited_epoch, id
+            """), arguments: [accountID])
+        while let r = try oc.next() {
+            let at: String = r["visited_at"]
+            outcomes.append(Fact(id: r["id"], agent: r["agent_id"], at: at, epoch: r["visited_epoch"], day: String(at.prefix(10)),
+                                 code: OutcomeCode(rawValue: r["code"]), contact: r["contact"], promiseAmount: r["promise_amount"],
+                                 promiseDate: (r["promise_date"] as String?).flatMap { CivilDate($0) }, collected: r["collected_amount"],
+                                 receipt: r["collected_receipt"], nextDate: r["next_visit_date"], nextFrom: r["next_visit_from"],
+                                 nextTo: r["next_visit_to"], run: r["run"], flagged: r["flagged"]))
+        }
+        // Credits: payments and field collections. A payment whose reference is the receipt
+        // of a collection on this account is the posting of that collection: counted once.
+        let receipts = Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty })
+        var credits: [Credit] = []
+        let pc = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, amount, paid_at, paid_epoch, reference, run FROM payment WHERE account_id = ? ORDER BY paid_epoch, id
+            """), arguments: [accountID])
+        while let r = try pc.next() {
+            if let ref: String = r["reference"], receipts.contains(ref) { continue }
+            let at: String = r["paid_at"]
+            credits.append(Credit(id: r["id"], kind: "payment", at: at, epoch: r["paid_epoch"], day: String(at.prefix(10)),
+                                  amount: r["amount"], run: r["run"]))
+        }
+        for o in outcomes {
+            if let amount = o.collected {
+                credits.append(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run))
+            }
+        }
+        credits.sort { ($0.epoch, $0.kind, $0.id) < ($1.epoch, $1.kind, $1.id) }
+
+        // The fold, in time order: outcomes and payments merged; at equal instants the
+        // outcome first (its own collection is part of it).
+        var flags = [[String]](repeating: [], count: outcomes.count)
+        var balance = clientBalance
+        var status = clientStatus
+        var cleared = false
+        var zeroCredit: Credit?
+        var oi = 0, pi = 0
+        let payments = credits.filter { $0.kind == "payment" }
+        func applyCredit(_ c: Credit) -> (remaining: Int64, over: Int64)? {
+            guard c.run > balanceRun else { return nil }
+            let before = balance
+            balance -= c.amount
+            var over: Int64 = 0
+            if balance < 0 { over = -balance; balance = 0 }
+            if before > 0 && balance == 0 {
+                zeroCredit = c
+                if status != "closed" { status = "paid" }
+            }
+            return (balance, over)
+        }
+        while oi < outcomes.count || pi < payments.count {
+            let takeOutcome = pi >= payments.count || (oi < outcomes.count && outcomes[oi].epoch <= payments[pi].epoch)
+            if !takeOutcome {
+                _ = applyCredit(payments[pi])
+                pi += 1
+                continue
+            }
+            let o = outcomes[oi]
+            if o.run > statusRun, !Self.plannable(status), o.code != .notVisited {
+                flags[oi].append("account was \(status) before this visit")
+            }
+            if let amount = o.collected, let result = applyCredit(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run)) {
+                if result.over > 0 { flags[oi].append("collected \(Money(minorUnits: result.over).decimalText) more than the balance") }
+                if o.code == .paid && result.remaining > 0 { flags[oi].append("PAID but \(Money(minorUnits: result.remaining).decimalText) remains") }
+            }
+            if o.run > statusRun, let code = o.code, let next = Self.statusAfter(code), status != "paid", status != "closed" {
+                status = next
+            }
+            if o.run > locationRun {
+                if o.code == .moved || o.code == .wrongAddress { cleared = true } else if o.contact == "debtor" { cleared = false }
+            }
+            oi += 1
+        }
+
+        // Promises, from every PTP whatever its run.
+        var promises: [(outcome: String, made: String, amount: Int64, due: CivilDate, state: String, paid: Int64, partial: Bool)] = []
+        let zeroDay = zeroCredit?.day
+        for (i, o) in outcomes.enumerated() where o.code == .ptp {
+            guard let amount = o.promiseAmount, let due = o.promiseDate else { continue }
+            let dueText = due.description
+            let paid = credits.filter { $0.epoch >= o.epoch && $0.day <= dueText }.reduce(Int64(0)) { $0 + $1.amount }
+            let superseded = outcomes[(i + 1)...].contains { later in
+                later.day <= dueText && (later.code == .ptp || [.dispute, .deceased, .legal, .doNotReturn].contains(later.code))
+            }
+            let state: String
+            if paid >= amount || (zeroDay.map { $0 <= dueText && zeroCredit!.epoch >= o.epoch } ?? false) {
+                state = "kept"
+            } else if superseded {
+                state = "cancelled"
+            } else if today > due {
+                state = "broken"
+            } else {
+                state = "pending"
+            }
+            promises.append((o.id, o.at, amount, due, state, paid, state == "broken" && paid * 2 >= amount))
+        }
+        if status == "ptp", let latest = promises.last, latest.state != "pending" { status = "open" }
+
+        // Holds and call-backs follow the latest outcome, as the planner reads it.
+        var holdUntil: String?
+        var callback: Fact?
+        if let latest = outcomes.last, let day = CivilDate(latest.day) {
+            switch latest.code {
+            case .hardship?: holdUntil = day.adding(days: 30).description
+            case .claimsPaid?:
+                if !credits.contains(where: { $0.epoch > latest.epoch }) { holdUntil = day.adding(days: 14).description }
+            case .callback?: if latest.nextDate != nil { callback = latest }
+            default: break
+            }
+        }
+
+        // Review flags that need the whole day: another agent's visit earlier that day.
+        for (i, o) in outcomes.enumerated() {
+            if let zoneAgent, zoneAgent != o.agent { flags[i].append("reassigned: the account's zone belongs to \(zoneAgent)") }
+            guard o.code != .notVisited else { continue }
+            if let other = outcomes[..<i].last(where: { $0.day == o.day && $0.agent != o.agent && $0.code != .notVisited }) {
+                flags[i].append("visited by \(other.agent) the same day (\(other.at))")
+            }
+        }
+
+        var new = State(balance: balance, status: status, lat: cleared ? nil : clientLat, lon: cleared ? nil : clientLon, holdUntil: holdUntil)
+        if new.lat == nil || new.lon == nil { new.lat = nil; new.lon = nil }
+
+        // Writes, each only when something changed.
+        var audit: [(field: String, old: String?, new: String?)] = []
+        if new != old {
+            try db.cachedStatement(sql: "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [new.balance, new.status, new.lat, new.lon, new.holdUntil, now, accountID])
+            if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText)) }
+            if new.status != old.status { audit.append(("status", old.status, new.status)) }
+            if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon))) }
+            if new.holdUntil != old.holdUntil { audit.append(("hold_until", old.holdUntil, new.holdUntil)) }
+        }
+        for (i, o) in outcomes.enumerated() {
+            let text = flags[i].isEmpty ? nil : flags[i].joined(separator: "; ")
+            if text != o.flagged {
+                try db.cachedStatement(sql: "UPDATE outcome SET flagged = ? WHERE id = ?").execute(arguments: [text, o.id])
+            }
+        }
+        for p in promises {
+            let before = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, paid, partial FROM promise WHERE outcome_id = ?"), arguments: [p.outcome])
+            let beforeState: String? = before?["state"]
+            if before == nil || beforeState != p.state || (before!["paid"] as Int64) != p.paid || (before!["partial"] as Bool) != p.partial {
+                try db.cachedStatement(sql: """
+                    INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    ON CONFLICT(outcome_id) DO UPDATE SET state = ?5, paid = ?6, partial = ?8, updated_at = ?9
+                    """).execute(arguments: [accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now])
+                if beforeState != p.state {
+                    audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : "")))
+                }
+            }
+        }
+        // Clearance: a balance brought to zero by payments waits for accounts to confirm it.
+        let clearance = try Row.fetchOne(db.cachedStatement(sql: "SELECT fact_id, state FROM clearance WHERE account_id = ?"), arguments: [accountID])
+        if let zero = zeroCredit, new.balance == 0 {
+            if clearance == nil {
+                try db.cachedStatement(sql: "INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (?, ?, ?, 'pending', ?)")
+                    .execute(arguments: [accountID, zero.at, zero.id, now])
+                audit.append(("clearance", nil, "pending"))
+            } else if (clearance!["state"] as String) == "pending" && (clearance!["fact_id"] as String) != zero.id {
+                try db.cachedStatement(sql: "UPDATE clearance SET cleared_at = ?, fact_id = ? WHERE account_id = ?")
+                    .execute(arguments: [zero.at, zero.id, accountID])
+            }
+        } else if let clearance, (clearance["state"] as String) == "pending" {
+            try db.cachedStatement(sql: "DELETE FROM clearance WHERE account_id = ?").execute(arguments: [accountID])
+            audit.append(("clearance", "pending", nil))
+        }
+        // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
+        let appointmentID = callback.map { "callback-" + $0.id }
+        let existing = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM appointment WHERE account_id = ? AND outcome_id IS NOT NULL"),
+                                           arguments: [accountID])
+        for id in existing where id != appointmentID {
+            try db.cachedStatement(sql: "DELETE FROM appointment WHERE id = ?").execute(arguments: [id])
+            audit.append(("appointment", id, nil))
+        }
+        if let callback, let appointmentID, let date = callback.nextDate {
+            let from = callback.nextFrom ?? visitingHours.from.description
+            let to = callback.nextTo ?? visitingHours.to.description
+            let changed = try db.cachedStatement(sql: """
+                INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
+                ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, outcome_id = ?7, updated_at = ?6
+                WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR outcome_id IS NOT ?7
+                """)
+            try changed.execute(arguments: [appointmentID, accountID, date, from, to, now, callback.id])
+            if db.changesCount > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)")) }
+        }
+        if !audit.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for a in audit {
+                try insert.execute(arguments: [now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
+                                               cause?.actor, a.field, a.old, a.new])
+            }
+        }
+    }
+
+    private static func location(_ lat: Double?, _ lon: Double?) -> String? {
+        guard let lat, let lon else { return nil }
+        return "\(JSONWriter.number(lat)),\(JSONWriter.number(lon))"
+    }
+
+    /// Replays the accounts whose pending promise passed its date, so a promise breaks
+    /// (and `ptp` falls back to `open`) even when no new fact arrives for the account.
+    func sweepDuePromises() throws {
+        let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
+                                      arguments: [today.description])
+        for id in ids { try replay(id, cause: nil) }
+    }
+}
