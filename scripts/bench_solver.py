@@ -237,7 +237,9 @@ def run_ortools(inst, family, seconds, seed):
         for i in range(1, n):
             td.CumulVar(mgr.NodeToIndex(i)).SetRange(int(nodes[i]["ready"] * scale), int(nodes[i]["due"] * scale))
     prm = pywrapcp.DefaultRoutingSearchParameters()
-    prm.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
+    # Cheapest arc often finds no first solution under tight windows (R1); insertion does.
+    prm.first_solution_strategy = (routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION if exact
+                                   else routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC)
     prm.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
     prm.time_limit.FromSeconds(int(seconds))
     t0 = time.time()
