@@ -10,7 +10,7 @@ public struct DayPlanner: Sendable {
     public var threads: Int
     /// Each agent keeps at most this many optional candidates per visit it can make
     /// (the best by priority), so the problem stays small where the pool is large.
-    public var candidatesPerVisit = 8
+    public var candidatesPerVisit = 5
 
     public init(limit: SearchLimit, seed: UInt64, threads: Int = 2) {
         self.limit = limit
@@ -39,10 +39,14 @@ public struct DayPlanner: Sendable {
         let n = locations.count
         var time = [Int](repeating: 0, count: n * n)
         var distance = [Int](repeating: 0, count: n * n)
+        // The model is symmetric: one great-circle computation per pair gives both entries.
         for a in 0..<n {
-            for b in 0..<n where a != b {
-                time[a * n + b] = model.travelSeconds(from: locations[a], to: locations[b])
-                distance[a * n + b] = model.distanceMetres(from: locations[a], to: locations[b])
+            for b in (a + 1)..<max(n, a + 1) {
+                let (seconds, metres) = model.travel(from: locations[a], to: locations[b])
+                time[a * n + b] = seconds
+                time[b * n + a] = seconds
+                distance[a * n + b] = metres
+                distance[b * n + a] = metres
             }
         }
         let agentIndex = Dictionary(uniqueKeysWithValues: agents.enumerated().map { ($1.id, $0) })

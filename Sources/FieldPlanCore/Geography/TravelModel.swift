@@ -29,7 +29,14 @@ public struct GreatCircleTravelModel: TravelModel, Hashable {
     }
 
     public func travelSeconds(from a: Coordinate, to b: Coordinate) -> Int {
-        let seconds = roadMetres(from: a, to: b) / (speedKmh * 1000 / 3600)
-        return Int((seconds - 1e-9).rounded(.up))
+        travel(from: a, to: b).seconds
+    }
+
+    /// Time and distance of one trip from a single great-circle computation (the matrices
+    /// of a day's plan need both for every pair).
+    public func travel(from a: Coordinate, to b: Coordinate) -> (seconds: Int, metres: Int) {
+        let metres = roadMetres(from: a, to: b)
+        let seconds = metres / (speedKmh * 1000 / 3600)
+        return (Int((seconds - 1e-9).rounded(.up)), Int(metres.rounded()))
     }
 }
