@@ -76,6 +76,21 @@ final class AccountEffects {
 
     // MARK: replay
 
+    /// Accounts with new facts since the last `flush()`.
+    private var dirty: Set<String> = []
+
+    /// Notes that a fact for `accountID` was stored; `flush()` replays it. Replaying once
+    /// per batch of lines rather than once per line keeps an account with many new facts
+    /// in one file linear rather than quadratic.
+    func touched(_ accountID: String) { dirty.insert(accountID) }
+
+    /// Replays every account touched since the last flush.
+    func flush() throws {
+        guard !dirty.isEmpty else { return }
+        for id in dirty.sorted() { try replay(id) }
+        dirty.removeAll(keepingCapacity: true)
+    }
+
     private struct Fact {
         var id: String
         var agent: String
@@ -93,6 +108,10 @@ final class AccountEffects {
         var nextTo: String?
         var run: Int64
         var flagged: String?
+        var source: String?
+        var line: Int?
+
+        var cause: Cause { Cause(kind: "outcome", id: id, source: source, line: line, actor: agent) }
     }
 
     private struct Credit {
@@ -103,6 +122,7 @@ final class AccountEffects {
         var day: String
         var amount: Int64
         var run: Int64
+        var cause: Cause
     }
 
     private struct State: Equatable {
@@ -127,8 +147,9 @@ final class AccountEffects {
     }
 
     /// Recomputes `accountID` from its snapshot and all its facts and writes what changed,
-    /// with one audit row per changed field naming `cause`.
-    func replay(_ accountID: String, cause: Cause?) throws {
+    /// with one audit row per changed field naming the fact of this run that changed it
+    /// (its source file and line are stored with it).
+    func replay(_ accountID: String) throws {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat, a.client_lon,
                    a.balance_run, a.status_run, a.location_run, z.agent_id AS zone_agent
@@ -147,7 +168,7 @@ final class AccountEffects {
         var outcomes: [Fact] = []
         let oc = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
-                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged
+                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
             FROM outcome WHERE account_id = ? ORDER BY visited_epoch, id
             """), arguments: [accountID])
         while let r = try oc.next() {
@@ -156,24 +177,25 @@ final class AccountEffects {
                                  code: OutcomeCode(rawValue: r["code"]), contact: r["contact"], promiseAmount: r["promise_amount"],
                                  promiseDate: (r["promise_date"] as String?).flatMap { CivilDate($0) }, collected: r["collected_amount"],
                                  receipt: r["collected_receipt"], nextDate: r["next_visit_date"], nextFrom: r["next_visit_from"],
-                                 nextTo: r["next_visit_to"], run: r["run"], flagged: r["flagged"]))
+                                 nextTo: r["next_visit_to"], run: r["run"], flagged: r["flagged"], source: r["source"], line: r["source_line"]))
         }
         // Credits: payments and field collections. A payment whose reference is the receipt
         // of a collection on this account is the posting of that collection: counted once.
         let receipts = Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty })
         var credits: [Credit] = []
         let pc = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, amount, paid_at, paid_epoch, reference, run FROM payment WHERE account_id = ? ORDER BY paid_epoch, id
+            SELECT id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line FROM payment WHERE account_id = ? ORDER BY paid_epoch, id
             """), arguments: [accountID])
         while let r = try pc.next() {
             if let ref: String = r["reference"], receipts.contains(ref) { continue }
             let at: String = r["paid_at"]
             credits.append(Credit(id: r["id"], kind: "payment", at: at, epoch: r["paid_epoch"], day: String(at.prefix(10)),
-                                  amount: r["amount"], run: r["run"]))
+                                  amount: r["amount"], run: r["run"],
+                                  cause: Cause(kind: "payment", id: r["id"], source: r["source"], line: r["source_line"], actor: r["channel"] ?? "accounts")))
         }
         for o in outcomes {
             if let amount = o.collected {
-                credits.append(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run))
+                credits.append(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run, cause: o.cause))
             }
         }
         credits.sort { ($0.epoch, $0.kind, $0.id) < ($1.epoch, $1.kind, $1.id) }
@@ -185,6 +207,8 @@ final class AccountEffects {
         var status = clientStatus
         var cleared = false
         var zeroCredit: Credit?
+        // Attribution: the fact of this run that last moved each field.
+        var balanceCause: Cause?, statusCause: Cause?, locationCause: Cause?
         var oi = 0, pi = 0
         let payments = credits.filter { $0.kind == "payment" }
         func applyCredit(_ c: Credit) -> (remaining: Int64, over: Int64)? {
@@ -193,9 +217,10 @@ final class AccountEffects {
             balance -= c.amount
             var over: Int64 = 0
             if balance < 0 { over = -balance; balance = 0 }
+            if c.run == run { balanceCause = c.cause }
             if before > 0 && balance == 0 {
                 zeroCredit = c
-                if status != "closed" { status = "paid" }
+                if status != "closed" { status = "paid"; if c.run == run { statusCause = c.cause } }
             }
             return (balance, over)
         }
@@ -210,15 +235,17 @@ final class AccountEffects {
             if o.run > statusRun, !Self.plannable(status), o.code != .notVisited {
                 flags[oi].append("account was \(status) before this visit")
             }
-            if let amount = o.collected, let result = applyCredit(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run)) {
+            if let amount = o.collected, let result = applyCredit(Credit(id: o.id, kind: "outcome", at: o.at, epoch: o.epoch, day: o.day, amount: amount, run: o.run, cause: o.cause)) {
                 if result.over > 0 { flags[oi].append("collected \(Money(minorUnits: result.over).decimalText) more than the balance") }
                 if o.code == .paid && result.remaining > 0 { flags[oi].append("PAID but \(Money(minorUnits: result.remaining).decimalText) remains") }
             }
             if o.run > statusRun, let code = o.code, let next = Self.statusAfter(code), status != "paid", status != "closed" {
                 status = next
+                if o.run == run { statusCause = o.cause }
             }
             if o.run > locationRun {
                 if o.code == .moved || o.code == .wrongAddress { cleared = true } else if o.contact == "debtor" { cleared = false }
+                if o.run == run { locationCause = o.cause }
             }
             oi += 1
         }
@@ -261,26 +288,31 @@ final class AccountEffects {
         }
 
         // Review flags that need the whole day: another agent's visit earlier that day.
+        var visitsOfDay: [String: [String: Int]] = [:]   // day → agent → index of that agent's latest visit so far
         for (i, o) in outcomes.enumerated() {
             if let zoneAgent, zoneAgent != o.agent { flags[i].append("reassigned: the account's zone belongs to \(zoneAgent)") }
             guard o.code != .notVisited else { continue }
-            if let other = outcomes[..<i].last(where: { $0.day == o.day && $0.agent != o.agent && $0.code != .notVisited }) {
-                flags[i].append("visited by \(other.agent) the same day (\(other.at))")
+            let earlier = visitsOfDay[o.day, default: [:]]
+            if let other = earlier.filter({ $0.key != o.agent }).map(\.value).max() {
+                flags[i].append("visited by \(outcomes[other].agent) the same day (\(outcomes[other].at))")
             }
+            visitsOfDay[o.day, default: [:]][o.agent] = i
         }
 
         var new = State(balance: balance, status: status, lat: cleared ? nil : clientLat, lon: cleared ? nil : clientLon, holdUntil: holdUntil)
         if new.lat == nil || new.lon == nil { new.lat = nil; new.lon = nil }
 
         // Writes, each only when something changed.
-        var audit: [(field: String, old: String?, new: String?)] = []
+        let latestNew = (outcomes.filter { $0.run == run }.map { ($0.epoch, $0.cause) } + credits.filter { $0.run == run && $0.kind == "payment" }.map { ($0.epoch, $0.cause) })
+            .max { $0.0 < $1.0 }?.1
+        var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
             try db.cachedStatement(sql: "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE id = ?")
                 .execute(arguments: [new.balance, new.status, new.lat, new.lon, new.holdUntil, now, accountID])
-            if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText)) }
-            if new.status != old.status { audit.append(("status", old.status, new.status)) }
-            if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon))) }
-            if new.holdUntil != old.holdUntil { audit.append(("hold_until", old.holdUntil, new.holdUntil)) }
+            if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
+            if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
+            if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon), locationCause ?? latestNew)) }
+            if new.holdUntil != old.holdUntil { audit.append(("hold_until", old.holdUntil, new.holdUntil, outcomes.last?.cause)) }
         }
         for (i, o) in outcomes.enumerated() {
             let text = flags[i].isEmpty ? nil : flags[i].joined(separator: "; ")
@@ -298,7 +330,7 @@ final class AccountEffects {
                     ON CONFLICT(outcome_id) DO UPDATE SET state = ?5, paid = ?6, partial = ?8, updated_at = ?9
                     """).execute(arguments: [accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now])
                 if beforeState != p.state {
-                    audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : "")))
+                    audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : ""), latestNew))
                 }
             }
         }
@@ -308,14 +340,14 @@ final class AccountEffects {
             if clearance == nil {
                 try db.cachedStatement(sql: "INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (?, ?, ?, 'pending', ?)")
                     .execute(arguments: [accountID, zero.at, zero.id, now])
-                audit.append(("clearance", nil, "pending"))
+                audit.append(("clearance", nil, "pending", zero.cause))
             } else if (clearance!["state"] as String) == "pending" && (clearance!["fact_id"] as String) != zero.id {
                 try db.cachedStatement(sql: "UPDATE clearance SET cleared_at = ?, fact_id = ? WHERE account_id = ?")
                     .execute(arguments: [zero.at, zero.id, accountID])
             }
         } else if let clearance, (clearance["state"] as String) == "pending" {
             try db.cachedStatement(sql: "DELETE FROM clearance WHERE account_id = ?").execute(arguments: [accountID])
-            audit.append(("clearance", "pending", nil))
+            audit.append(("clearance", "pending", nil, latestNew))
         }
         // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
         let appointmentID = callback.map { "callback-" + $0.id }
@@ -323,7 +355,7 @@ final class AccountEffects {
                                            arguments: [accountID])
         for id in existing where id != appointmentID {
             try db.cachedStatement(sql: "DELETE FROM appointment WHERE id = ?").execute(arguments: [id])
-            audit.append(("appointment", id, nil))
+            audit.append(("appointment", id, nil, latestNew))
         }
         if let callback, let appointmentID, let date = callback.nextDate {
             let from = callback.nextFrom ?? visitingHours.from.description
@@ -335,7 +367,7 @@ final class AccountEffects {
                 WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR outcome_id IS NOT ?7
                 """)
             try changed.execute(arguments: [appointmentID, accountID, date, from, to, now, callback.id])
-            if db.changesCount > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)")) }
+            if db.changesCount > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause)) }
         }
         if !audit.isEmpty {
             let insert = try db.cachedStatement(sql: """
@@ -343,6 +375,7 @@ final class AccountEffects {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for a in audit {
+                let cause = a.cause
                 try insert.execute(arguments: [now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
                                                cause?.actor, a.field, a.old, a.new])
             }
@@ -359,6 +392,6 @@ final class AccountEffects {
     func sweepDuePromises() throws {
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
                                       arguments: [today.description])
-        for id in ids { try replay(id, cause: nil) }
+        for id in ids { try replay(id) }
     }
 }

@@ -119,11 +119,13 @@ extension FieldPlanStore {
                         try apply(record, origin, retrying: false)
                     }
                 }
+                try effects.flush() // sync hook: accounts follow the batch's facts
             }
             // Lines that referred to records later in the input.
             let retry = waiting
             waiting = []
             for item in retry { try apply(item.record, item.origin, retrying: true) }
+            try effects.flush()
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0

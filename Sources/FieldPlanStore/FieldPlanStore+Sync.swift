@@ -183,3 +183,28 @@ extension FieldPlanStore {
         return o
     }
 }
+
+extension FieldPlanStore {
+    /// `importRecords(_:sync: true, …)` that waits its turn: while another import holds the
+    /// store (SQLite's busy timeout of 30 s ran out before the transaction began, so nothing
+    /// was done), it tries again, up to `maxWaits` times. Two devices syncing at once both
+    /// complete, one after the other.
+    public func syncRecords(
+        _ inputs: [ImportInput],
+        now: Int64? = nil,
+        maxWaits: Int = 20,
+        onWait: (Int) -> Void = { _ in },
+        onReject: (Rejection) -> Void = { _ in },
+        onProgress: (Int) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        var attempt = 0
+        while true {
+            do {
+                return try importRecords(inputs, sync: true, now: now, onReject: onReject, onProgress: onProgress)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < maxWaits {
+                attempt += 1
+                onWait(attempt)
+            }
+        }
+    }
+}

@@ -180,8 +180,8 @@ final class RecordWriter {
         s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
         s.bind(19, canonical); s.bind(20, now); s.bind(21, run); s.bind(22, origin?.source); s.bind(23, origin?.line)
         try s.execute()
-        // Sync hook: the account follows the new fact (AccountEffects).
-        try effects?.replay(o.accountID, cause: .init(kind: "outcome", id: o.id, source: origin?.source, line: origin?.line, actor: o.agentID))
+        // Sync hook: the account follows the new fact (AccountEffects replays it at the batch's end).
+        effects?.touched(o.accountID)
         return .accepted
     }
 
@@ -198,7 +198,7 @@ final class RecordWriter {
         s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
         s.bind(10, run); s.bind(11, origin?.source); s.bind(12, origin?.line)
         try s.execute()
-        try effects?.replay(p.accountID, cause: .init(kind: "payment", id: p.id, source: origin?.source, line: origin?.line, actor: p.channel ?? "accounts"))
+        effects?.touched(p.accountID)
         return .accepted
     }
 }

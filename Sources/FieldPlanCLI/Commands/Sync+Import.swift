@@ -40,7 +40,9 @@ extension FieldPlanCommand.Sync {
             var shown = 0, hidden = 0
             let summary: ImportSummary
             do {
-                summary = try db.importRecords(inputs, sync: true, now: clock, onReject: { rejection in
+                summary = try db.syncRecords(inputs, now: clock, onWait: { attempt in
+                    Terminal.error("the store is busy with another import; waiting (\(attempt))")
+                }, onReject: { rejection in
                     if shown < showErrors {
                         Terminal.endProgress()
                         Terminal.error(rejection.error.description)
@@ -55,6 +57,10 @@ extension FieldPlanCommand.Sync {
                 }, onProgress: { Terminal.progress("sync import: \($0) lines") })
             } catch let error as ImportError {
                 throw CommandFailure(error.message)
+            } catch let error as CommandFailure {
+                throw error
+            } catch {
+                throw CommandFailure("\(store.path): sync import failed, nothing was changed: \(error)")
             }
             Terminal.endProgress()
             rejectsFile?.close()
