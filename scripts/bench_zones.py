@@ -22,6 +22,7 @@ import json
 import math
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,8 +48,11 @@ def find_binary(explicit):
 def run(binary, args, db, cwd):
     env = dict(os.environ, FIELDPLAN_DB=db)
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run([binary] + args, cwd=cwd, env=env, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     dt = time.perf_counter() - t
+    run.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode not in (0, 3):
         sys.exit(f"fieldplan {' '.join(args)} failed ({p.returncode}): {p.stderr.strip()}")
     return p.stdout, dt
@@ -180,13 +184,14 @@ def main():
                     f.writelines(lines[n:])
                 run(binary, ["import", "city/agents.csv", "base.ndjson"], db, tmp)
                 out, wall = run(binary, ["zones", "build", "--zones", str(k), "--fresh", "--by", args.by, "--seed", str(args.seed)], db, tmp)
-                built = float(re.search(r"in ([0-9.]+) s", out).group(1))
+                built, cpu = float(re.search(r"in ([0-9.]+) s", out).group(1)), run.cpu
                 m = measure(binary, db, tmp)
                 nn = nearest_other(m["xy"])
                 km, how = kmeans(m["xy"], k, args.seed)
                 ours_spread, km_spread = spread(m["xy"], m["labels"]), spread(m["xy"], km)
                 print(f"\nn={n} accounts imported, {len(m['accounts'])} located open/ptp, {k} zones, by {args.by}")
-                print(f"  time          build {built:.2f} s (command wall {wall:.2f} s incl. load/save)")
+                print(f"  time          build {built:.2f} s wall (command: {wall:.2f} s wall, {cpu:.2f} s CPU, incl. load/save;"
+                      " wall > CPU means the machine was shared)")
                 print(f"  balance       fieldplan workload max/mean {m['model'][0]:.3f} min/mean {m['model'][1]:.3f};"
                       f" hull-BHH estimate max/mean {m['hull'][0]:.3f} min/mean {m['hull'][1]:.3f}")
                 print(f"  spread        {ours_spread:.0f} m vs plain k-means ({how}) {km_spread:.0f} m:"

@@ -111,7 +111,10 @@ extension FieldPlanCommand.Zones {
                   + (removing.isEmpty ? "" : "; removed zones \(removing.joined(separator: ", "))"))
             print(String(format: "balance by %@: max/mean %.3f, min/mean %.3f (tolerance ±%g %%)",
                          by.rawValue, result.maxLoadRatio, result.minLoadRatio, tolerance))
-            print(try ZoneView(db).table())
+            // The build's own figures, in id order (no second pass over the accounts).
+            let byID = Dictionary(result.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let listed = (plan + locked).sorted { $0.id < $1.id }
+            print(ZoneView(zones: listed, summaries: listed.map { byID[$0.id]! }, agents: try db.agents()).table())
         }
 
         /// The first `count` ids Z01, Z02… not taken (three digits from Z100 on).

@@ -14,6 +14,14 @@ struct ZoneView {
     let points: [ZonePoint]
     let agents: [Agent]
 
+    /// A view from figures already at hand (a build's own summaries), in `zones` order.
+    init(zones: [StoredZone], summaries: [ZoneSummary], agents: [Agent]) {
+        self.zones = zones
+        self.summaries = summaries
+        self.points = []
+        self.agents = agents
+    }
+
     init(_ db: FieldPlanStore, only: [StoredZone]? = nil) throws {
         let settings = try db.settings()
         zones = try only ?? db.zones()
