@@ -31,8 +31,14 @@ public struct JSONObject: Hashable, Sendable {
 
     /// - Complexity: O(number of members).
     public subscript(key: String) -> JSONValue? {
-        for member in members.reversed() where member.key == key { return member.value }
-        return nil
+        members.withUnsafeBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i >= 0 {
+                if buffer[i].key == key { return buffer[i].value }
+                i -= 1
+            }
+            return nil
+        }
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
