@@ -196,6 +196,16 @@ def main():
                       f" hull-BHH estimate max/mean {m['hull'][0]:.3f} min/mean {m['hull'][1]:.3f}")
                 print(f"  spread        {ours_spread:.0f} m vs plain k-means ({how}) {km_spread:.0f} m:"
                       f" {100 * (ours_spread / km_spread - 1):+.1f} %")
+                if len(m["xy"]) <= 20000:
+                    try:
+                        from k_means_constrained import KMeansConstrained
+                        size = len(m["xy"]) / k
+                        kc = KMeansConstrained(n_clusters=k, size_min=int(size * 0.95), size_max=int(size * 1.05) + 1,
+                                               random_state=args.seed, n_init=1).fit_predict(m["xy"])
+                        print(f"                size-constrained k-means (min-cost flow, counts ±5 %, pip k-means-constrained):"
+                              f" {spread(m['xy'], kc):.0f} m, {100 * (spread(m['xy'], kc) / km_spread - 1):+.1f} %: the price of balance")
+                    except ImportError:
+                        pass
                 print(f"  contiguity    {contiguity(m['labels'], nn):.3f} vs k-means {contiguity(km, nn):.3f}"
                       " (share of accounts whose nearest neighbour is in another zone)")
                 run(binary, ["import", "new.ndjson"], db, tmp)
