@@ -156,7 +156,8 @@ def measure(binary, db, cwd):
         travel_km = 0.7124 * math.sqrt(mask.sum() * hull_area(xy[mask])) / 1000 * 1.3
         hull_hours.append(service[mask].sum() + travel_km / 25)
     model_hours = [z["workload_hours"] for z in zones if z.get("accounts", 0) > 0]
-    return dict(accounts=accounts, xy=xy, labels=labels, model=ratios(model_hours), hull=ratios(hull_hours),
+    counts = [int((labels == j).sum()) for j in range(len(ids))]
+    return dict(accounts=accounts, xy=xy, labels=labels, model=ratios(model_hours), hull=ratios(hull_hours), counts=ratios(counts),
                 ids={a["id"]: a["zone_id"] for a in accounts})
 
 
@@ -193,7 +194,8 @@ def main():
                 print(f"  time          build {built:.2f} s wall (command: {wall:.2f} s wall, {cpu:.2f} s CPU, incl. load/save;"
                       " wall > CPU means the machine was shared)")
                 print(f"  balance       fieldplan workload max/mean {m['model'][0]:.3f} min/mean {m['model'][1]:.3f};"
-                      f" hull-BHH estimate max/mean {m['hull'][0]:.3f} min/mean {m['hull'][1]:.3f}")
+                      f" hull-BHH estimate max/mean {m['hull'][0]:.3f} min/mean {m['hull'][1]:.3f};"
+                      f" accounts max/mean {m['counts'][0]:.3f} min/mean {m['counts'][1]:.3f}")
                 print(f"  spread        {ours_spread:.0f} m vs plain k-means ({how}) {km_spread:.0f} m:"
                       f" {100 * (ours_spread / km_spread - 1):+.1f} %")
                 if len(m["xy"]) <= 20000:
@@ -216,7 +218,9 @@ def main():
                 moved_n = sum(1 for a, z in m["ids"].items() if after["ids"].get(a, z) != z)
                 print(f"  rebuild +10 % accounts: moved {moved_n} of {kept} existing ({100 * moved_n / max(kept, 1):.2f} %;"
                       f" fieldplan says {moved.group(1)} of {moved.group(2)}), wall {wall:.2f} s,"
-                      f" balance max/mean {after['model'][0]:.3f} min/mean {after['model'][1]:.3f}")
+                      f" balance ({'accounts' if args.by == 'accounts' else 'workload'}) max/mean"
+                      f" {after['counts' if args.by == 'accounts' else 'model'][0]:.3f}"
+                      f" min/mean {after['counts' if args.by == 'accounts' else 'model'][1]:.3f}")
 
 
 if __name__ == "__main__":

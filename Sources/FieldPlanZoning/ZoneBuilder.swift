@@ -11,7 +11,7 @@ import Foundation
 ///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
 ///    `BoundaryRepair` moves only what balance needs, new accounts first;
 ///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
-///    (`PowerDiagramKMeans`), boundary repair to half the tolerance (slack for later stable
+///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance (slack for later stable
 ///    rebuilds), then clusters are matched to zone ids (`MinCostMatching`): to the nearest
 ///    anchor, else to the previous zone they overlap most;
 /// 4. statistics and convex hulls per zone.
@@ -95,14 +95,16 @@ public enum ZoneBuilder {
             let (sx, sy) = initialCentres(problem: problem, projection: projection, xs: fx, ys: fy,
                                           previous: options.fresh ? nil : previous, rng: &rng)
             var kmeans = PowerDiagramKMeans(xs: fx, ys: fy, weight: fw, centresX: sx, centresY: sy)
-            rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.3, timeLimit: options.timeLimit)
+            rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.7, timeLimit: options.timeLimit)
             zone = kmeans.assignment
-            let half = tolerance * 0.5
+            // 80 % of the tolerance: tighter costs compactness, looser leaves stable
+            // rebuilds no room before they must move accounts.
+            let band = tolerance * 0.8
             var repair = BoundaryRepair(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
                                         penalty: penalty, zone: zone, zoneCount: zoneCount)
-            repair.run(trigger: target * (1 - half)...target * (1 + half),
-                       aim: target * (1 - half * 0.8)...target * (1 + half * 0.8), target: target)
-            _ = repair.dissolveEnclaves(band: target * (1 - half)...target * (1 + half))
+            repair.run(trigger: target * (1 - band)...target * (1 + band),
+                       aim: target * (1 - band * 0.8)...target * (1 + band * 0.8), target: target)
+            _ = repair.dissolveEnclaves(band: target * (1 - band)...target * (1 + band))
             zone = repair.zone
             let label = clusterLabels(problem: problem, projection: projection, zone: zone, previous: previous,
                                       xs: fx, ys: fy, zoneCount: zoneCount)
