@@ -43,6 +43,8 @@ final class AccountEffects {
         let local = now + Int64(offset)
         today = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
         visitingHours = settings.visitingHours
+        // Replays read accounts all over a large file: map it rather than copy page by page.
+        try db.execute(sql: "PRAGMA mmap_size = 1073741824")
     }
 
     // MARK: checks before a fact is stored
@@ -53,7 +55,21 @@ final class AccountEffects {
     static let absurdFloor: Int64 = 100_000
 
     private func clientBalance(_ accountID: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?"), arguments: [accountID])
+        let q = try query("client-balance", "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?").bind([accountID])
+        guard try q.step() else { return nil }
+        defer { q.finish() }
+        return q.int64(0)
+    }
+
+    private var queries: [String: QueryStatement] = [:]
+
+    /// A statement prepared once per import, by a short key (hashing the SQL text for
+    /// every use would cost more than running it).
+    private func query(_ key: String, _ sql: @autoclosure () -> String) throws -> QueryStatement {
+        if let q = queries[key] { return q }
+        let q = try QueryStatement(db, sql())
+        queries[key] = q
+        return q
     }
 
     private func checkAmount(_ amount: Money, account: String, field: String) throws {
@@ -150,48 +166,52 @@ final class AccountEffects {
     /// with one audit row per changed field naming the fact of this run that changed it
     /// (its source file and line are stored with it).
     func replay(_ accountID: String) throws {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let a = try query("account", """
             SELECT a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat, a.client_lon,
-                   a.balance_run, a.status_run, a.location_run, z.agent_id AS zone_agent
+                   a.balance_run, a.status_run, a.location_run, z.agent_id
             FROM account a LEFT JOIN zone z ON z.id = a.zone_id WHERE a.id = ?
-            """), arguments: [accountID]) else { return }
-        let old = State(balance: row["balance"], status: row["status"], lat: row["lat"], lon: row["lon"], holdUntil: row["hold_until"])
-        let clientBalance: Int64 = row["client_balance"] ?? old.balance
-        let clientStatus: String = row["client_status"] ?? "open"
-        let clientLat: Double? = row["client_balance"] == nil ? old.lat : row["client_lat"]
-        let clientLon: Double? = row["client_balance"] == nil ? old.lon : row["client_lon"]
-        let balanceRun: Int64 = row["balance_run"]
-        let statusRun: Int64 = row["status_run"]
-        let locationRun: Int64 = row["location_run"]
-        let zoneAgent: String? = row["zone_agent"]
+            """).bind([accountID])
+        guard try a.step() else { return }
+        let old = State(balance: a.int64(0) ?? 0, status: a.text(1) ?? "open", lat: a.double(2), lon: a.double(3), holdUntil: a.text(4))
+        let hasSnapshot = !a.isNull(5)
+        let clientBalance = a.int64(5) ?? old.balance
+        let clientStatus = a.text(6) ?? "open"
+        let clientLat = hasSnapshot ? a.double(7) : old.lat
+        let clientLon = hasSnapshot ? a.double(8) : old.lon
+        let balanceRun = a.int64(9) ?? 0
+        let statusRun = a.int64(10) ?? 0
+        let locationRun = a.int64(11) ?? 0
+        let zoneAgent = a.text(12)
+        a.finish()
 
         var outcomes: [Fact] = []
-        let oc = try Row.fetchCursor(db.cachedStatement(sql: """
+        let oc = try query("outcomes", """
             SELECT id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
                    collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
             FROM outcome WHERE account_id = ? ORDER BY visited_epoch, id
-            """), arguments: [accountID])
-        while let r = try oc.next() {
-            let at: String = r["visited_at"]
-            outcomes.append(Fact(id: r["id"], agent: r["agent_id"], at: at, epoch: r["visited_epoch"], day: String(at.prefix(10)),
-                                 code: OutcomeCode(rawValue: r["code"]), contact: r["contact"], promiseAmount: r["promise_amount"],
-                                 promiseDate: (r["promise_date"] as String?).flatMap { CivilDate($0) }, collected: r["collected_amount"],
-                                 receipt: r["collected_receipt"], nextDate: r["next_visit_date"], nextFrom: r["next_visit_from"],
-                                 nextTo: r["next_visit_to"], run: r["run"], flagged: r["flagged"], source: r["source"], line: r["source_line"]))
+            """).bind([accountID])
+        while try oc.step() {
+            let at = oc.text(2) ?? ""
+            outcomes.append(Fact(id: oc.text(0) ?? "", agent: oc.text(1) ?? "", at: at, epoch: oc.int64(3) ?? 0, day: String(at.prefix(10)),
+                                 code: oc.text(4).flatMap(OutcomeCode.init(rawValue:)), contact: oc.text(5), promiseAmount: oc.int64(6),
+                                 promiseDate: oc.text(7).flatMap { CivilDate($0) }, collected: oc.int64(8),
+                                 receipt: oc.text(9), nextDate: oc.text(10), nextFrom: oc.text(11),
+                                 nextTo: oc.text(12), run: oc.int64(13) ?? 0, flagged: oc.text(14), source: oc.text(15), line: oc.int64(16).map(Int.init)))
         }
         // Credits: payments and field collections. A payment whose reference is the receipt
         // of a collection on this account is the posting of that collection: counted once.
         let receipts = Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty })
         var credits: [Credit] = []
-        let pc = try Row.fetchCursor(db.cachedStatement(sql: """
+        let pc = try query("payments", """
             SELECT id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line FROM payment WHERE account_id = ? ORDER BY paid_epoch, id
-            """), arguments: [accountID])
-        while let r = try pc.next() {
-            if let ref: String = r["reference"], receipts.contains(ref) { continue }
-            let at: String = r["paid_at"]
-            credits.append(Credit(id: r["id"], kind: "payment", at: at, epoch: r["paid_epoch"], day: String(at.prefix(10)),
-                                  amount: r["amount"], run: r["run"],
-                                  cause: Cause(kind: "payment", id: r["id"], source: r["source"], line: r["source_line"], actor: r["channel"] ?? "accounts")))
+            """).bind([accountID])
+        while try pc.step() {
+            if let ref = pc.text(4), receipts.contains(ref) { continue }
+            let at = pc.text(2) ?? ""
+            let id = pc.text(0) ?? ""
+            credits.append(Credit(id: id, kind: "payment", at: at, epoch: pc.int64(3) ?? 0, day: String(at.prefix(10)),
+                                  amount: pc.int64(1) ?? 0, run: pc.int64(5) ?? 0,
+                                  cause: Cause(kind: "payment", id: id, source: pc.text(7), line: pc.int64(8).map(Int.init), actor: pc.text(6) ?? "accounts")))
         }
         for o in outcomes {
             if let amount = o.collected {
@@ -307,8 +327,8 @@ final class AccountEffects {
             .max { $0.0 < $1.0 }?.1
         var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
-            try db.cachedStatement(sql: "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE id = ?")
-                .execute(arguments: [new.balance, new.status, new.lat, new.lon, new.holdUntil, now, accountID])
+            try query("update-account", "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE id = ?")
+                .bind([new.balance, new.status, new.lat, new.lon, new.holdUntil, now, accountID]).execute()
             if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
             if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
             if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon), locationCause ?? latestNew)) }
@@ -317,67 +337,79 @@ final class AccountEffects {
         for (i, o) in outcomes.enumerated() {
             let text = flags[i].isEmpty ? nil : flags[i].joined(separator: "; ")
             if text != o.flagged {
-                try db.cachedStatement(sql: "UPDATE outcome SET flagged = ? WHERE id = ?").execute(arguments: [text, o.id])
+                try query("flag", "UPDATE outcome SET flagged = ? WHERE id = ?").bind([text, o.id]).execute()
             }
         }
         for p in promises {
-            let before = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, paid, partial FROM promise WHERE outcome_id = ?"), arguments: [p.outcome])
-            let beforeState: String? = before?["state"]
-            if before == nil || beforeState != p.state || (before!["paid"] as Int64) != p.paid || (before!["partial"] as Bool) != p.partial {
-                try db.cachedStatement(sql: """
+            let q = try query("promise", "SELECT state, paid, partial FROM promise WHERE outcome_id = ?").bind([p.outcome])
+            let found = try q.step()
+            let beforeState = found ? q.text(0) : nil
+            let changed = !found || beforeState != p.state || q.int64(1) != p.paid || (q.int64(2) ?? 0 != 0) != p.partial
+            q.finish()
+            if changed {
+                try query("upsert-promise", """
                     INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     ON CONFLICT(outcome_id) DO UPDATE SET state = ?5, paid = ?6, partial = ?8, updated_at = ?9
-                    """).execute(arguments: [accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now])
+                    """).bind([accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now]).execute()
                 if beforeState != p.state {
                     audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : ""), latestNew))
                 }
             }
         }
         // Clearance: a balance brought to zero by payments waits for accounts to confirm it.
-        let clearance = try Row.fetchOne(db.cachedStatement(sql: "SELECT fact_id, state FROM clearance WHERE account_id = ?"), arguments: [accountID])
+        // Only an account with credits can have a clearance (facts are never deleted).
+        var clearance: (fact: String, state: String)?
+        if !credits.isEmpty {
+            let cq = try query("clearance", "SELECT fact_id, state FROM clearance WHERE account_id = ?").bind([accountID])
+            clearance = try cq.step() ? (cq.text(0) ?? "", cq.text(1) ?? "") : nil
+            cq.finish()
+        }
         if let zero = zeroCredit, new.balance == 0 {
             if clearance == nil {
-                try db.cachedStatement(sql: "INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (?, ?, ?, 'pending', ?)")
-                    .execute(arguments: [accountID, zero.at, zero.id, now])
+                try query("insert-clearance", "INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (?, ?, ?, 'pending', ?)")
+                    .bind([accountID, zero.at, zero.id, now]).execute()
                 audit.append(("clearance", nil, "pending", zero.cause))
-            } else if (clearance!["state"] as String) == "pending" && (clearance!["fact_id"] as String) != zero.id {
-                try db.cachedStatement(sql: "UPDATE clearance SET cleared_at = ?, fact_id = ? WHERE account_id = ?")
-                    .execute(arguments: [zero.at, zero.id, accountID])
+            } else if clearance!.state == "pending" && clearance!.fact != zero.id {
+                try query("update-clearance", "UPDATE clearance SET cleared_at = ?, fact_id = ? WHERE account_id = ?")
+                    .bind([zero.at, zero.id, accountID]).execute()
             }
-        } else if let clearance, (clearance["state"] as String) == "pending" {
-            try db.cachedStatement(sql: "DELETE FROM clearance WHERE account_id = ?").execute(arguments: [accountID])
+        } else if let clearance, clearance.state == "pending" {
+            try query("delete-clearance", "DELETE FROM clearance WHERE account_id = ?").bind([accountID]).execute()
             audit.append(("clearance", "pending", nil, latestNew))
         }
         // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
         let appointmentID = callback.map { "callback-" + $0.id }
-        let existing = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM appointment WHERE account_id = ? AND outcome_id IS NOT NULL"),
-                                           arguments: [accountID])
+        // Only an account with a CALLBACK outcome can have a call-back appointment.
+        var existing: [String] = []
+        if outcomes.contains(where: { $0.code == .callback }) {
+            let aq = try query("appointments", "SELECT id FROM appointment WHERE account_id = ? AND outcome_id IS NOT NULL").bind([accountID])
+            while try aq.step() { existing.append(aq.text(0) ?? "") }
+        }
         for id in existing where id != appointmentID {
-            try db.cachedStatement(sql: "DELETE FROM appointment WHERE id = ?").execute(arguments: [id])
+            try query("delete-appointment", "DELETE FROM appointment WHERE id = ?").bind([id]).execute()
             audit.append(("appointment", id, nil, latestNew))
         }
         if let callback, let appointmentID, let date = callback.nextDate {
             let from = callback.nextFrom ?? visitingHours.from.description
             let to = callback.nextTo ?? visitingHours.to.description
-            let changed = try db.cachedStatement(sql: """
+            let changes = try query("upsert-appointment", """
                 INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
                 ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, outcome_id = ?7, updated_at = ?6
                 WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR outcome_id IS NOT ?7
-                """)
-            try changed.execute(arguments: [appointmentID, accountID, date, from, to, now, callback.id])
-            if db.changesCount > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause)) }
+                """).bind([appointmentID, accountID, date, from, to, now, callback.id]).execute()
+            if changes > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause)) }
         }
         if !audit.isEmpty {
-            let insert = try db.cachedStatement(sql: """
+            let insert = try query("audit", """
                 INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for a in audit {
                 let cause = a.cause
-                try insert.execute(arguments: [now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
-                                               cause?.actor, a.field, a.old, a.new])
+                try insert.bind([now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
+                                 cause?.actor, a.field, a.old, a.new]).execute()
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanStore
+import Foundation
 
 extension FieldPlanCommand.Sync {
     /// `fieldplan sync import FILE…`: outcomes and payments back from the field and from accounts.
@@ -18,7 +19,7 @@ extension FieldPlanCommand.Sync {
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Argument(help: "NDJSON files of outcome and payment lines (- for standard input).") var files: [String]
+        @Argument(help: "NDJSON files of outcome and payment lines (- for standard input); a folder means its *.ndjson files.") var files: [String]
         @Option(help: "Write the rejected and conflicting lines here, verbatim, for correction.") var rejects: String?
         @Option(help: "Summary format: text or json.") var format: SummaryFormat = .text
         @Option(help: "How many rejected lines to list on stderr (the rest are counted).") var showErrors = 50
@@ -34,7 +35,7 @@ extension FieldPlanCommand.Sync {
                 clock = instant.epochSeconds
             }
             let db = try store.open()
-            let inputs = files.map { ImportInput(path: $0, format: .ndjson) }
+            let inputs = try Self.expand(files).map { ImportInput(path: $0, format: .ndjson) }
             var rejectsFile: OutputFile?
             if let rejects { rejectsFile = try OutputFile(path: rejects) }
             var shown = 0, hidden = 0
@@ -82,6 +83,22 @@ extension FieldPlanCommand.Sync {
                 print(table.render())
             }
             if t.rejected > 0 { throw ExitCode(3) }
+        }
+
+        /// Files as given, a folder replaced by its `.ndjson` files in name order.
+        static func expand(_ paths: [String]) throws -> [String] {
+            var result: [String] = []
+            for path in paths {
+                var isFolder: ObjCBool = false
+                if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".ndjson") }.sorted()
+                    if names.isEmpty { throw CommandFailure("\(path): no .ndjson files in the folder") }
+                    result += names.map { "\(path)/\($0)" }
+                } else {
+                    result.append(path)
+                }
+            }
+            return result
         }
     }
 }
