@@ -168,7 +168,7 @@ final class AccountEffects {
     func replay(_ accountID: String) throws {
         let a = try query("account", """
             SELECT a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat, a.client_lon,
-                   a.balance_run, a.status_run, a.location_run, z.agent_id
+                   a.balance_run, a.status_run, a.location_run, z.agent_id, a.rowid
             FROM account a LEFT JOIN zone z ON z.id = a.zone_id WHERE a.id = ?
             """).bind([accountID])
         guard try a.step() else { return }
@@ -182,13 +182,14 @@ final class AccountEffects {
         let statusRun = a.int64(10) ?? 0
         let locationRun = a.int64(11) ?? 0
         let zoneAgent = a.text(12)
+        let rowid = a.int64(13) ?? 0  // the update goes straight to the row, not through the id index again
         a.finish()
 
         var outcomes: [Fact] = []
         let oc = try query("outcomes", """
             SELECT id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
                    collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
-            FROM outcome WHERE account_id = ? ORDER BY visited_epoch, id
+            FROM outcome WHERE account_id = ?
             """).bind([accountID])
         while try oc.step() {
             let at = oc.text(2) ?? ""
@@ -198,12 +199,14 @@ final class AccountEffects {
                                  receipt: oc.text(9), nextDate: oc.text(10), nextFrom: oc.text(11),
                                  nextTo: oc.text(12), run: oc.int64(13) ?? 0, flagged: oc.text(14), source: oc.text(15), line: oc.int64(16).map(Int.init)))
         }
+        // Sorted here: an ORDER BY would make SQLite build a temporary B-tree per account.
+        outcomes.sort { ($0.epoch, $0.id) < ($1.epoch, $1.id) }
         // Credits: payments and field collections. A payment whose reference is the receipt
         // of a collection on this account is the posting of that collection: counted once.
         let receipts = Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty })
         var credits: [Credit] = []
         let pc = try query("payments", """
-            SELECT id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line FROM payment WHERE account_id = ? ORDER BY paid_epoch, id
+            SELECT id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line FROM payment WHERE account_id = ?
             """).bind([accountID])
         while try pc.step() {
             if let ref = pc.text(4), receipts.contains(ref) { continue }
@@ -327,8 +330,14 @@ final class AccountEffects {
             .max { $0.0 < $1.0 }?.1
         var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
-            try query("update-account", "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE id = ?")
-                .bind([new.balance, new.status, new.lat, new.lon, new.holdUntil, now, accountID]).execute()
+            if new.status != old.status {
+                try query("update-account", "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
+                    .bind([new.balance, new.status, new.lat, new.lon, new.holdUntil, now, rowid]).execute()
+            } else {
+                // Without `status` in the SET list SQLite leaves the status index alone.
+                try query("update-account-same-status", "UPDATE account SET balance = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
+                    .bind([new.balance, new.lat, new.lon, new.holdUntil, now, rowid]).execute()
+            }
             if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
             if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
             if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon), locationCause ?? latestNew)) }
@@ -340,13 +349,15 @@ final class AccountEffects {
                 try query("flag", "UPDATE outcome SET flagged = ? WHERE id = ?").bind([text, o.id]).execute()
             }
         }
+        var stored: [String: (state: String, paid: Int64, partial: Bool)] = [:]
+        if !promises.isEmpty {
+            let q = try query("promises", "SELECT outcome_id, state, paid, partial FROM promise WHERE account_id = ?").bind([accountID])
+            while try q.step() { stored[q.text(0) ?? ""] = (q.text(1) ?? "", q.int64(2) ?? 0, (q.int64(3) ?? 0) != 0) }
+        }
         for p in promises {
-            let q = try query("promise", "SELECT state, paid, partial FROM promise WHERE outcome_id = ?").bind([p.outcome])
-            let found = try q.step()
-            let beforeState = found ? q.text(0) : nil
-            let changed = !found || beforeState != p.state || q.int64(1) != p.paid || (q.int64(2) ?? 0 != 0) != p.partial
-            q.finish()
-            if changed {
+            let before = stored[p.outcome]
+            let beforeState = before?.state
+            if before == nil || before!.state != p.state || before!.paid != p.paid || before!.partial != p.partial {
                 try query("upsert-promise", """
                     INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
