@@ -114,6 +114,28 @@ struct SyncCLITests {
         #expect(disputed.stdout.contains("A3"))
     }
 
+    /// A simulated field day imports cleanly; a collection that clears an account shows up
+    /// as a clearance that accounts can export and confirm.
+    @Test func simulatedDayAndClearances() throws {
+        let cli = try setUp()
+        defer { cli.cleanUp() }
+        _ = try visits(cli, date: "2026-11-19")
+        let simulated = try cli.run(["sync", "simulate", "--date", "2026-11-19", "-o", "field", "--seed", "3"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout == "2 outcomes for 1 agents in field/outcomes-*.ndjson\n")
+        let imported = try cli.run(["sync", "import", "--format", "json", "--now", "2026-11-19T20:00:00+03:00", "field"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix(#"{"accepted":2,"duplicates":0,"conflicts":0,"rejected":0"#))
+
+        cli.write("paid.ndjson", #"{"kind":"outcome","id":"pay-1","account_id":"A2","agent_id":"G1","visited_at":"2026-11-20T10:00:00+03:00","code":"PAID","contact":"debtor","collected":{"amount":500,"receipt":"R-1"}}"#)
+        #expect(try cli.run(["sync", "import", "--now", "2026-11-20T20:00:00+03:00", "paid.ndjson"]).status == 0)
+        let listed = try cli.run(["clearances", "--format", "ndjson"])
+        #expect(listed.stdout == #"{"kind":"clearance","account_id":"A2","client":"Jamii Bank","debtor_name":"Mutua Two","cleared_at":"2026-11-20T10:00:00+03:00","by":"pay-1","state":"pending"}"# + "\n")
+        #expect(try cli.run(["clearances", "confirm", "A2", "--by", "accounts"]).status == 0)
+        #expect(try cli.run(["clearances", "confirm", "A2"]).status == 1)
+        #expect(try cli.run(["accounts", "list", "--status", "closed", "--format", "json"]).stdout.contains("A2"))
+    }
+
     /// Two imports at once on one store: SQLite's busy timeout serialises them; every line
     /// lands exactly once.
     @Test func twoImportsAtOnceBothComplete() throws {
