@@ -105,7 +105,6 @@ extension FieldPlanStore {
             guard let planID = try Int64.fetchOne(db, sql: "SELECT id FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1", arguments: [date.description]) else {
                 throw SyncError(message: "no plan for \(date); run fieldplan plan --date \(date) first")
             }
-            var rng = SeededGenerator(seed: seed)
             var result: [(String, [String])] = []
             let agents = try String.fetchAll(db, sql: "SELECT agent_id FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [planID])
             for agent in agents {
@@ -120,6 +119,11 @@ extension FieldPlanStore {
                     let visited = Instant(date: date, secondsOfDay: Int(arrival.epochSeconds + Int64(arrival.offsetSeconds) - Int64(date.dayNumber) * 86_400) + 120,
                                           offsetSeconds: arrival.offsetSeconds)
                     let balance = Money(minorUnits: v["balance"])
+                    // One generator per visit, seeded by the visit: another day, agent or
+                    // account never reuses an outcome id, and the same visit always gets the same one.
+                    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+                    for b in "\(date)|\(agent)|\(v["account_id"] as String)".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+                    var rng = SeededGenerator(seed: h)
                     lines.append(RecordEncoder.outcome(Self.simulatedOutcome(account: v["account_id"], agent: agent, at: visited,
                                                                              balance: balance, rng: &rng)))
                 }

@@ -40,7 +40,7 @@ extension FieldPlanCommand {
                     var table = TextTable(["id", "type", "account", "agent", "at", "code", "from", "reason"])
                     for i in items {
                         table.add([i.id, i.kind + (i.resolved ? " (resolved)" : ""), i.accountID ?? "", i.agentID ?? "", i.at ?? "", i.code ?? "",
-                                   i.source.map { "\($0):\(i.line ?? 0)" } ?? "", i.reason])
+                                   i.source.map { "\($0):\(i.line ?? 0)" } ?? "", i.reason.count > 120 ? String(i.reason.prefix(119)) + "…" : i.reason])
                     }
                     print(table.render())
                 }
