@@ -22,6 +22,9 @@ extension FieldPlanStore {
     /// so any order that keeps references valid within the stream is accepted.
     /// - Complexity: O(lines) time; memory O(1) per line plus a small hash per id seen and
     ///   the lines waiting for a later reference.
+    /// - Parameter sync: `fieldplan sync import` (issue 6): only outcomes and payments are
+    ///   taken, any other kind is rejected. Either way stored facts drive their accounts
+    ///   (`AccountEffects`).
     public func importRecords(
         _ inputs: [ImportInput],
         dryRun: Bool = false,
