@@ -19,7 +19,10 @@ extension FieldPlanStore {
                 zoneAgents = map
             }
             let day = date.description
-            let appointments = try Row.fetchAll(db, sql: "SELECT * FROM appointment WHERE date = ? ORDER BY id", arguments: [day]).compactMap(\.appointment)
+            // Appointments made from a CALLBACK outcome are planned as that call-back (from the
+            // history), so they keep their own reason and are not counted twice.
+            let appointments = try Row.fetchAll(db, sql: "SELECT * FROM appointment WHERE date = ? AND outcome_id IS NULL ORDER BY id",
+                                                arguments: [day]).compactMap(\.appointment)
             // Accounts in play: plannable ones in assigned zones (or all, without zones),
             // and every account with an appointment or a call-back that day.
             let zoneFilter = zoneAgents == nil ? "" : "AND zone_id IN (SELECT id FROM zone WHERE agent_id IS NOT NULL)"

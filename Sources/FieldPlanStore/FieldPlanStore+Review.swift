@@ -35,9 +35,11 @@ extension FieldPlanStore {
                 items.append(ReviewItem(id: r["id"], kind: "flag", accountID: r["account_id"], agentID: r["agent_id"], at: r["visited_at"],
                                         code: r["code"], reason: r["flagged"], source: r["source"], line: r["source_line"], resolved: r["resolved"]))
             }
+            // The same conflicting line sent again (a device retrying) is one item, not two.
             let conflicts = try Row.fetchAll(db, sql: """
-                SELECT id, source, line, reason, raw, resolved FROM rejected_line
-                WHERE field = 'id' AND reason LIKE 'conflict:%' \(includeResolved ? "" : "AND resolved = 0") ORDER BY id
+                SELECT MIN(id) AS id, source, line, reason, raw, MIN(resolved) AS resolved FROM rejected_line
+                WHERE field = 'id' AND reason LIKE 'conflict:%' \(includeResolved ? "" : "AND resolved = 0")
+                GROUP BY raw ORDER BY 1
                 """)
             for r in conflicts {
                 let raw = String(decoding: (r["raw"] as Data?) ?? Data(), as: UTF8.self)
@@ -60,8 +62,10 @@ extension FieldPlanStore {
         try writer.write { db in
             let clock = now ?? Self.now()
             if id.hasPrefix("conflict-"), let n = Int64(id.dropFirst("conflict-".count)) {
-                try db.execute(sql: "UPDATE rejected_line SET resolved = 1 WHERE id = ? AND resolved = 0 AND field = 'id' AND reason LIKE 'conflict:%'",
-                               arguments: [n])
+                try db.execute(sql: """
+                    UPDATE rejected_line SET resolved = 1
+                    WHERE raw = (SELECT raw FROM rejected_line WHERE id = ?) AND resolved = 0 AND field = 'id' AND reason LIKE 'conflict:%'
+                    """, arguments: [n])
                 guard db.changesCount > 0 else { return false }
             } else {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM outcome WHERE id = ? AND flagged IS NOT NULL", arguments: [id]) != nil,

@@ -88,6 +88,36 @@ extension FieldPlanCommand {
                 print(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(24).joined(separator: "\n"))
                 print("…")
             }
+            step("10. Offline sync: AG01's day packet, a simulated field day back (a late device sends it twice, with a conflict)")
+            try Self.run(Sync.Export.self, ["--db", dbPath, "--date", date, "--agent", "AG01", "-o", dir + "/packet-AG01.ndjson"])
+            print("packet: \(dir)/packet-AG01.ndjson (phones masked as on the sheet, no national ids)")
+            try Self.run(Sync.Simulate.self, ["--db", dbPath, "--date", date, "-o", dir + "/field-day", "--seed", "1", "--anomalies"])
+            let evening = "\(date)T20:00:00+03:00"
+            for attempt in ["first import", "the same files again"] {
+                print("-- \(attempt):")
+                do {
+                    try Self.run(Sync.Import.self, ["--db", dbPath, "--now", evening, dir + "/field-day"])
+                } catch let code as ExitCode where code == ExitCode(3) {
+                    print("(exit 3: the conflicting line is kept for correction, nothing else is lost)")
+                }
+            }
+            try Self.run(Review.List.self, ["--db", dbPath])
+            try Self.run(Clearances.List.self, ["--db", dbPath])
+            try Self.run(Audit.self, ["--db", dbPath, "--format", "ndjson", "-o", dir + "/audit.ndjson"])
+            print("audit trail: \(dir)/audit.ndjson")
+
+            if let day = CivilDate(date) {
+                var next = day.adding(days: 1)
+                while next.weekday == .sun { next = next.adding(days: 1) }
+                step("11. The next day's plan uses what came back: broken promises and call-backs rise, visited accounts wait")
+                try Self.run(Plan.self, ["--db", dbPath, "--date", next.description, "--seconds", String(seconds)])
+                let lines = try store.planLines(date: next)?.lines ?? []
+                var reasons: [String: Int] = [:]
+                for line in lines where line.contains("\"account_id\"") {
+                    if let r = line.split(separator: "\"reason\":\"").dropFirst().first?.prefix(while: { $0 != "\"" }) { reasons[String(r), default: 0] += 1 }
+                }
+                print("visits on \(next) by reason: " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
             print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
         }
 

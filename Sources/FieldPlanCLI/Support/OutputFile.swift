@@ -9,6 +9,8 @@ import Darwin
 final class OutputFile {
     private let handle: UnsafeMutablePointer<FILE>
     private let ownsHandle: Bool
+    /// False when this writes to standard output.
+    private let ownsFile: Bool
     private var buffer: [UInt8] = []
 
     init(path: String?) throws {
@@ -16,10 +18,12 @@ final class OutputFile {
             guard let h = fopen(path, "w") else { throw CommandFailure("\(path): cannot write: \(String(cString: strerror(errno)))") }
             handle = h
             ownsHandle = true
+            ownsFile = true
         } else {
             guard let h = fdopen(dup(1), "w") else { throw CommandFailure("cannot write to standard output") }
             handle = h
             ownsHandle = true
+            ownsFile = false
         }
         buffer.reserveCapacity(1 << 16)
     }
@@ -40,6 +44,9 @@ final class OutputFile {
     }
 
     func flush() {
+        // Whatever `print` left in the C standard output buffer goes first, so the two
+        // writers to standard output keep their order.
+        if !ownsFile { fflush(nil) }
         if !buffer.isEmpty { _ = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) } }
         buffer.removeAll(keepingCapacity: true)
         fflush(handle)
