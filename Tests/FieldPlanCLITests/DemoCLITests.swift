@@ -12,6 +12,8 @@ struct DemoCLITests {
         #expect(result.stdout.contains("accepted 0, unchanged 3070, rejected 0"))
         #expect(!result.stdout.contains("national_id"))
         #expect(result.stdout.contains("wrote 10 sheets"))
+        #expect(result.stdout.contains("kept for correction, nothing else is lost"))
+        #expect(result.stdout.contains("visits on 2026-12-02 by reason:"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/zones.html"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/plan-2026-12-01.ndjson"))
     }
