@@ -15,6 +15,9 @@ public enum RoutingSolver {
     ///   - seed: any value; different seeds explore differently.
     ///   - threads: independent workers (1 or more).
     /// - Returns: a solution that passes `problem.check(_:)`.
+    /// - Complexity: runs until the limit; memory O(L² + J·100) per worker. It blocks the
+    ///   calling thread (workers run on Dispatch's pool): from async code, call it off the
+    ///   cooperative pool or accept that one thread is held for the duration.
     public static func solve(_ problem: RoutingProblem, limit: SearchLimit, seed: UInt64, threads: Int = 1) -> RoutingSolution {
         let start = ContinuousClock.now
         var limit = limit
@@ -35,12 +38,11 @@ public enum RoutingSolver {
     static func solveOne(_ p: RoutingProblem, limit: SearchLimit, seed: UInt64, start: ContinuousClock.Instant) -> RoutingSolution {
         if isPureTsp(p) {
             let tour = tspTour(p, limit: limit, seed: seed, start: start)
+            // A binding shift makes it a constrained problem after all: fall through to SISR.
             if p.isFeasible(vehicle: 0, tour) {
-            var st = SearchState(p)
-            st.routes[0].jobs = tour
-            for j in tour { if p.jobs[j].mandatory { st.missedMandatory -= 1 }; st.missedPrize -= p.jobs[j].prize }
-            st.refresh(0, p)
-            return solution(from: st, p)
+                var st = SearchState(p)
+                for (i, j) in tour.enumerated() { st.insert(j, route: 0, at: i, p) }
+                return solution(from: st, p)
             }
         }
         var search = RuinRecreateSearch(p, seed: seed)
