@@ -202,7 +202,8 @@ def run_vroom(inst, family, seconds, seed):
             kw["time_windows"] = [vroom.TimeWindow(int(nodes[i]["ready"] * scale), int(nodes[i]["due"] * scale))]
         p.add_job(vroom.Job(i, **kw))
     t0 = time.time()
-    sol = p.solve(exploration_level=5, nb_threads=2)
+    from datetime import timedelta
+    sol = p.solve(exploration_level=5, nb_threads=2, timeout=timedelta(seconds=seconds))
     wall = time.time() - t0
     routes = {}
     for row in sol.routes.itertuples():
@@ -277,10 +278,11 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("FIELDPLAN_BIN", os.path.join(ROOT, ".build/release/fieldplan")))
     ap.add_argument("--only", help="comma-separated instance names")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--peer-list", default="pyvrp,vroom,ortools", help="which peers --peers runs")
     ap.add_argument("--json", help="write all results to this file")
     a = ap.parse_args()
     fams = FAMILIES if a.family == "all" else [a.family]
-    solvers = ["fieldplan"] + (["pyvrp", "vroom", "ortools"] if a.peers else [])
+    solvers = ["fieldplan"] + (a.peer_list.split(",") if a.peers else [])
     results = []
     for fam in fams:
         secs = a.seconds or DEFAULT_SECONDS[fam]
