@@ -34,7 +34,7 @@ struct LocalSearch {
             passes += 1
             for r in s.dirty.indices { s.dirty[r] = false }
             for u in 0..<p.jobs.count where s.routeOf[u] >= 0 && active[s.routeOf[u]] {
-                for k in 0..<width {
+                for k in 0..<min(width, nb.count(u)) {
                     let v = nb.neighbour(u, k)
                     if s.routeOf[v] < 0 || s.routeOf[u] < 0 { continue }
                     if tryMoves(&s, u, v) { improved = true }

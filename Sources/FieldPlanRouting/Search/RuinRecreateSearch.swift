@@ -65,7 +65,7 @@ struct RuinRecreateSearch {
         for v in emptyOfClass where v >= 0 && ok(v) { consider(v, 0) }
         if !fullScan {
             stampNow += 1
-            for k in 0..<nb.width {
+            for k in 0..<nb.count(j) {
                 let m = nb.neighbour(j, k)
                 let r = s.routeOf[m]
                 if r < 0 { continue }
@@ -144,7 +144,7 @@ struct RuinRecreateSearch {
         stampNow += 1
         var ruined = 0
         var k = -1
-        while ruined < ks && k < nb.width {
+        while ruined < ks && k < nb.count(seed) {
             let c = k < 0 ? seed : nb.neighbour(seed, k)
             k += 1
             let r = s.routeOf[c]
@@ -199,7 +199,7 @@ struct RuinRecreateSearch {
         for j in unassignedMandatory(s) where jobMark[j] != jobMarkNow { jobMark[j] = jobMarkNow; pending.append(j) }
         let removedCount = pending.count
         for i in 0..<removedCount {
-            for k in 0..<min(20, nb.width) {
+            for k in 0..<min(20, nb.count(pending[i])) {
                 let m = nb.neighbour(pending[i], k)
                 if worth[m] && s.routeOf[m] < 0 && jobMark[m] != jobMarkNow { jobMark[m] = jobMarkNow; pending.append(m) }
             }
