@@ -41,41 +41,16 @@ extension FieldPlanCommand {
         func run() throws {
             let db = try store.open()
             let inputs = files.map { ImportInput(path: $0, csvKind: csvKind) }
-            var rejectsFile: OutputFile?
-            if let rejects { rejectsFile = try OutputFile(path: rejects) }
-            var shown = 0
-            var hidden = 0
-            var headerWritten = Set<String>()
+            let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
             let summary: ImportSummary
             do {
-                summary = try db.importRecords(inputs, dryRun: dryRun, onReject: { rejection in
-                    if shown < showErrors {
-                        Terminal.endProgress()
-                        Terminal.error(rejection.error.description)
-                        shown += 1
-                    } else {
-                        hidden += 1
-                    }
-                    guard let out = rejectsFile else { return }
-                    if let header = rejection.csvHeader, !headerWritten.contains(rejection.error.source) {
-                        headerWritten.insert(rejection.error.source)
-                        out.writeLine(header)
-                    }
-                    if let raw = rejection.raw {
-                        out.write(bytes: raw)
-                        out.write("\n")
-                    }
-                }, onWarning: { warning in
-                    if shown < showErrors { Terminal.endProgress(); Terminal.error("warning: " + warning); shown += 1 } else { hidden += 1 }
-                }, onProgress: { lines in
-                    Terminal.progress("import: \(lines) lines")
-                })
+                summary = try db.importRecords(inputs, dryRun: dryRun, onReject: reporter.reject, onWarning: reporter.warning,
+                                               onProgress: { lines in Terminal.progress("import: \(lines) lines") })
             } catch let error as ImportError {
                 throw CommandFailure(error.message)
             }
             Terminal.endProgress()
-            rejectsFile?.close()
-            if hidden > 0 { Terminal.error("… and \(hidden) more messages (fieldplan rejects lists them all)") }
+            reporter.finish()
             print(render(summary))
             if summary.total.rejected > 0 { throw ExitCode(3) }
         }

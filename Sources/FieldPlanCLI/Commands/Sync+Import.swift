@@ -36,26 +36,12 @@ extension FieldPlanCommand.Sync {
             }
             let db = try store.open()
             let inputs = try Self.expand(files).map { ImportInput(path: $0, format: .ndjson) }
-            var rejectsFile: OutputFile?
-            if let rejects { rejectsFile = try OutputFile(path: rejects) }
-            var shown = 0, hidden = 0
+            let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
             let summary: ImportSummary
             do {
                 summary = try db.syncRecords(inputs, now: clock, onWait: { attempt in
                     Terminal.error("the store is busy with another import; waiting (\(attempt))")
-                }, onReject: { rejection in
-                    if shown < showErrors {
-                        Terminal.endProgress()
-                        Terminal.error(rejection.error.description)
-                        shown += 1
-                    } else {
-                        hidden += 1
-                    }
-                    if let out = rejectsFile, let raw = rejection.raw {
-                        out.write(bytes: raw)
-                        out.write("\n")
-                    }
-                }, onProgress: { Terminal.progress("sync import: \($0) lines") })
+                }, onReject: reporter.reject, onProgress: { Terminal.progress("sync import: \($0) lines") })
             } catch let error as ImportError {
                 throw CommandFailure(error.message)
             } catch let error as CommandFailure {
@@ -64,8 +50,7 @@ extension FieldPlanCommand.Sync {
                 throw CommandFailure("\(store.path): sync import failed, nothing was changed: \(error)")
             }
             Terminal.endProgress()
-            rejectsFile?.close()
-            if hidden > 0 { Terminal.error("… and \(hidden) more messages (fieldplan rejects lists them all)") }
+            reporter.finish()
             let t = summary.total
             let rejected = t.rejected - summary.conflicts
             switch format {
