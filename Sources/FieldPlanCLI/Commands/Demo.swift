@@ -117,6 +117,13 @@ extension FieldPlanCommand {
                     if let r = line.split(separator: "\"reason\":\"").dropFirst().first?.prefix(while: { $0 != "\"" }) { reasons[String(r), default: 0] += 1 }
                 }
                 print("visits on \(next) by reason: " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                func accounts(_ lines: [String]) -> Set<String> {
+                    Set(lines.compactMap { $0.split(separator: "\"account_id\":\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) } })
+                }
+                let visitedToday = accounts(try store.planLines(date: day)?.lines ?? [])
+                let again = accounts(lines).intersection(visitedToday).count
+                let counts = try store.counts().filter { ["outcome", "promise"].contains($0.table) }.map { "\($0.count) \($0.table)s" }
+                print("store now holds \(counts.joined(separator: ", ")); of the \(visitedToday.count) accounts visited on \(date), \(again) are planned again on \(next) (minimum gap \(try store.settings().minGapDays) days)")
             }
             print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
         }
