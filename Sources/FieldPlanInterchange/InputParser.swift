@@ -6,10 +6,15 @@ import FieldPlanCore
 public struct InputParser: Sendable {
     public let input: ImportInput
     public let decoder: RecordDecoder
+    /// Whether a valid record's line keeps its bytes: only a record that its applier may
+    /// still refuse needs them (a rejected line always keeps them). Copying every line of a
+    /// million-line file just in case would be most of the reading thread's allocations.
+    public let keepsBytes: @Sendable (Record) -> Bool
 
-    public init(input: ImportInput, decoder: RecordDecoder) {
+    public init(input: ImportInput, decoder: RecordDecoder, keepsBytes: @escaping @Sendable (Record) -> Bool = { _ in true }) {
         self.input = input
         self.decoder = decoder
+        self.keepsBytes = keepsBytes
     }
 
     /// A failure that stops the whole input (the file cannot be read, a CSV has no kind).
@@ -29,13 +34,17 @@ public struct InputParser: Sendable {
         var csvHeaderLine: String?
         var pendingCSV: (text: String, line: Int)?
 
-        func object(_ object: JSONObject, _ origin: LineOrigin) throws {
+        /// Decodes one object; `origin` has no bytes yet, `bytes` gives them when kept.
+        func object(_ object: JSONObject, _ origin: LineOrigin, _ bytes: () -> [UInt8]) throws {
+            var origin = origin
             let decoded: Result<Record, FieldError>
             do throws(FieldError) { decoded = .success(try decoder.decode(object)) } catch { decoded = .failure(error) }
             switch decoded {
             case .success(let record):
+                if keepsBytes(record) { origin.raw = bytes() }
                 try emit(.record(record, origin))
             case .failure(let error):
+                origin.raw = bytes()
                 let kind: String? = if case .string(let k)? = object["kind"], RecordKind(rawValue: k) != nil { k } else { nil }
                 try emit(.rejected(error, kind: kind, origin))
             }
@@ -50,19 +59,21 @@ public struct InputParser: Sendable {
             if pendingCSV == nil && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             switch input.format {
             case .ndjson:
-                let origin = LineOrigin(source: source, line: line.number, raw: Array(bytes))
+                let origin = LineOrigin(source: source, line: line.number, raw: nil)
                 let value: JSONValue
                 do throws(JSONParser.SyntaxError) {
                     value = try JSONParser.parse(bytes)
                 } catch {
-                    try emit(.rejected(FieldError("", "invalid JSON at column \(error.column): \(error.message)"), kind: nil, origin))
+                    try emit(.rejected(FieldError("", "invalid JSON at column \(error.column): \(error.message)"), kind: nil,
+                                       LineOrigin(source: source, line: line.number, raw: Array(bytes))))
                     return
                 }
                 guard case .object(let o) = value else {
-                    try emit(.rejected(FieldError("", "expected a JSON object, got \(value.brief)"), kind: nil, origin))
+                    try emit(.rejected(FieldError("", "expected a JSON object, got \(value.brief)"), kind: nil,
+                                       LineOrigin(source: source, line: line.number, raw: Array(bytes))))
                     return
                 }
-                try object(o, origin)
+                try object(o, origin) { Array(bytes) }
             case .csv:
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     try emit(.rejected(FieldError("", "invalid UTF-8"), kind: input.csvKind,
@@ -86,7 +97,7 @@ public struct InputParser: Sendable {
                     return
                 }
                 try object(reader.object(cells: cells),
-                           LineOrigin(source: source, line: startLine, raw: Array(joined.utf8), csvHeader: csvHeaderLine))
+                           LineOrigin(source: source, line: startLine, raw: nil, csvHeader: csvHeaderLine)) { Array(joined.utf8) }
             }
         }
         if let pendingCSV {

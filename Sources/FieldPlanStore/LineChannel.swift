@@ -1,12 +1,11 @@
-import FieldPlanInterchange
 import Foundation
 
-/// A bounded hand-over of parsed lines from the reading thread to the writing thread, so
-/// that parsing and validation (one core) overlap with SQLite's work (the other core).
-/// Bounded, so a fast reader never holds more than a few batches in memory.
-final class LineChannel: @unchecked Sendable {
+/// A bounded hand-over of batches of parsed lines from the reading thread to the writing
+/// thread, so that parsing and validation (one core) overlap with SQLite's work (the other
+/// core). Bounded, so a fast reader never holds more than a few batches in memory.
+final class LineChannel<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [[ParsedLine]] = []
+    private var queue: [Batch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -16,7 +15,7 @@ final class LineChannel: @unchecked Sendable {
 
     /// Hands over a batch, waiting while the channel is full. False once the reader
     /// should stop because the writer gave up.
-    func put(_ batch: [ParsedLine]) -> Bool {
+    func put(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
@@ -36,7 +35,7 @@ final class LineChannel: @unchecked Sendable {
     }
 
     /// The next batch; nil at the end. Rethrows the reader's failure.
-    func take() throws -> [ParsedLine]? {
+    func take() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }
@@ -57,22 +56,15 @@ final class LineChannel: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Runs `produce` on its own thread, feeding this channel in batches of `batchSize`.
-    /// Returns a semaphore that is signalled when the thread has ended.
-    func startProducer(batchSize: Int = 512, _ produce: @escaping @Sendable (_ emit: (ParsedLine) throws -> Void) throws -> Void) -> DispatchSemaphore {
+    /// Runs `produce` on its own thread; it hands each batch to `put`. Returns a semaphore
+    /// that is signalled when the thread has ended.
+    func startProducer(_ produce: @escaping @Sendable (_ put: (Batch) throws -> Void) throws -> Void) -> DispatchSemaphore {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread { [self] in
-            var batch: [ParsedLine] = []
-            batch.reserveCapacity(batchSize)
             do {
-                try produce { line in
-                    batch.append(line)
-                    if batch.count >= batchSize {
-                        if !self.put(batch) { throw CancellationError() }
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                try produce { batch in
+                    if !self.put(batch) { throw CancellationError() }
                 }
-                if !batch.isEmpty { _ = self.put(batch) }
                 self.finish(nil)
             } catch is CancellationError {
                 self.finish(nil)

@@ -23,6 +23,8 @@ final class RecordWriter {
     /// Sync hook: the line being applied, for the facts' `source` and the audit trail.
     var origin: LineOrigin?
     private var statements: [String: BoundStatement] = [:]
+    /// One account packed at a time when it does not come packed already.
+    private var scratch = PackedValues()
 
     init(db: Database, now: Int64, run: Int64 = 0, effects: AccountEffects? = nil) {
         self.db = db
@@ -64,8 +66,32 @@ final class RecordWriter {
 
     private func applied(_ changes: Int) -> Applied { changes > 0 ? .accepted : .unchanged }
 
+    /// The values of the account upsert, in parameter order: the reading thread packs a
+    /// whole batch of accounts this way (`applyPackedAccount`).
+    static let accountParameterCount = 22
+
+    static func pack(_ a: Account, now: Int64, run: Int64, into packed: inout PackedValues) {
+        packed.append(a.id); packed.append(a.client); packed.append(a.debtorName); packed.append(a.balance.minorUnits)
+        packed.append(a.currency); packed.append(a.phone); packed.append(a.email); packed.append(a.nationalID)
+        packed.append(a.address); packed.append(a.location?.lat); packed.append(a.location?.lon); packed.append(a.daysPastDue)
+        packed.append(a.status?.rawValue); packed.append(a.visitWindow?.from.description)
+        packed.append(a.visitWindow?.to.description); packed.append(a.serviceMinutes); packed.append(a.notes)
+        packed.append(a.noVisitBefore?.description); packed.append(a.maxVisitsPerMonth); packed.append(a.zoneID)
+        packed.append(now); packed.append(run)
+    }
+
+    /// The zone id's place among the packed values.
+    private static let packedZoneIndex = 19
+
     private func applyAccount(_ a: Account) throws -> Applied {
-        try require("zone", a.zoneID, field: "zone_id")
+        scratch.removeAll()
+        Self.pack(a, now: now, run: run, into: &scratch)
+        return try applyPackedAccount(scratch, at: 0)
+    }
+
+    /// Upserts the account packed at `first` in `packed` (see `pack`).
+    func applyPackedAccount(_ packed: PackedValues, at first: Int) throws -> Applied {
+        try require("zone", packed.text(at: first + Self.packedZoneIndex), field: "zone_id")
         let s = try statement("account", """
             INSERT INTO account(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
@@ -96,13 +122,7 @@ final class RecordWriter {
                 OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
                 OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
             """)
-        s.bind(1, a.id); s.bind(2, a.client); s.bind(3, a.debtorName); s.bind(4, a.balance.minorUnits)
-        s.bind(5, a.currency); s.bind(6, a.phone); s.bind(7, a.email); s.bind(8, a.nationalID); s.bind(9, a.address)
-        s.bind(10, a.location?.lat); s.bind(11, a.location?.lon); s.bind(12, a.daysPastDue); s.bind(13, a.status?.rawValue)
-        s.bind(14, a.visitWindow?.from.description); s.bind(15, a.visitWindow?.to.description); s.bind(16, a.serviceMinutes)
-        s.bind(17, a.notes); s.bind(18, a.noVisitBefore?.description); s.bind(19, a.maxVisitsPerMonth); s.bind(20, a.zoneID)
-        s.bind(21, now); s.bind(22, run)
-        return applied(try s.execute())
+        return applied(try s.execute(packed, from: first, count: Self.accountParameterCount))
     }
 
     private func applyAgent(_ a: Agent) throws -> Applied {

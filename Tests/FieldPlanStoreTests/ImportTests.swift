@@ -57,6 +57,33 @@ struct ImportTests {
         #expect(try store.account(id: "A1")?.balance.minorUnits == 200)
     }
 
+    /// Accounts without a zone travel packed from the reading thread (issue 2 speed work);
+    /// their texts must reach the store byte for byte across batch boundaries, empty and
+    /// non-ASCII texts included, and the same as an account that takes the record path.
+    @Test func textsReachTheStoreIntactPackedOrNot() throws {
+        let store = try FieldPlanStore()
+        var lines = [#"{"kind":"zone","id":"Z1","name":"Kibera"}"#]
+        var expected: [String: (name: String, notes: String?)] = [:]
+        for i in 0..<1_300 {   // more than two batches
+            let name = i % 3 == 0 ? "Zoë Wanjirũ \(i)" : String(repeating: "n", count: 1 + i % 40)
+            let notes: String? = i % 5 == 0 ? "" : (i % 5 == 1 ? nil : "gate \(i) 🚪")
+            let zone = i % 7 == 0 ? #","zone_id":"Z1""# : ""
+            let notesField = notes.map { #","notes":"\#($0)""# } ?? ""
+            lines.append(#"{"kind":"account","id":"A\#(i)","client":"Jamii Bank","debtor_name":"\#(name)","balance":10\#(notesField)\#(zone)}"#)
+            expected["A\(i)"] = (name, notes)
+        }
+        let (s, errors) = try run(store, folder.write("in.ndjson", lines.joined(separator: "\n")))
+        #expect(errors.isEmpty)
+        #expect(s.byKind["account"]?.accepted == 1_300)
+        for (id, e) in expected {
+            let a = try #require(try store.account(id: id))
+            #expect(a.debtorName == e.name)
+            #expect(a.notes == e.notes)
+        }
+        #expect(try store.account(id: "A7")?.zoneID == "Z1")
+        #expect(try store.account(id: "A8")?.zoneID == nil)
+    }
+
     @Test func referencesMayComeLaterInTheStreamButMustExist() throws {
         let store = try FieldPlanStore()
         let path = folder.write("in.ndjson", [

@@ -6,7 +6,7 @@ struct MigrationTests {
     /// Migrations are frozen once shipped: their names and order never change.
     @Test func migrationsAreNamedAndApplied() throws {
         let store = try FieldPlanStore()
-        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects"])
+        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes"])
     }
 
     @Test func schemaHasEveryTableOfTheSpec() throws {
@@ -31,6 +31,17 @@ struct MigrationTests {
         }
         let reopened = try FieldPlanStore(path: path)
         #expect(try reopened.settings().minGapDays == 5)
-        #expect(try reopened.appliedMigrations().count == 2)
+        #expect(try reopened.appliedMigrations().count == 3)
+    }
+
+    /// The zone index holds only accounts that have a zone (v3), yet a zone's accounts are
+    /// still found through it rather than by scanning every account.
+    @Test func zoneLookupUsesThePartialIndex() throws {
+        let store = try FieldPlanStore()
+        let plan = try store.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM account WHERE zone_id = ?", arguments: ["Z1"])
+                .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
+        }
+        #expect(plan.contains("account_zone"), "query plan: \(plan)")
     }
 }
