@@ -54,13 +54,6 @@ final class AccountEffects {
     static let absurdFactor: Int64 = 10
     static let absurdFloor: Int64 = 100_000
 
-    private func clientBalance(_ accountID: String) throws -> Int64? {
-        let q = try query("client-balance", "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?").bind([accountID])
-        guard try q.step() else { return nil }
-        defer { q.finish() }
-        return q.int64(0)
-    }
-
     private var queries: [String: QueryStatement] = [:]
 
     /// A statement prepared once per import, by a short key (hashing the SQL text for
@@ -72,22 +65,22 @@ final class AccountEffects {
         return q
     }
 
-    private func checkAmount(_ amount: Money, account: String, field: String) throws {
-        guard let balance = try clientBalance(account) else { return }
+    private func checkAmount(_ amount: Money, clientBalance balance: Int64, field: String) throws {
         let limit = max(balance * Self.absurdFactor, Self.absurdFloor)
         if amount.minorUnits > limit {
             throw FieldError(field, "\(amount.decimalText) is more than \(Self.absurdFactor) times the account's balance \(Money(minorUnits: balance).decimalText); check the amount")
         }
     }
 
-    /// Refuses amounts that cannot be right; everything else is a fact and is kept.
-    func check(_ o: Outcome) throws {
-        if let c = o.collected { try checkAmount(c.amount, account: o.accountID, field: "collected.amount") }
-        if let p = o.promise { try checkAmount(p.amount, account: o.accountID, field: "promise.amount") }
+    /// Refuses amounts that cannot be right, measured against the account's balance as its
+    /// client last sent it; everything else is a fact and is kept.
+    func check(_ o: Outcome, clientBalance: Int64) throws {
+        if let c = o.collected { try checkAmount(c.amount, clientBalance: clientBalance, field: "collected.amount") }
+        if let p = o.promise { try checkAmount(p.amount, clientBalance: clientBalance, field: "promise.amount") }
     }
 
-    func check(_ p: Payment) throws {
-        try checkAmount(p.amount, account: p.accountID, field: "amount")
+    func check(_ p: Payment, clientBalance: Int64) throws {
+        try checkAmount(p.amount, clientBalance: clientBalance, field: "amount")
     }
 
     // MARK: replay
@@ -100,10 +93,16 @@ final class AccountEffects {
     /// in one file linear rather than quadratic.
     func touched(_ accountID: String) { dirty.insert(accountID) }
 
+    /// Accounts waiting for `flush()`.
+    var pendingCount: Int { dirty.count }
+    /// How many touched accounts the importer lets wait before a flush: enough that a flush
+    /// sweeps the account table in id order, few enough to bound the memory they take.
+    static let flushThreshold = 262_144
+
     /// Replays every account touched since the last flush.
     func flush() throws {
         guard !dirty.isEmpty else { return }
-        for id in dirty.sorted() { try replay(id) }
+        try replay(dirty.sorted())
         dirty.removeAll(keepingCapacity: true)
     }
 
@@ -126,6 +125,7 @@ final class AccountEffects {
         var flagged: String?
         var source: String?
         var line: Int?
+        var rowid: Int64
 
         var cause: Cause { Cause(kind: "outcome", id: id, source: source, line: line, actor: agent) }
     }
@@ -162,59 +162,163 @@ final class AccountEffects {
         }
     }
 
-    /// Recomputes `accountID` from its snapshot and all its facts and writes what changed,
+    /// A stored payment as the replay reads it.
+    private struct PaymentRow {
+        var id: String
+        var amount: Int64
+        var at: String
+        var epoch: Int64
+        var reference: String?
+        var run: Int64
+        var channel: String?
+        var source: String?
+        var line: Int?
+    }
+
+    /// Everything a replay reads about one account.
+    private struct History {
+        var accountID: String
+        var rowid: Int64
+        var old: State
+        var clientBalance: Int64
+        var clientStatus: String
+        var clientLat: Double?
+        var clientLon: Double?
+        var balanceRun: Int64
+        var statusRun: Int64
+        var locationRun: Int64
+        var zoneAgent: String?
+        var outcomes: [Fact] = []
+        var payments: [PaymentRow] = []
+        var storedPromises: [String: (state: String, paid: Int64, partial: Bool)] = [:]
+        var clearance: (fact: String, state: String)?
+        var callbackAppointments: [String] = []
+    }
+
+    /// Accounts whose histories are read together.
+    static let chunkSize = 1024
+
+    /// Replays `ids` (sorted), reading their histories a chunk at a time: one statement per
+    /// table for a whole chunk rather than half a dozen statements per account, which is
+    /// most of what a sync import costs (issue 6).
+    func replay(_ ids: [String]) throws {
+        var start = 0
+        while start < ids.count {
+            let end = min(start + Self.chunkSize, ids.count)
+            for history in try histories(Array(ids[start..<end])) { try replay(history) }
+            start = end
+        }
+    }
+
+    /// Reads the histories of `ids`, in that order; an id without an account is skipped.
+    /// Each query walks the ids (a JSON array, `json_each`) and joins the table through its
+    /// account index.
+    private func histories(_ ids: [String]) throws -> [History] {
+        var list = "["
+        for (i, id) in ids.enumerated() {
+            if i > 0 { list += "," }
+            list += JSONWriter.quoted(id)
+        }
+        list += "]"
+        var byIndex = [History?](repeating: nil, count: ids.count)
+
+        let a = try query("chunk-accounts", """
+            SELECT j.key, a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat,
+                   a.client_lon, a.balance_run, a.status_run, a.location_run, z.agent_id, a.rowid
+            FROM json_each(?1) j CROSS JOIN account a ON a.id = j.value LEFT JOIN zone z ON z.id = a.zone_id
+            """).bind(list)
+        while try a.step() {
+            let i = Int(a.int64(0) ?? 0)
+            let old = State(balance: a.int64(1) ?? 0, status: a.text(2) ?? "open", lat: a.double(3), lon: a.double(4), holdUntil: a.text(5))
+            let hasSnapshot = !a.isNull(6)
+            // The update goes straight to the row (rowid), not through the id index again.
+            byIndex[i] = History(accountID: ids[i], rowid: a.int64(14) ?? 0, old: old,
+                                 clientBalance: a.int64(6) ?? old.balance, clientStatus: a.text(7) ?? "open",
+                                 clientLat: hasSnapshot ? a.double(8) : old.lat, clientLon: hasSnapshot ? a.double(9) : old.lon,
+                                 balanceRun: a.int64(10) ?? 0, statusRun: a.int64(11) ?? 0, locationRun: a.int64(12) ?? 0,
+                                 zoneAgent: a.text(13))
+        }
+        let oc = try query("chunk-outcomes", """
+            SELECT j.key, o.id, o.agent_id, o.visited_at, o.visited_epoch, o.code, o.contact, o.promise_amount, o.promise_date,
+                   o.collected_amount, o.collected_receipt, o.next_visit_date, o.next_visit_from, o.next_visit_to, o.run, o.flagged,
+                   o.source, o.source_line, o.rowid
+            FROM json_each(?1) j CROSS JOIN outcome o ON o.account_id = j.value
+            """).bind(list)
+        while try oc.step() {
+            let i = Int(oc.int64(0) ?? 0)
+            guard byIndex[i] != nil else { continue }
+            let at = oc.text(3) ?? ""
+            byIndex[i]!.outcomes.append(Fact(
+                id: oc.text(1) ?? "", agent: oc.text(2) ?? "", at: at, epoch: oc.int64(4) ?? 0, day: String(at.prefix(10)),
+                code: oc.text(5).flatMap(OutcomeCode.init(rawValue:)), contact: oc.text(6), promiseAmount: oc.int64(7),
+                promiseDate: oc.text(8).flatMap { CivilDate($0) }, collected: oc.int64(9), receipt: oc.text(10),
+                nextDate: oc.text(11), nextFrom: oc.text(12), nextTo: oc.text(13), run: oc.int64(14) ?? 0, flagged: oc.text(15),
+                source: oc.text(16), line: oc.int64(17).map(Int.init), rowid: oc.int64(18) ?? 0))
+        }
+        let pc = try query("chunk-payments", """
+            SELECT j.key, p.id, p.amount, p.paid_at, p.paid_epoch, p.reference, p.run, p.channel, p.source, p.source_line
+            FROM json_each(?1) j CROSS JOIN payment p ON p.account_id = j.value
+            """).bind(list)
+        while try pc.step() {
+            let i = Int(pc.int64(0) ?? 0)
+            guard byIndex[i] != nil else { continue }
+            byIndex[i]!.payments.append(PaymentRow(
+                id: pc.text(1) ?? "", amount: pc.int64(2) ?? 0, at: pc.text(3) ?? "", epoch: pc.int64(4) ?? 0, reference: pc.text(5),
+                run: pc.int64(6) ?? 0, channel: pc.text(7), source: pc.text(8), line: pc.int64(9).map(Int.init)))
+        }
+        let pr = try query("chunk-promises", """
+            SELECT j.key, p.outcome_id, p.state, p.paid, p.partial FROM json_each(?1) j CROSS JOIN promise p ON p.account_id = j.value
+            """).bind(list)
+        while try pr.step() {
+            let i = Int(pr.int64(0) ?? 0)
+            guard byIndex[i] != nil else { continue }
+            byIndex[i]!.storedPromises[pr.text(1) ?? ""] = (pr.text(2) ?? "", pr.int64(3) ?? 0, (pr.int64(4) ?? 0) != 0)
+        }
+        let cq = try query("chunk-clearances", """
+            SELECT j.key, c.fact_id, c.state FROM json_each(?1) j CROSS JOIN clearance c ON c.account_id = j.value
+            """).bind(list)
+        while try cq.step() {
+            let i = Int(cq.int64(0) ?? 0)
+            guard byIndex[i] != nil else { continue }
+            byIndex[i]!.clearance = (cq.text(1) ?? "", cq.text(2) ?? "")
+        }
+        let aq = try query("chunk-appointments", """
+            SELECT j.key, ap.id FROM json_each(?1) j CROSS JOIN appointment ap ON ap.account_id = j.value
+            WHERE ap.outcome_id IS NOT NULL
+            """).bind(list)
+        while try aq.step() {
+            let i = Int(aq.int64(0) ?? 0)
+            guard byIndex[i] != nil else { continue }
+            byIndex[i]!.callbackAppointments.append(aq.text(1) ?? "")
+        }
+        return byIndex.compactMap { $0 }
+    }
+
+    /// Recomputes an account from its snapshot and all its facts and writes what changed,
     /// with one audit row per changed field naming the fact of this run that changed it
     /// (its source file and line are stored with it).
-    func replay(_ accountID: String) throws {
-        let a = try query("account", """
-            SELECT a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat, a.client_lon,
-                   a.balance_run, a.status_run, a.location_run, z.agent_id, a.rowid
-            FROM account a LEFT JOIN zone z ON z.id = a.zone_id WHERE a.id = ?
-            """).bind([accountID])
-        guard try a.step() else { return }
-        let old = State(balance: a.int64(0) ?? 0, status: a.text(1) ?? "open", lat: a.double(2), lon: a.double(3), holdUntil: a.text(4))
-        let hasSnapshot = !a.isNull(5)
-        let clientBalance = a.int64(5) ?? old.balance
-        let clientStatus = a.text(6) ?? "open"
-        let clientLat = hasSnapshot ? a.double(7) : old.lat
-        let clientLon = hasSnapshot ? a.double(8) : old.lon
-        let balanceRun = a.int64(9) ?? 0
-        let statusRun = a.int64(10) ?? 0
-        let locationRun = a.int64(11) ?? 0
-        let zoneAgent = a.text(12)
-        let rowid = a.int64(13) ?? 0  // the update goes straight to the row, not through the id index again
-        a.finish()
+    private func replay(_ h: History) throws {
+        let accountID = h.accountID
+        let old = h.old
+        let clientBalance = h.clientBalance, clientStatus = h.clientStatus
+        let clientLat = h.clientLat, clientLon = h.clientLon
+        let balanceRun = h.balanceRun, statusRun = h.statusRun, locationRun = h.locationRun
+        let zoneAgent = h.zoneAgent
+        let rowid = h.rowid
 
-        var outcomes: [Fact] = []
-        let oc = try query("outcomes", """
-            SELECT id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
-                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
-            FROM outcome WHERE account_id = ?
-            """).bind([accountID])
-        while try oc.step() {
-            let at = oc.text(2) ?? ""
-            outcomes.append(Fact(id: oc.text(0) ?? "", agent: oc.text(1) ?? "", at: at, epoch: oc.int64(3) ?? 0, day: String(at.prefix(10)),
-                                 code: oc.text(4).flatMap(OutcomeCode.init(rawValue:)), contact: oc.text(5), promiseAmount: oc.int64(6),
-                                 promiseDate: oc.text(7).flatMap { CivilDate($0) }, collected: oc.int64(8),
-                                 receipt: oc.text(9), nextDate: oc.text(10), nextFrom: oc.text(11),
-                                 nextTo: oc.text(12), run: oc.int64(13) ?? 0, flagged: oc.text(14), source: oc.text(15), line: oc.int64(16).map(Int.init)))
-        }
-        // Sorted here: an ORDER BY would make SQLite build a temporary B-tree per account.
+        // Sorted here: an ORDER BY would make SQLite build a temporary B-tree.
+        var outcomes = h.outcomes
         outcomes.sort { ($0.epoch, $0.id) < ($1.epoch, $1.id) }
         // Credits: payments and field collections. A payment whose reference is the receipt
         // of a collection on this account is the posting of that collection: counted once.
-        let receipts = Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty })
+        let receipts: Set<String> = outcomes.contains { $0.collected != nil }
+            ? Set(outcomes.compactMap { $0.collected != nil ? $0.receipt : nil }.filter { !$0.isEmpty }) : []
         var credits: [Credit] = []
-        let pc = try query("payments", """
-            SELECT id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line FROM payment WHERE account_id = ?
-            """).bind([accountID])
-        while try pc.step() {
-            if let ref = pc.text(4), receipts.contains(ref) { continue }
-            let at = pc.text(2) ?? ""
-            let id = pc.text(0) ?? ""
-            credits.append(Credit(id: id, kind: "payment", at: at, epoch: pc.int64(3) ?? 0, day: String(at.prefix(10)),
-                                  amount: pc.int64(1) ?? 0, run: pc.int64(5) ?? 0,
-                                  cause: Cause(kind: "payment", id: id, source: pc.text(7), line: pc.int64(8).map(Int.init), actor: pc.text(6) ?? "accounts")))
+        for p in h.payments {
+            if let ref = p.reference, receipts.contains(ref) { continue }
+            credits.append(Credit(id: p.id, kind: "payment", at: p.at, epoch: p.epoch, day: String(p.at.prefix(10)),
+                                  amount: p.amount, run: p.run,
+                                  cause: Cause(kind: "payment", id: p.id, source: p.source, line: p.line, actor: p.channel ?? "accounts")))
         }
         for o in outcomes {
             if let amount = o.collected {
@@ -314,7 +418,7 @@ final class AccountEffects {
         var visitsOfDay: [String: [String: Int]] = [:]   // day → agent → index of that agent's latest visit so far
         for (i, o) in outcomes.enumerated() {
             if let zoneAgent, zoneAgent != o.agent { flags[i].append("reassigned: the account's zone belongs to \(zoneAgent)") }
-            guard o.code != .notVisited else { continue }
+            guard o.code != .notVisited, outcomes.count > 1 else { continue }
             let earlier = visitsOfDay[o.day, default: [:]]
             if let other = earlier.filter({ $0.key != o.agent }).map(\.value).max() {
                 flags[i].append("visited by \(outcomes[other].agent) the same day (\(outcomes[other].at))")
@@ -326,17 +430,19 @@ final class AccountEffects {
         if new.lat == nil || new.lon == nil { new.lat = nil; new.lon = nil }
 
         // Writes, each only when something changed.
-        let latestNew = (outcomes.filter { $0.run == run }.map { ($0.epoch, $0.cause) } + credits.filter { $0.run == run && $0.kind == "payment" }.map { ($0.epoch, $0.cause) })
-            .max { $0.0 < $1.0 }?.1
+        var latestNew: Cause?
+        var latestNewEpoch = Int64.min
+        for o in outcomes where o.run == run && o.epoch > latestNewEpoch { latestNew = o.cause; latestNewEpoch = o.epoch }
+        for c in credits where c.run == run && c.kind == "payment" && c.epoch > latestNewEpoch { latestNew = c.cause; latestNewEpoch = c.epoch }
         var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
             if new.status != old.status {
                 try query("update-account", "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
-                    .bind([new.balance, new.status, new.lat, new.lon, new.holdUntil, now, rowid]).execute()
+                    .bind(new.balance, new.status, new.lat, new.lon, new.holdUntil, now, rowid).execute()
             } else {
                 // Without `status` in the SET list SQLite leaves the status index alone.
                 try query("update-account-same-status", "UPDATE account SET balance = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
-                    .bind([new.balance, new.lat, new.lon, new.holdUntil, now, rowid]).execute()
+                    .bind(new.balance, new.lat, new.lon, new.holdUntil, now, rowid).execute()
             }
             if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
             if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
@@ -346,14 +452,10 @@ final class AccountEffects {
         for (i, o) in outcomes.enumerated() {
             let text = flags[i].isEmpty ? nil : flags[i].joined(separator: "; ")
             if text != o.flagged {
-                try query("flag", "UPDATE outcome SET flagged = ? WHERE id = ?").bind([text, o.id]).execute()
+                try query("flag", "UPDATE outcome SET flagged = ? WHERE rowid = ?").bind(text, o.rowid).execute()
             }
         }
-        var stored: [String: (state: String, paid: Int64, partial: Bool)] = [:]
-        if !promises.isEmpty {
-            let q = try query("promises", "SELECT outcome_id, state, paid, partial FROM promise WHERE account_id = ?").bind([accountID])
-            while try q.step() { stored[q.text(0) ?? ""] = (q.text(1) ?? "", q.int64(2) ?? 0, (q.int64(3) ?? 0) != 0) }
-        }
+        let stored = h.storedPromises
         for p in promises {
             let before = stored[p.outcome]
             let beforeState = before?.state
@@ -362,43 +464,32 @@ final class AccountEffects {
                     INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     ON CONFLICT(outcome_id) DO UPDATE SET state = ?5, paid = ?6, partial = ?8, updated_at = ?9
-                    """).bind([accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now]).execute()
+                    """).bind(accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now).execute()
                 if beforeState != p.state {
                     audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : ""), latestNew))
                 }
             }
         }
         // Clearance: a balance brought to zero by payments waits for accounts to confirm it.
-        // Only an account with credits can have a clearance (facts are never deleted).
-        var clearance: (fact: String, state: String)?
-        if !credits.isEmpty {
-            let cq = try query("clearance", "SELECT fact_id, state FROM clearance WHERE account_id = ?").bind([accountID])
-            clearance = try cq.step() ? (cq.text(0) ?? "", cq.text(1) ?? "") : nil
-            cq.finish()
-        }
+        let clearance = h.clearance
         if let zero = zeroCredit, new.balance == 0 {
             if clearance == nil {
                 try query("insert-clearance", "INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (?, ?, ?, 'pending', ?)")
-                    .bind([accountID, zero.at, zero.id, now]).execute()
+                    .bind(accountID, zero.at, zero.id, now).execute()
                 audit.append(("clearance", nil, "pending", zero.cause))
             } else if clearance!.state == "pending" && clearance!.fact != zero.id {
                 try query("update-clearance", "UPDATE clearance SET cleared_at = ?, fact_id = ? WHERE account_id = ?")
-                    .bind([zero.at, zero.id, accountID]).execute()
+                    .bind(zero.at, zero.id, accountID).execute()
             }
         } else if let clearance, clearance.state == "pending" {
-            try query("delete-clearance", "DELETE FROM clearance WHERE account_id = ?").bind([accountID]).execute()
+            try query("delete-clearance", "DELETE FROM clearance WHERE account_id = ?").bind(accountID).execute()
             audit.append(("clearance", "pending", nil, latestNew))
         }
         // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
         let appointmentID = callback.map { "callback-" + $0.id }
-        // Only an account with a CALLBACK outcome can have a call-back appointment.
-        var existing: [String] = []
-        if outcomes.contains(where: { $0.code == .callback }) {
-            let aq = try query("appointments", "SELECT id FROM appointment WHERE account_id = ? AND outcome_id IS NOT NULL").bind([accountID])
-            while try aq.step() { existing.append(aq.text(0) ?? "") }
-        }
+        let existing = h.callbackAppointments
         for id in existing where id != appointmentID {
-            try query("delete-appointment", "DELETE FROM appointment WHERE id = ?").bind([id]).execute()
+            try query("delete-appointment", "DELETE FROM appointment WHERE id = ?").bind(id).execute()
             audit.append(("appointment", id, nil, latestNew))
         }
         if let callback, let appointmentID, let date = callback.nextDate {
@@ -409,7 +500,7 @@ final class AccountEffects {
                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7)
                 ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, outcome_id = ?7, updated_at = ?6
                 WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR outcome_id IS NOT ?7
-                """).bind([appointmentID, accountID, date, from, to, now, callback.id]).execute()
+                """).bind(appointmentID, accountID, date, from, to, now, callback.id).execute()
             if changes > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause)) }
         }
         if !audit.isEmpty {
@@ -419,8 +510,8 @@ final class AccountEffects {
                 """)
             for a in audit {
                 let cause = a.cause
-                try insert.bind([now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
-                                 cause?.actor, a.field, a.old, a.new]).execute()
+                try insert.bind(now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
+                                 cause?.actor, a.field, a.old, a.new).execute()
             }
         }
     }
@@ -435,6 +526,6 @@ final class AccountEffects {
     func sweepDuePromises() throws {
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
                                       arguments: [today.description])
-        for id in ids { try replay(id) }
+        try replay(ids)
     }
 }

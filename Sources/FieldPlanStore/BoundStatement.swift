@@ -117,6 +117,14 @@ final class BoundStatement {
         }
     }
 
+    /// Runs a query and returns the first column of its first row as an integer, if any.
+    func firstInt64() throws -> Int64? {
+        try stepOnce { code in
+            guard code == SQLITE_ROW, sqlite3_column_type(handle, 0) != SQLITE_NULL else { return nil }
+            return sqlite3_column_int64(handle, 0)
+        }
+    }
+
     /// Whether a query returns any row.
     func hasRow() throws -> Bool {
         try stepOnce { code in code == SQLITE_ROW }

@@ -40,7 +40,7 @@ extension FieldPlanStore {
         let work: (Database) throws -> Void = { db in
             // A page cache of 8 MiB: measured on a million accounts, a larger one (up to
             // 128 MiB) was no faster, only bigger; pages that spill go to the WAL early.
-            try db.execute(sql: "PRAGMA cache_size = -8192")
+            try db.execute(sql: "PRAGMA cache_size = \(sync ? -262144 : -8192)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             // Sync hook (issue 6): every run is numbered so accounts know which facts came after
             // their snapshot, and stored facts drive their accounts (AccountEffects).
@@ -66,7 +66,7 @@ extension FieldPlanStore {
                 onReject(Rejection(error: LineError(source: origin.source, line: origin.line, error: error), raw: origin.raw, csvHeader: origin.csvHeader))
             }
 
-            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, retrying: Bool) throws {
+            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, retrying: Bool, canonical: String? = nil) throws {
                 do {
                     // Each writer method checks everything before its one write, so a
                     // rejected line leaves no partial effects without a savepoint per line.
@@ -75,7 +75,7 @@ extension FieldPlanStore {
                         throw FieldError("kind", "a sync file takes outcomes and payments only, got \(record.kind.rawValue); use fieldplan import for it")
                     }
                     writer.origin = origin
-                    let applied = try writer.apply(record)
+                    let applied = try writer.apply(record, canonical: canonical)
                     summary.count(record.kind.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
                 } catch let missing as RecordWriter.MissingReference {
                     if retrying {
@@ -88,6 +88,7 @@ extension FieldPlanStore {
                 }
             }
 
+            let tStart = Date()
             let channel = LineChannel<ImportBatch>()
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
@@ -117,20 +118,28 @@ extension FieldPlanStore {
                         try reject(error, kind: kind, origin)
                     case .line(.record(let record, let origin)):
                         try apply(record, origin, retrying: false)
+                    case .fact(let record, let origin, let canonical):
+                        try apply(record, origin, retrying: false, canonical: canonical)
                     }
                     summary.linesRead += 1
                     if summary.linesRead % 50_000 == 0 { onProgress(summary.linesRead) }
                 }
-                try effects.flush() // sync hook: accounts follow the batch's facts
+                // Sync hook: accounts follow their new facts, replayed many at a time in id
+                // order, so that the replays sweep the account table once rather than
+                // dirtying pages all over it batch after batch.
+                if effects.pendingCount >= AccountEffects.flushThreshold { try effects.flush() }
             }
+            let tTrace = Date(); if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("loop done \(tTrace.timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             // Lines that referred to records later in the input.
             let retry = waiting
             waiting = []
             for item in retry { try apply(item.record, item.origin, retrying: true) }
             try effects.flush()
+            if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("flush done \(Date().timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
+            if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("sweep done \(Date().timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             if dryRun { throw DryRunRollback() }
         }
         do {

@@ -10,6 +10,8 @@ struct ImportBatch: Sendable {
         case line(ParsedLine)
         /// An account packed at `first` in `packed`.
         case packedAccount(first: Int)
+        /// An outcome or payment with its canonical line, made on the reading thread.
+        case fact(Record, LineOrigin, canonical: String)
         /// A warning about the line that follows (its id came earlier in this import).
         case warning(String)
     }
@@ -70,6 +72,8 @@ struct ImportBatcher {
             let first = batch.packed.count
             RecordWriter.pack(account, now: now, run: run, into: &batch.packed)
             batch.items.append(.packedAccount(first: first))
+        } else if record.kind == .outcome || record.kind == .payment {
+            batch.items.append(.fact(record, origin, canonical: RecordEncoder.line(record)))
         } else {
             batch.items.append(.line(line))
         }

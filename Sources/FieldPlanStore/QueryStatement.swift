@@ -9,33 +9,22 @@ final class QueryStatement {
     private let statement: Statement
     private let connection: OpaquePointer
     private var handle: OpaquePointer { statement.sqliteStatement }
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         connection = db.sqliteConnection!
     }
 
-    /// Binds the values in order (String, Int64, Int, Double, Bool or nil) and resets.
+    /// Resets the statement and binds the values in order. Generic over the values' types,
+    /// so no value is boxed or cast at run time.
     @discardableResult
-    func bind(_ values: [Any?]) -> QueryStatement {
+    func bind<each Value: SQLiteBindable>(_ values: repeat each Value) -> QueryStatement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (i, value) in values.enumerated() {
-            let index = Int32(i + 1)
-            switch value {
-            case let s as String:
-                var copy = s
-                copy.withUTF8 { buffer in
-                    _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self),
-                                          Int32(buffer.count), Self.transient)
-                }
-            case let v as Int64: sqlite3_bind_int64(handle, index, v)
-            case let v as Int: sqlite3_bind_int64(handle, index, Int64(v))
-            case let v as Double: sqlite3_bind_double(handle, index, v)
-            case let v as Bool: sqlite3_bind_int64(handle, index, v ? 1 : 0)
-            default: sqlite3_bind_null(handle, index)
-            }
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            value.bind(to: handle, at: index)
         }
         return self
     }

@@ -40,13 +40,14 @@ final class RecordWriter {
         return s
     }
 
-    func apply(_ record: FieldPlanCore.Record) throws -> Applied {
+    /// - Parameter canonical: a fact's canonical line, when the reading thread made it already.
+    func apply(_ record: FieldPlanCore.Record, canonical: String? = nil) throws -> Applied {
         switch record {
         case .account(let a): try applyAccount(a)
         case .agent(let a): try applyAgent(a)
         case .appointment(let a): try applyAppointment(a)
-        case .outcome(let o): try applyOutcome(o)
-        case .payment(let p): try applyPayment(p)
+        case .outcome(let o): try applyOutcome(o, canonical: canonical ?? RecordEncoder.line(record))
+        case .payment(let p): try applyPayment(p, canonical: canonical ?? RecordEncoder.line(record))
         case .zone(let z): try applyZone(z)
         }
     }
@@ -62,6 +63,32 @@ final class RecordWriter {
         if try !exists(table, id) {
             throw MissingReference(error: FieldError(field, "no \(table) \(JSONWriter.quoted(id)) in this input or the store"))
         }
+    }
+
+    /// Agents known to exist: a sync file names the same few dozen on every line, and
+    /// agents are never deleted during an import.
+    private var knownAgents: Set<String> = []
+
+    private func requireAgent(_ id: String?, field: String) throws {
+        guard let id, !knownAgents.contains(id) else { return }
+        try require("agent", id, field: field)
+        knownAgents.insert(id)
+    }
+
+    /// The account's balance as its client last sent it, which a fact's amount is checked
+    /// against; one lookup that also proves the account exists. A fact without an amount
+    /// only needs the existence, which the id index answers without reading the row.
+    private func clientBalance(ofAccount id: String, field: String, needed: Bool = true) throws -> Int64 {
+        guard needed else {
+            try require("account", id, field: field)
+            return 0
+        }
+        let s = try statement("client-balance", "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?")
+        s.bind(1, id)
+        guard let balance = try s.firstInt64() else {
+            throw MissingReference(error: FieldError(field, "no account \(JSONWriter.quoted(id)) in this input or the store"))
+        }
+        return balance
     }
 
     private func applied(_ changes: Int) -> Applied { changes > 0 ? .accepted : .unchanged }
@@ -147,7 +174,7 @@ final class RecordWriter {
 
     private func applyAppointment(_ a: Appointment) throws -> Applied {
         try require("account", a.accountID, field: "account_id")
-        try require("agent", a.agentID, field: "agent_id")
+        try requireAgent(a.agentID, field: "agent_id")
         let s = try statement("appointment", """
             INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -160,7 +187,7 @@ final class RecordWriter {
     }
 
     private func applyZone(_ z: Zone) throws -> Applied {
-        try require("agent", z.agentID, field: "agent_id")
+        try requireAgent(z.agentID, field: "agent_id")
         let s = try statement("zone", """
             INSERT INTO zone(id, name, agent_id, updated_at) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT(id) DO UPDATE SET name = ?2, agent_id = ?3, updated_at = ?4
@@ -180,17 +207,25 @@ final class RecordWriter {
         throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(stored))")
     }
 
-    private func applyOutcome(_ o: Outcome) throws -> Applied {
-        try require("account", o.accountID, field: "account_id")
-        try require("agent", o.agentID, field: "agent_id")
-        let canonical = RecordEncoder.line(.outcome(o))
-        if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
-        try effects?.check(o) // sync hook: absurd amounts are refused before anything is written
+    /// A fact is checked, then inserted unless its id is stored already, in which case the
+    /// stored line decides: duplicate or conflict. New facts, most of a sync file, thus cost
+    /// no lookup by id before their insert.
+    private func applyOutcome(_ o: Outcome, canonical: String) throws -> Applied {
+        let balance = try clientBalance(ofAccount: o.accountID, field: "account_id", needed: o.collected != nil || o.promise != nil)
+        try requireAgent(o.agentID, field: "agent_id")
+        do {
+            try effects?.check(o, clientBalance: balance) // sync hook: absurd amounts are refused
+        } catch {
+            // A line stored already is a duplicate (or a conflict) whatever the balance is now.
+            if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
+            throw error
+        }
         let s = try statement("outcome", """
             INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
                 collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
                 next_visit_date, next_visit_from, next_visit_to, canonical, updated_at, run, source, source_line)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+            ON CONFLICT(id) DO NOTHING
             """)
         s.bind(1, o.id); s.bind(2, o.accountID); s.bind(3, o.agentID); s.bind(4, o.visitedAt.text)
         s.bind(5, o.visitedAt.epochSeconds); s.bind(6, o.code.rawValue); s.bind(7, o.contact?.rawValue)
@@ -199,25 +234,29 @@ final class RecordWriter {
         s.bind(14, o.location?.accuracyMetres); s.bind(15, o.notes); s.bind(16, o.nextVisit?.date.description)
         s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
         s.bind(19, canonical); s.bind(20, now); s.bind(21, run); s.bind(22, origin?.source); s.bind(23, origin?.line)
-        try s.execute()
+        if try s.execute() == 0 { return try storedFact(table: "outcome", id: o.id, canonical: canonical) ?? .unchanged }
         // Sync hook: the account follows the new fact (AccountEffects replays it at the batch's end).
         effects?.touched(o.accountID)
         return .accepted
     }
 
-    private func applyPayment(_ p: Payment) throws -> Applied {
-        try require("account", p.accountID, field: "account_id")
-        let canonical = RecordEncoder.line(.payment(p))
-        if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
-        try effects?.check(p) // sync hook
+    private func applyPayment(_ p: Payment, canonical: String) throws -> Applied {
+        let balance = try clientBalance(ofAccount: p.accountID, field: "account_id")
+        do {
+            try effects?.check(p, clientBalance: balance) // sync hook
+        } catch {
+            if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
+            throw error
+        }
         let s = try statement("payment", """
             INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at, run, source, source_line)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            ON CONFLICT(id) DO NOTHING
             """)
         s.bind(1, p.id); s.bind(2, p.accountID); s.bind(3, p.amount.minorUnits); s.bind(4, p.paidAt.text)
         s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
         s.bind(10, run); s.bind(11, origin?.source); s.bind(12, origin?.line)
-        try s.execute()
+        if try s.execute() == 0 { return try storedFact(table: "payment", id: p.id, canonical: canonical) ?? .unchanged }
         effects?.touched(p.accountID)
         return .accepted
     }
