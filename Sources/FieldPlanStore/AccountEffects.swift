@@ -214,12 +214,16 @@ final class AccountEffects {
     /// Each query walks the ids (a JSON array, `json_each`) and joins the table through its
     /// account index.
     private func histories(_ ids: [String]) throws -> [History] {
-        var list = "["
-        for (i, id) in ids.enumerated() {
-            if i > 0 { list += "," }
-            list += JSONWriter.quoted(id)
+        /// The ids at `indices` as a JSON array, for `json_each`.
+        func jsonList<C: Collection<Int>>(_ indices: C) -> String {
+            var list = "["
+            for (n, i) in indices.enumerated() {
+                if n > 0 { list += "," }
+                list += JSONWriter.quoted(ids[i])
+            }
+            return list + "]"
         }
-        list += "]"
+        let list = jsonList(ids.indices)
         var byIndex = [History?](repeating: nil, count: ids.count)
 
         let a = try query("chunk-accounts", """
@@ -266,30 +270,40 @@ final class AccountEffects {
                 id: pc.text(1) ?? "", amount: pc.int64(2) ?? 0, at: pc.text(3) ?? "", epoch: pc.int64(4) ?? 0, reference: pc.text(5),
                 run: pc.int64(6) ?? 0, channel: pc.text(7), source: pc.text(8), line: pc.int64(9).map(Int.init)))
         }
-        let pr = try query("chunk-promises", """
-            SELECT j.key, p.outcome_id, p.state, p.paid, p.partial FROM json_each(?1) j CROSS JOIN promise p ON p.account_id = j.value
-            """).bind(list)
-        while try pr.step() {
-            let i = Int(pr.int64(0) ?? 0)
-            guard byIndex[i] != nil else { continue }
-            byIndex[i]!.storedPromises[pr.text(1) ?? ""] = (pr.text(2) ?? "", pr.int64(3) ?? 0, (pr.int64(4) ?? 0) != 0)
+        // What the facts alone make is looked for only where facts could have made it (facts
+        // are never deleted): promises come from PTP outcomes, clearances from credits and
+        // call-back appointments from CALLBACK outcomes. Most accounts of a sync have none.
+        let withPromises = ids.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .ptp } == true }
+        if !withPromises.isEmpty {
+            let pr = try query("chunk-promises", """
+                SELECT j.key, p.outcome_id, p.state, p.paid, p.partial FROM json_each(?1) j CROSS JOIN promise p ON p.account_id = j.value
+                """).bind(jsonList(withPromises))
+            while try pr.step() {
+                let i = withPromises[Int(pr.int64(0) ?? 0)]
+                byIndex[i]!.storedPromises[pr.text(1) ?? ""] = (pr.text(2) ?? "", pr.int64(3) ?? 0, (pr.int64(4) ?? 0) != 0)
+            }
         }
-        let cq = try query("chunk-clearances", """
-            SELECT j.key, c.fact_id, c.state FROM json_each(?1) j CROSS JOIN clearance c ON c.account_id = j.value
-            """).bind(list)
-        while try cq.step() {
-            let i = Int(cq.int64(0) ?? 0)
-            guard byIndex[i] != nil else { continue }
-            byIndex[i]!.clearance = (cq.text(1) ?? "", cq.text(2) ?? "")
+        let withCredits = ids.indices.filter { i in
+            guard let h = byIndex[i] else { return false }
+            return !h.payments.isEmpty || h.outcomes.contains { $0.collected != nil }
         }
-        let aq = try query("chunk-appointments", """
-            SELECT j.key, ap.id FROM json_each(?1) j CROSS JOIN appointment ap ON ap.account_id = j.value
-            WHERE ap.outcome_id IS NOT NULL
-            """).bind(list)
-        while try aq.step() {
-            let i = Int(aq.int64(0) ?? 0)
-            guard byIndex[i] != nil else { continue }
-            byIndex[i]!.callbackAppointments.append(aq.text(1) ?? "")
+        if !withCredits.isEmpty {
+            let cq = try query("chunk-clearances", """
+                SELECT j.key, c.fact_id, c.state FROM json_each(?1) j CROSS JOIN clearance c ON c.account_id = j.value
+                """).bind(jsonList(withCredits))
+            while try cq.step() {
+                byIndex[withCredits[Int(cq.int64(0) ?? 0)]]!.clearance = (cq.text(1) ?? "", cq.text(2) ?? "")
+            }
+        }
+        let withCallbacks = ids.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .callback } == true }
+        if !withCallbacks.isEmpty {
+            let aq = try query("chunk-appointments", """
+                SELECT j.key, ap.id FROM json_each(?1) j CROSS JOIN appointment ap ON ap.account_id = j.value
+                WHERE ap.outcome_id IS NOT NULL
+                """).bind(jsonList(withCallbacks))
+            while try aq.step() {
+                byIndex[withCallbacks[Int(aq.int64(0) ?? 0)]]!.callbackAppointments.append(aq.text(1) ?? "")
+            }
         }
         return byIndex.compactMap { $0 }
     }

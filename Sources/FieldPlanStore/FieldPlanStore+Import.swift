@@ -40,7 +40,7 @@ extension FieldPlanStore {
         let work: (Database) throws -> Void = { db in
             // A page cache of 8 MiB: measured on a million accounts, a larger one (up to
             // 128 MiB) was no faster, only bigger; pages that spill go to the WAL early.
-            try db.execute(sql: "PRAGMA cache_size = \(sync ? -262144 : -8192)")
+            try db.execute(sql: "PRAGMA cache_size = \(sync ? -65536 : -8192)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             // Sync hook (issue 6): every run is numbered so accounts know which facts came after
             // their snapshot, and stored facts drive their accounts (AccountEffects).
@@ -88,7 +88,6 @@ extension FieldPlanStore {
                 }
             }
 
-            let tStart = Date()
             let channel = LineChannel<ImportBatch>()
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
@@ -129,17 +128,14 @@ extension FieldPlanStore {
                 // dirtying pages all over it batch after batch.
                 if effects.pendingCount >= AccountEffects.flushThreshold { try effects.flush() }
             }
-            let tTrace = Date(); if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("loop done \(tTrace.timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             // Lines that referred to records later in the input.
             let retry = waiting
             waiting = []
             for item in retry { try apply(item.record, item.origin, retrying: true) }
             try effects.flush()
-            if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("flush done \(Date().timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
-            if ProcessInfo.processInfo.environment["FP_TRACE"] != nil { FileHandle.standardError.write("sweep done \(Date().timeIntervalSince(tStart))\n".data(using: .utf8)!) }
             if dryRun { throw DryRunRollback() }
         }
         do {
