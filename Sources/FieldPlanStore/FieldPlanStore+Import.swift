@@ -88,6 +88,7 @@ extension FieldPlanStore {
                 }
             }
 
+            var repeated = RepeatedIDs()
             let channel = LineChannel<ImportBatch>()
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
@@ -106,9 +107,11 @@ extension FieldPlanStore {
             while let batch = try channel.take() {
                 for item in batch.items {
                     switch item {
-                    case .warning(let message):
-                        summary.duplicatesInRun += 1
-                        onWarning(message)
+                    case .seen(let kind, let id, let origin):
+                        if let warning = repeated.check(kind, id, origin) {
+                            summary.duplicatesInRun += 1
+                            onWarning(warning)
+                        }
                         continue
                     case .packedAccount(let first):
                         let applied = try writer.applyPackedAccount(batch.packed, at: first)

@@ -12,8 +12,9 @@ struct ImportBatch: Sendable {
         case packedAccount(first: Int)
         /// An outcome or payment with its canonical line, made on the reading thread.
         case fact(Record, LineOrigin, canonical: String)
-        /// A warning about the line that follows (its id came earlier in this import).
-        case warning(String)
+        /// The id of the record that follows, for the "same id again" warning: checked on the
+        /// writing thread, which has time to spare while the reading thread parses.
+        case seen(RecordKind, String, LineOrigin)
     }
 
     var items: [Item] = []
@@ -25,17 +26,13 @@ struct ImportBatch: Sendable {
     }
 }
 
-/// Gathers parsed lines into batches on the reading thread: packs what can be packed and
-/// notes ids repeated within the import ("last wins", reported).
+/// Gathers parsed lines into batches on the reading thread, packing what can be packed.
 struct ImportBatcher {
     let batchSize: Int
     let now: Int64
     let run: Int64
     let sync: Bool
     private(set) var batch: ImportBatch
-    /// idKey(kind, id) → the line it was first seen on: the one part of an import's memory
-    /// that grows with the file, about 16 bytes per distinct id.
-    private var seen: [UInt64: UInt32] = [:]
 
     init(batchSize: Int = 512, now: Int64, run: Int64, sync: Bool) {
         self.batchSize = batchSize
@@ -61,12 +58,7 @@ struct ImportBatcher {
             return
         }
         if record.kind != .outcome && record.kind != .payment {
-            let key = Self.idKey(record.kind, record.id)
-            if let earlier = seen[key] {
-                batch.items.append(.warning("\(origin.source):\(origin.line): id: \(record.kind.rawValue) \(JSONWriter.quoted(record.id)) again (first on line \(earlier)); the last one wins"))
-            } else {
-                seen[key] = UInt32(clamping: origin.line)
-            }
+            batch.items.append(.seen(record.kind, record.id, origin))
         }
         if Self.packs(record, sync: sync), case .account(let account) = record {
             let first = batch.packed.count
@@ -77,20 +69,6 @@ struct ImportBatcher {
         } else {
             batch.items.append(.line(line))
         }
-    }
-
-    /// A 64-bit FNV-1a hash of the kind and the id's bytes: cheaper than hashing the String
-    /// (which is Unicode-aware), and with a million ids a collision is a one-in-ten-million
-    /// chance of a spurious warning, never a lost line.
-    static func idKey(_ kind: RecordKind, _ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in kind.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x3a) &* 0x100_0000_01b3
-        var id = id
-        id.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return hash
     }
 
     /// The batch so far; the batcher starts a new one.
