@@ -220,6 +220,23 @@ struct SyncEffectsTests {
         #expect(try f.account("A1").balance == Money(minorUnits: 600_00))
     }
 
+    /// Facts are inserted first and compared only when their id is stored already; a line
+    /// stored before stays a duplicate even when its amount would now fail the check (the
+    /// client has since lowered the balance), and other content under its id is a conflict.
+    @Test func aStoredFactSentAgainIsADuplicateWhateverTheBalanceNow() throws {
+        var f = try SyncFixture()
+        let line = F.collected("c1", at: "2026-12-01T10:00:00+03:00", amount: "900", receipt: "R1")
+        #expect(try f.sync([line]).summary.total.accepted == 1)
+        let lowered = f.folder.write("lowered.ndjson", #"{"kind":"account","id":"A1","client":"Jamii Bank","debtor_name":"Debtor 1","balance":10,"lat":-1.29,"lon":36.82}"#)
+        _ = try f.store.importRecords([ImportInput(path: lowered)], now: f.now)
+        let (again, errors) = try f.sync([line])
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(again.total.unchanged == 1 && again.total.rejected == 0)
+        let (other, otherErrors) = try f.sync([F.collected("c1", at: "2026-12-01T10:00:00+03:00", amount: "901", receipt: "R1")])
+        #expect(other.conflicts == 1)
+        #expect(otherErrors.first?.contains("conflict: outcome \"c1\" is already stored with other content") == true)
+    }
+
     @Test func everyChangeIsAuditedWithItsSourceLine() throws {
         var f = try SyncFixture()
         try f.sync([F.outcome("o0", "A2", at: "2026-12-01T09:00:00+03:00", "NOT_HOME"),

@@ -72,4 +72,28 @@ struct SyncPropertyTests {
         #expect(accepted == facts.count)
         #expect(try other.canonicalState() == clean.canonicalState())
     }
+
+    /// Replays read and write accounts a chunk of 1,024 at a time (issue 6 speed): a store of
+    /// more accounts than two chunks ends the same whether its facts come in one file or in
+    /// shuffled, duplicated batches of every size.
+    @Test(arguments: [UInt64(21), 22])
+    func manyChunksEqualCleanInOrder(seed: UInt64) throws {
+        let facts = Self.stream(seed: seed, accounts: 2_500, count: 5_000)
+        var clean = try SyncFixture(accounts: 2_500)
+        let (s, errors) = try clean.sync(facts)
+        #expect(errors.isEmpty, "\(errors.prefix(3))")
+        #expect(s.total.accepted == facts.count)
+
+        var rng = SeededGenerator(seed: seed)
+        var messy = facts + facts.filter { _ in Int.random(in: 0..<10, using: &rng) == 0 }
+        messy.shuffle(using: &rng)
+        var other = try SyncFixture(accounts: 2_500)
+        while !messy.isEmpty {
+            let n = min(messy.count, Int.random(in: 1...2_000, using: &rng))
+            let (_, batchErrors) = try other.sync(Array(messy.prefix(n)))
+            #expect(batchErrors.isEmpty)
+            messy.removeFirst(n)
+        }
+        #expect(try other.canonicalState() == clean.canonicalState())
+    }
 }
