@@ -106,6 +106,7 @@ extension FieldPlanStore {
                 throw SyncError(message: "no plan for \(date); run fieldplan plan --date \(date) first")
             }
             var result: [(String, [String])] = []
+            let visitDays = try Self.settings(db).visitDays
             let agents = try String.fetchAll(db, sql: "SELECT agent_id FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [planID])
             for agent in agents {
                 var lines: [String] = []
@@ -125,7 +126,7 @@ extension FieldPlanStore {
                     for b in "\(date)|\(agent)|\(v["account_id"] as String)".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
                     var rng = SeededGenerator(seed: h)
                     lines.append(RecordEncoder.outcome(Self.simulatedOutcome(account: v["account_id"], agent: agent, at: visited,
-                                                                             balance: balance, rng: &rng)))
+                                                                             balance: balance, visitDays: visitDays, rng: &rng)))
                 }
                 result.append((agent, lines))
             }
@@ -133,7 +134,9 @@ extension FieldPlanStore {
         }
     }
 
-    static func simulatedOutcome(account: String, agent: String, at: Instant, balance: Money, rng: inout SeededGenerator) -> Outcome {
+    /// One plausible outcome; a call-back is set for a day the agency visits on (`visitDays`).
+    static func simulatedOutcome(account: String, agent: String, at: Instant, balance: Money, visitDays: [Weekday],
+                                 rng: inout SeededGenerator) -> Outcome {
         func uuid() -> String {
             let hex = (0..<4).map { _ in String(format: "%08x", UInt32(truncatingIfNeeded: rng.next())) }.joined()
             let c = Array(hex)
@@ -174,8 +177,9 @@ extension FieldPlanStore {
         case .callback:
             o.contact = .thirdParty
             let from = [9, 10, 14, 16].randomElement(using: &rng)!
-            o.nextVisit = .init(date: day.adding(days: Int.random(in: 2...5, using: &rng)),
-                                window: TimeWindow(from: LocalTime(minutes: from * 60), to: LocalTime(minutes: from * 60 + 120)))
+            var next = day.adding(days: Int.random(in: 2...5, using: &rng))
+            for _ in 0..<7 where !visitDays.isEmpty && !visitDays.contains(next.weekday) { next = next.adding(days: 1) }
+            o.nextVisit = .init(date: next, window: TimeWindow(from: LocalTime(minutes: from * 60), to: LocalTime(minutes: from * 60 + 120)))
         case .moved, .deceased, .legal:
             o.contact = .thirdParty
         case .notVisited:
