@@ -89,8 +89,8 @@ final class AccountEffects {
     private var dirty: Set<String> = []
 
     /// Notes that a fact for `accountID` was stored; `flush()` replays it. Replaying once
-    /// per batch of lines rather than once per line keeps an account with many new facts
-    /// in one file linear rather than quadratic.
+    /// per flush rather than once per line keeps an account with many new facts in one
+    /// file linear rather than quadratic.
     func touched(_ accountID: String) { dirty.insert(accountID) }
 
     /// Accounts waiting for `flush()`.
