@@ -135,6 +135,29 @@ struct ImportTests {
         #expect(try store.account(id: "A4") != nil)
     }
 
+    /// A line refused by the store (a reference that is missing) is kept byte for byte, like
+    /// a line refused while reading, although valid lines no longer carry their bytes to the
+    /// writing thread unless the store may still refuse them.
+    @Test func linesRefusedByTheStoreAreKeptVerbatim() throws {
+        let store = try FieldPlanStore()
+        let appointment = #"{"kind":"appointment","id":"P2","account_id":"NOPE","date":"2026-12-02","from":"10:00","to":"11:00"}"#
+        let zoned = #"{"kind":"account","id":"A2","client":"Jamii Bank","debtor_name":"D","balance":10,"zone_id":"Z9"}"#
+        let ndjson = folder.write("in.ndjson", [Self.account("A1"), appointment, zoned].joined(separator: "\n"))
+        let header = "id,client,debtor_name,balance,zone_id"
+        let csv = folder.write("accounts.csv", [header, "A3,Jamii Bank,D3,10,", "A4,Jamii Bank,\"D, 4\",10,Z9"].joined(separator: "\n"))
+        var rejected: [FieldPlanStore.Rejection] = []
+        let s = try store.importRecords([ImportInput(path: ndjson, displayName: "in.ndjson"), ImportInput(path: csv, displayName: "accounts.csv")],
+                                        now: now, onReject: { rejected.append($0) })
+        #expect(s.byKind["account"]?.accepted == 2)
+        #expect(rejected.map { $0.error.description } == [
+            #"in.ndjson:2: account_id: no account "NOPE" in this input or the store"#,
+            #"in.ndjson:3: zone_id: no zone "Z9" in this input or the store"#,
+            #"accounts.csv:3: zone_id: no zone "Z9" in this input or the store"#,
+        ])
+        #expect(rejected.map { $0.raw.map { String(decoding: $0, as: UTF8.self) } } == [appointment, zoned, "A4,Jamii Bank,\"D, 4\",10,Z9"])
+        #expect(rejected.last?.csvHeader == header)
+    }
+
     @Test func csvImportsWithItsOwnLineNumbers() throws {
         let store = try FieldPlanStore()
         let path = folder.write("agents.csv", """
