@@ -88,7 +88,7 @@ extension FieldPlanStore {
                 }
             }
 
-            var repeated = RepeatedIDs()
+            let repeated = try RepeatedIDs()
             let channel = LineChannel<ImportBatch>()
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
@@ -108,10 +108,7 @@ extension FieldPlanStore {
                 for item in batch.items {
                     switch item {
                     case .seen(let kind, let id, let origin):
-                        if let warning = repeated.check(kind, id, origin) {
-                            summary.duplicatesInRun += 1
-                            onWarning(warning)
-                        }
+                        try repeated.note(kind, id, origin)
                         continue
                     case .packedAccount(let first):
                         let applied = try writer.applyPackedAccount(batch.packed, at: first)
@@ -130,6 +127,11 @@ extension FieldPlanStore {
                 // order, so that the replays sweep the account table once rather than
                 // dirtying pages all over it batch after batch.
                 if effects.pendingCount >= AccountEffects.flushThreshold { try effects.flush() }
+            }
+            // Ids that came more than once ("last wins"), reported in input order.
+            for warning in try repeated.warnings() {
+                summary.duplicatesInRun += 1
+                onWarning(warning)
             }
             // Lines that referred to records later in the input.
             let retry = waiting
