@@ -122,9 +122,9 @@ extension FieldPlanStore {
                     let balance = Money(minorUnits: v["balance"])
                     // One generator per visit, seeded by the visit: another day, agent or
                     // account never reuses an outcome id, and the same visit always gets the same one.
-                    var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
-                    for b in "\(date)|\(agent)|\(v["account_id"] as String)".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-                    var rng = SeededGenerator(seed: h)
+                    var h = FNV1a(seed: seed)
+                    h.combine("\(date)|\(agent)|\(v["account_id"] as String)")
+                    var rng = SeededGenerator(seed: h.value)
                     lines.append(RecordEncoder.outcome(Self.simulatedOutcome(account: v["account_id"], agent: agent, at: visited,
                                                                              balance: balance, visitDays: visitDays, rng: &rng)))
                 }

@@ -88,13 +88,10 @@ final class RepeatedIDs {
     /// (which is Unicode-aware). Two ids with the same hash (about one chance in ten million
     /// among a million ids) would be reported as one repeated, never lose a line.
     static func idKey(_ kind: RecordKind, _ id: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in kind.rawValue.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x3a) &* 0x100_0000_01b3
-        var id = id
-        id.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        return hash
+        var hash = FNV1a()
+        hash.combine(kind.rawValue)
+        hash.combine(UInt8(ascii: ":"))
+        hash.combine(id)
+        return hash.value
     }
 }
