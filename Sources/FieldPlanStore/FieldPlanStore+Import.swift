@@ -39,8 +39,9 @@ extension FieldPlanStore {
         var summary = ImportSummary()
         let decoder = RecordDecoder(now: clock)
         let work: (Database) throws -> Void = { db in
-            // A page cache of 8 MiB: measured on a million accounts, a larger one (up to
-            // 128 MiB) was no faster, only bigger; pages that spill go to the WAL early.
+            // The page cache: 8 MiB for an import (measured on a million accounts, up to
+            // 128 MiB was no faster, only bigger; pages that spill go to the WAL early); 64 MiB
+            // for a sync, whose replays read and dirty pages all over the account table.
             try db.execute(sql: "PRAGMA cache_size = \(sync ? -65536 : -8192)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             // Sync hook (issue 6): every run is numbered so accounts know which facts came after
