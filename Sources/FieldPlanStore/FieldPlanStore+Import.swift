@@ -90,7 +90,7 @@ extension FieldPlanStore {
                 }
             }
 
-            let repeated = try RepeatedIDs()
+            var repeated: RepeatedIDs?   // made on the first record that has one (a sync file has none)
             let channel = LineChannel<ImportBatch>()
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
@@ -110,7 +110,8 @@ extension FieldPlanStore {
                 for item in batch.items {
                     switch item {
                     case .seen(let kind, let id, let origin):
-                        try repeated.note(kind, id, origin)
+                        if repeated == nil { repeated = try RepeatedIDs() }
+                        try repeated!.note(kind, id, origin)
                         continue
                     case .packedAccount(let first):
                         let applied = try writer.applyPackedAccount(batch.packed, at: first)
@@ -131,7 +132,7 @@ extension FieldPlanStore {
                 if effects.pendingCount >= AccountEffects.flushThreshold { try effects.flush() }
             }
             // Ids that came more than once ("last wins"), reported in input order.
-            for warning in try repeated.warnings() {
+            for warning in try repeated?.warnings() ?? [] {
                 summary.duplicatesInRun += 1
                 onWarning(warning)
             }
