@@ -178,7 +178,6 @@ final class AccountEffects {
     /// Everything a replay reads about one account.
     private struct History {
         var accountID: String
-        var rowid: Int64
         var old: State
         var clientBalance: Int64
         var clientStatus: String
@@ -226,19 +225,20 @@ final class AccountEffects {
         let list = jsonList(ids.indices)
         var byIndex = [History?](repeating: nil, count: ids.count)
 
+        // The state as it is (derived, when facts have moved it) and the client's snapshot.
         let a = try query("chunk-accounts", """
-            SELECT j.key, a.balance, a.status, a.lat, a.lon, a.hold_until, a.client_balance, a.client_status, a.client_lat,
-                   a.client_lon, a.balance_run, a.status_run, a.location_run, z.agent_id, a.rowid
-            FROM json_each(?1) j CROSS JOIN account a ON a.id = j.value LEFT JOIN zone z ON z.id = a.zone_id
+            SELECT j.key, IFNULL(s.balance, a.balance), IFNULL(s.status, a.status),
+                   CASE WHEN s.account_id IS NULL THEN a.lat ELSE s.lat END, CASE WHEN s.account_id IS NULL THEN a.lon ELSE s.lon END,
+                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, z.agent_id
+            FROM json_each(?1) j CROSS JOIN account_record a ON a.id = j.value
+                LEFT JOIN account_state s ON s.account_id = a.id LEFT JOIN zone z ON z.id = a.zone_id
             """).bind(list)
         while try a.step() {
             let i = Int(a.int64(0) ?? 0)
             let old = State(balance: a.int64(1) ?? 0, status: a.text(2) ?? "open", lat: a.double(3), lon: a.double(4), holdUntil: a.text(5))
-            let hasSnapshot = !a.isNull(6)
-            // The update goes straight to the row (rowid), not through the id index again.
-            byIndex[i] = History(accountID: ids[i], rowid: a.int64(14) ?? 0, old: old,
-                                 clientBalance: a.int64(6) ?? old.balance, clientStatus: a.text(7) ?? "open",
-                                 clientLat: hasSnapshot ? a.double(8) : old.lat, clientLon: hasSnapshot ? a.double(9) : old.lon,
+            byIndex[i] = History(accountID: ids[i], old: old,
+                                 clientBalance: a.int64(6) ?? 0, clientStatus: a.text(7) ?? "open",
+                                 clientLat: a.double(8), clientLon: a.double(9),
                                  balanceRun: a.int64(10) ?? 0, statusRun: a.int64(11) ?? 0, locationRun: a.int64(12) ?? 0,
                                  zoneAgent: a.text(13))
         }
@@ -318,7 +318,6 @@ final class AccountEffects {
         let clientLat = h.clientLat, clientLon = h.clientLon
         let balanceRun = h.balanceRun, statusRun = h.statusRun, locationRun = h.locationRun
         let zoneAgent = h.zoneAgent
-        let rowid = h.rowid
 
         // Sorted here: an ORDER BY would make SQLite build a temporary B-tree.
         var outcomes = h.outcomes
@@ -450,14 +449,11 @@ final class AccountEffects {
         for c in credits where c.run == run && c.kind == "payment" && c.epoch > latestNewEpoch { latestNew = c.cause; latestNewEpoch = c.epoch }
         var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
-            if new.status != old.status {
-                try query("update-account", "UPDATE account SET balance = ?, status = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
-                    .bind(new.balance, new.status, new.lat, new.lon, new.holdUntil, now, rowid).execute()
-            } else {
-                // Without `status` in the SET list SQLite leaves the status index alone.
-                try query("update-account-same-status", "UPDATE account SET balance = ?, lat = ?, lon = ?, hold_until = ?, updated_at = ? WHERE rowid = ?")
-                    .bind(new.balance, new.lat, new.lon, new.holdUntil, now, rowid).execute()
-            }
+            // The narrow state row, not the wide account row: see migration v4-account-state.
+            try query("upsert-state", """
+                INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT(account_id) DO UPDATE SET balance = ?2, status = ?3, lat = ?4, lon = ?5, hold_until = ?6, updated_at = ?7
+                """).bind(accountID, new.balance, new.status, new.lat, new.lon, new.holdUntil, now).execute()
             if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
             if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
             if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon), locationCause ?? latestNew)) }

@@ -139,7 +139,7 @@ extension FieldPlanStore {
             let old = try String.fetchOne(db, sql: "SELECT status FROM account WHERE id = ?", arguments: [account])
             try db.execute(sql: "INSERT INTO import_run(started_at, sync) VALUES (?, 0)", arguments: [clock])
             let run = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE account SET status = 'closed', client_status = 'closed', status_run = ?, updated_at = ? WHERE id = ?",
+            try db.execute(sql: "UPDATE account_record SET status = 'closed', status_run = ?, updated_at = ? WHERE id = ?",
                            arguments: [run, clock, account])
             try db.execute(sql: """
                 INSERT INTO audit(at, run, account_id, source, fact_kind, actor, field, old, new)

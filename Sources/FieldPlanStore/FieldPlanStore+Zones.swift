@@ -51,7 +51,7 @@ extension FieldPlanStore {
         try writer.write { db in
             let now = Self.now()
             for id in removing {
-                try db.execute(sql: "UPDATE account SET zone_id = NULL, updated_at = ? WHERE zone_id = ?", arguments: [now, id])
+                try db.execute(sql: "UPDATE account_record SET zone_id = NULL, updated_at = ? WHERE zone_id = ?", arguments: [now, id])
                 try db.execute(sql: "DELETE FROM zone WHERE id = ?", arguments: [id])
             }
             let upsert = try db.cachedStatement(sql: """
@@ -63,7 +63,7 @@ extension FieldPlanStore {
                 if let agent = z.agentID, try !Self.exists(db, "agent", agent) { throw ZoneStoreError.unknownAgent(agent) }
                 try upsert.execute(arguments: [z.id, z.name, z.agentID, z.locked ? 1 : 0, now])
             }
-            let update = try db.cachedStatement(sql: "UPDATE account SET zone_id = ?1, updated_at = ?2 WHERE id = ?3 AND zone_id IS NOT ?1")
+            let update = try db.cachedStatement(sql: "UPDATE account_record SET zone_id = ?1, updated_at = ?2 WHERE id = ?3 AND zone_id IS NOT ?1")
             var changed = 0
             for a in assignments {
                 try update.execute(arguments: [a.zoneID, now, a.accountID])

@@ -53,7 +53,9 @@ final class RecordWriter {
     }
 
     private func exists(_ table: String, _ id: String) throws -> Bool {
-        let s = try statement("exists-" + table, "SELECT 1 FROM \(table) WHERE id = ?")
+        // `account` is a view; its record table answers without the join.
+        let stored = table == "account" ? "account_record" : table
+        let s = try statement("exists-" + table, "SELECT 1 FROM \(stored) WHERE id = ?")
         s.bind(1, id)
         return try s.hasRow()
     }
@@ -83,7 +85,7 @@ final class RecordWriter {
             try require("account", id, field: field)
             return 0
         }
-        let s = try statement("client-balance", "SELECT COALESCE(client_balance, balance) FROM account WHERE id = ?")
+        let s = try statement("client-balance", "SELECT balance FROM account_record WHERE id = ?")
         s.bind(1, id)
         guard let balance = try s.firstInt64() else {
             throw MissingReference(error: FieldError(field, "no account \(JSONWriter.quoted(id)) in this input or the store"))
@@ -120,32 +122,27 @@ final class RecordWriter {
     func applyPackedAccount(_ packed: PackedValues, at first: Int) throws -> Applied {
         try require("zone", packed.text(at: first + Self.packedZoneIndex), field: "zone_id")
         let s = try statement("account", """
-            INSERT INTO account(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
+            INSERT INTO account_record(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
-                max_visits_per_month, zone_id, updated_at,
-                client_balance, client_status, client_lat, client_lon, balance_run, status_run, location_run)
+                max_visits_per_month, zone_id, updated_at, balance_run, status_run, location_run)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                ?4, COALESCE(?13, 'open'), ?10, ?11, ?22, ?22, ?22)
+                ?22, ?22, ?22)
             ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, currency = ?5, phone = ?6, email = ?7,
                 national_id = ?8, address = ?9, days_past_due = ?12,
                 visit_window_from = ?14, visit_window_to = ?15, service_minutes = ?16, notes = ?17, no_visit_before = ?18,
                 max_visits_per_month = ?19, zone_id = COALESCE(?20, zone_id), updated_at = ?21,
-                -- Sync hook (issue 6): balance, status and location are the client's snapshot plus
-                -- the facts stored after it (AccountEffects). A value the client sends again
-                -- unchanged keeps the derived one; a new value is a new snapshot from this run.
-                balance = CASE WHEN client_balance IS ?4 THEN balance ELSE ?4 END,
-                balance_run = CASE WHEN client_balance IS ?4 THEN balance_run ELSE ?22 END,
-                client_balance = ?4,
-                lat = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN lat ELSE ?10 END,
-                lon = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN lon ELSE ?11 END,
-                location_run = CASE WHEN client_lat IS ?10 AND client_lon IS ?11 THEN location_run ELSE ?22 END,
-                client_lat = ?10, client_lon = ?11,
-                status = CASE WHEN ?13 IS NULL OR client_status IS ?13 THEN status ELSE ?13 END,
-                status_run = CASE WHEN ?13 IS NULL OR client_status IS ?13 THEN status_run ELSE ?22 END,
-                client_status = COALESCE(?13, client_status)
-            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR client_balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
-                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR client_lat IS NOT ?10 OR client_lon IS NOT ?11
-                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND client_status IS NOT ?13) OR visit_window_from IS NOT ?14
+                -- Sync hook (issue 6): balance, status and location are the client's snapshot; a
+                -- changed value is a new snapshot from this run (facts of later runs apply on top)
+                -- and replaces what facts had derived (trigger account_record_snapshot).
+                balance_run = CASE WHEN balance IS ?4 THEN balance_run ELSE ?22 END,
+                balance = ?4,
+                location_run = CASE WHEN lat IS ?10 AND lon IS ?11 THEN location_run ELSE ?22 END,
+                lat = ?10, lon = ?11,
+                status_run = CASE WHEN ?13 IS NULL OR status IS ?13 THEN status_run ELSE ?22 END,
+                status = COALESCE(?13, status)
+            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
+                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR lat IS NOT ?10 OR lon IS NOT ?11
+                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND status IS NOT ?13) OR visit_window_from IS NOT ?14
                 OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
                 OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
             """)

@@ -1,4 +1,4 @@
-import FieldPlanStore
+@testable import FieldPlanStore
 import GRDB
 import Testing
 
@@ -6,13 +6,13 @@ struct MigrationTests {
     /// Migrations are frozen once shipped: their names and order never change.
     @Test func migrationsAreNamedAndApplied() throws {
         let store = try FieldPlanStore()
-        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes"])
+        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes", "v4-account-state"])
     }
 
     @Test func schemaHasEveryTableOfTheSpec() throws {
         let store = try FieldPlanStore()
         let tables = try store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
         }
         for t in ["account", "agent", "appointment", "outcome", "payment", "promise", "zone", "plan", "plan_route",
                   "plan_visit", "setting", "rejected_line"] {
@@ -31,7 +31,7 @@ struct MigrationTests {
         }
         let reopened = try FieldPlanStore(path: path)
         #expect(try reopened.settings().minGapDays == 5)
-        #expect(try reopened.appliedMigrations().count == 3)
+        #expect(try reopened.appliedMigrations().count == 4)
     }
 
     /// The zone index holds only accounts that have a zone (v3), yet a zone's accounts are
@@ -43,5 +43,41 @@ struct MigrationTests {
                 .map { $0["detail"] as String? ?? "" }.joined(separator: " ")
         }
         #expect(plan.contains("account_zone"), "query plan: \(plan)")
+    }
+
+    /// v4 moves what facts derived out of the account row. A store written before it reads
+    /// the same afterwards: derived values from the state table, the client's snapshot in
+    /// the record, and a later snapshot change still replaces the derived value.
+    @Test func accountStateMigrationKeepsWhatAccountsRead() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v3-lean-account-indexes")
+        try queue.write { db in
+            // A1: a collection lowered the balance, a PTP set the status, HARDSHIP a hold, a
+            // MOVED cleared the location. A2: untouched by facts.
+            try db.execute(sql: """
+                INSERT INTO account(id, client, debtor_name, balance, lat, lon, status, hold_until, zone_id, updated_at,
+                    client_balance, client_status, client_lat, client_lon, balance_run, status_run, location_run)
+                VALUES ('A1', 'C', 'D1', 40000, NULL, NULL, 'ptp', '2026-12-30', NULL, 20,
+                        100000, 'open', -1.25, 36.85, 1, 1, 1),
+                       ('A2', 'C', 'D2', 5000, -1.3, 36.8, 'open', NULL, 'Z1', 10, 5000, 'open', -1.3, 36.8, 1, 1, 1)
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            // Every column of the view, as text, for both accounts.
+            let seen = try String.fetchAll(db, sql: """
+                SELECT id || '|' || balance || '|' || status || '|' || IFNULL(lat, '-') || '|' || IFNULL(lon, '-') || '|'
+                    || IFNULL(hold_until, '-') || '|' || IFNULL(zone_id, '-') || '|' || updated_at FROM account ORDER BY id
+                """)
+            #expect(seen == ["A1|40000|ptp|-|-|2026-12-30|-|20", "A2|5000|open|-1.3|36.8|-|Z1|10"])
+            let snapshot = try String.fetchOne(db, sql: "SELECT balance || '|' || status || '|' || lat FROM account_record WHERE id = 'A1'")
+            #expect(snapshot == "100000|open|-1.25")
+            #expect(try String.fetchAll(db, sql: "SELECT account_id FROM account_state") == ["A1"])
+            // The client sends a new balance: it replaces the derived one; the status it sent
+            // again unchanged keeps the derived `ptp`.
+            try db.execute(sql: "UPDATE account_record SET balance = 90000, status = 'open' WHERE id = 'A1'")
+            let after = try String.fetchOne(db, sql: "SELECT balance || '|' || status FROM account WHERE id = 'A1'")
+            #expect(after == "90000|ptp")
+        }
     }
 }

@@ -11,7 +11,7 @@ struct ZoneStoreTests {
             for i in 0..<accounts {
                 let status = i % 5 == 4 ? "paid" : "open"
                 let lat: Double? = i % 7 == 6 ? nil : -1.3 + Double(i) * 0.001
-                try db.execute(sql: "INSERT INTO account(id, client, debtor_name, balance, lat, lon, status, updated_at) VALUES (?, 'C', 'D', 100, ?, ?, ?, 0)",
+                try db.execute(sql: "INSERT INTO account_record(id, client, debtor_name, balance, lat, lon, status, updated_at) VALUES (?, 'C', 'D', 100, ?, ?, ?, 0)",
                                arguments: ["A\(i)", lat, lat.map { _ in 36.8 }, status])
             }
         }
