@@ -83,28 +83,85 @@ final class AccountEffects {
         try checkAmount(p.amount, clientBalance: clientBalance, field: "amount")
     }
 
-    // MARK: replay
+    // MARK: staging
 
-    /// Accounts with new facts since the last `flush()`.
+    /// Facts waiting for `flush()`, in input order.
+    private var staged: [StagedFact] = []
+    /// Each staged fact's key with its account's: a fact staged again for another account
+    /// must wait for a flush, or account order rather than input order would decide which of
+    /// the two lines is stored.
+    private var stagedAccounts: [UInt64: UInt64] = [:]
+    /// Accounts to replay at the next flush even without a new fact.
     private var dirty: Set<String> = []
 
-    /// Notes that a fact for `accountID` was stored; `flush()` replays it. Replaying once
-    /// per flush rather than once per line keeps an account with many new facts in one
-    /// file linear rather than quadratic.
-    func touched(_ accountID: String) { dirty.insert(accountID) }
+    /// How many facts the importer lets wait before a flush: enough that a flush sweeps the
+    /// store in account order, few enough to bound their memory (a few hundred bytes each).
+    static let flushThreshold = 32_768
 
-    /// Accounts waiting for `flush()`.
-    var pendingCount: Int { dirty.count }
-    /// How many touched accounts the importer lets wait before a flush: enough that a flush
-    /// sweeps the account table in id order, few enough to bound the memory they take.
-    static let flushThreshold = 262_144
+    var stagedCount: Int { staged.count }
 
-    /// Replays every account touched since the last flush.
-    func flush() throws {
-        guard !dirty.isEmpty else { return }
-        try replay(dirty.sorted())
-        dirty.removeAll(keepingCapacity: true)
+    /// Whether `fact` may wait with the staged facts; if not, flush first.
+    func canStage(_ fact: StagedFact) -> Bool {
+        stagedAccounts[fact.key].map { $0 == fact.accountKey } ?? true
     }
+
+    func stage(_ fact: StagedFact) {
+        stagedAccounts[fact.key] = fact.accountKey
+        staged.append(fact)
+    }
+
+    /// Stores one staged fact given its account as it stands (nil: no such account), and
+    /// says whether it was stored (false: a duplicate, or refused).
+    typealias StoreFact = (StagedFact, AccountRow?) throws -> Bool
+
+    /// Stores the staged facts account by account, in id order (input order within an
+    /// account), and replays each account that got a new fact or was marked for it. Reading
+    /// an account once for both its facts' checks and its replay, and writing an account's
+    /// facts side by side, is what makes a sync fast (issue 6); replaying once per flush
+    /// rather than once per line keeps an account with many new facts linear.
+    func flush(store: StoreFact) throws {
+        guard !staged.isEmpty || !dirty.isEmpty else { return }
+        let order = staged.indices.sorted { a, b in
+            staged[a].accountID != staged[b].accountID ? staged[a].accountID < staged[b].accountID : a < b
+        }
+        // Accounts in id order, each with its run of `order` (empty for one only marked dirty).
+        var accounts: [(id: String, facts: Range<Int>)] = []
+        let marked = dirty.sorted()
+        var m = 0
+        var i = 0
+        while i < order.count || m < marked.count {
+            let next = i < order.count ? staged[order[i]].accountID : nil
+            if m < marked.count, next.map({ marked[m] <= $0 }) ?? true {
+                if marked[m] != next { accounts.append((marked[m], i..<i)) }
+                m += 1
+                continue
+            }
+            var j = i
+            while j < order.count && staged[order[j]].accountID == next { j += 1 }
+            accounts.append((next!, i..<j))
+            i = j
+        }
+        var start = 0
+        while start < accounts.count {
+            let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
+            let rows = try accountRows(chunk.map(\.id))
+            var changed: [AccountRow] = []
+            for (row, account) in zip(rows, chunk) {
+                var stored = dirty.contains(account.id)
+                for k in account.facts {
+                    if try store(staged[order[k]], row) { stored = true }
+                }
+                if stored, let row { changed.append(row) }
+            }
+            for history in try histories(changed) { try replay(history) }
+            start += Self.chunkSize
+        }
+        staged.removeAll(keepingCapacity: true)
+        stagedAccounts.removeAll(keepingCapacity: true)
+        dirty.removeAll()
+    }
+
+    // MARK: replay
 
     private struct Fact {
         var id: String
@@ -141,7 +198,7 @@ final class AccountEffects {
         var cause: Cause
     }
 
-    private struct State: Equatable {
+    struct State: Equatable {
         var balance: Int64
         var status: String
         var lat: Double?
@@ -175,9 +232,10 @@ final class AccountEffects {
         var line: Int?
     }
 
-    /// Everything a replay reads about one account.
-    private struct History {
-        var accountID: String
+    /// An account as its facts' checks and its replay read it: its state now (derived, when
+    /// facts have moved it) and the client's snapshot it derives from.
+    struct AccountRow {
+        var id: String
         var old: State
         var clientBalance: Int64
         var clientStatus: String
@@ -187,6 +245,11 @@ final class AccountEffects {
         var statusRun: Int64
         var locationRun: Int64
         var zoneAgent: String?
+    }
+
+    /// Everything a replay reads about one account.
+    private struct History {
+        var account: AccountRow
         var outcomes: [Fact] = []
         var payments: [PaymentRow] = []
         var storedPromises: [String: (state: String, paid: Int64, partial: Bool)] = [:]
@@ -197,51 +260,46 @@ final class AccountEffects {
     /// Accounts whose histories are read together.
     static let chunkSize = 1024
 
-    /// Replays `ids` (sorted), reading their histories a chunk at a time: one statement per
-    /// table for a whole chunk rather than half a dozen statements per account, which is
-    /// most of what a sync import costs (issue 6).
-    func replay(_ ids: [String]) throws {
-        var start = 0
-        while start < ids.count {
-            let end = min(start + Self.chunkSize, ids.count)
-            for history in try histories(Array(ids[start..<end])) { try replay(history) }
-            start = end
+    /// The JSON array of `ids`, for `json_each`: one statement walks a whole chunk of
+    /// accounts rather than half a dozen statements per account.
+    private static func jsonList(_ ids: some Sequence<String>) -> String {
+        var list = "["
+        for (n, id) in ids.enumerated() {
+            if n > 0 { list += "," }
+            list += JSONWriter.quoted(id)
         }
+        return list + "]"
     }
 
-    /// Reads the histories of `ids`, in that order; an id without an account is skipped.
-    /// Each query walks the ids (a JSON array, `json_each`) and joins the table through its
-    /// account index.
-    private func histories(_ ids: [String]) throws -> [History] {
-        /// The ids at `indices` as a JSON array, for `json_each`.
-        func jsonList<C: Collection<Int>>(_ indices: C) -> String {
-            var list = "["
-            for (n, i) in indices.enumerated() {
-                if n > 0 { list += "," }
-                list += JSONWriter.quoted(ids[i])
-            }
-            return list + "]"
-        }
-        let list = jsonList(ids.indices)
-        var byIndex = [History?](repeating: nil, count: ids.count)
-
-        // The state as it is (derived, when facts have moved it) and the client's snapshot.
+    /// The accounts `ids`, in that order; nil for an id without an account.
+    private func accountRows(_ ids: [String]) throws -> [AccountRow?] {
+        var rows = [AccountRow?](repeating: nil, count: ids.count)
         let a = try query("chunk-accounts", """
             SELECT j.key, IFNULL(s.balance, a.balance), IFNULL(s.status, a.status),
                    CASE WHEN s.account_id IS NULL THEN a.lat ELSE s.lat END, CASE WHEN s.account_id IS NULL THEN a.lon ELSE s.lon END,
                    s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, z.agent_id
             FROM json_each(?1) j CROSS JOIN account_record a ON a.id = j.value
                 LEFT JOIN account_state s ON s.account_id = a.id LEFT JOIN zone z ON z.id = a.zone_id
-            """).bind(list)
+            """).bind(Self.jsonList(ids))
         while try a.step() {
             let i = Int(a.int64(0) ?? 0)
             let old = State(balance: a.int64(1) ?? 0, status: a.text(2) ?? "open", lat: a.double(3), lon: a.double(4), holdUntil: a.text(5))
-            byIndex[i] = History(accountID: ids[i], old: old,
-                                 clientBalance: a.int64(6) ?? 0, clientStatus: a.text(7) ?? "open",
+            rows[i] = AccountRow(id: ids[i], old: old, clientBalance: a.int64(6) ?? 0, clientStatus: a.text(7) ?? "open",
                                  clientLat: a.double(8), clientLon: a.double(9),
                                  balanceRun: a.int64(10) ?? 0, statusRun: a.int64(11) ?? 0, locationRun: a.int64(12) ?? 0,
                                  zoneAgent: a.text(13))
         }
+        return rows
+    }
+
+    /// Reads the facts and what they made for `accounts`, in that order. Each query walks
+    /// the ids (`json_each`) and joins its table through the table's account index.
+    private func histories(_ accounts: [AccountRow]) throws -> [History] {
+        guard !accounts.isEmpty else { return [] }
+        let list = Self.jsonList(accounts.lazy.map(\.id))
+        func jsonList(_ indices: [Int]) -> String { Self.jsonList(indices.lazy.map { accounts[$0].id }) }
+        var byIndex: [History?] = accounts.map { History(account: $0) }
+
         let oc = try query("chunk-outcomes", """
             SELECT j.key, o.id, o.agent_id, o.visited_at, o.visited_epoch, o.code, o.contact, o.promise_amount, o.promise_date,
                    o.collected_amount, o.collected_receipt, o.next_visit_date, o.next_visit_from, o.next_visit_to, o.run, o.flagged,
@@ -273,7 +331,7 @@ final class AccountEffects {
         // What the facts alone make is looked for only where facts could have made it (facts
         // are never deleted): promises come from PTP outcomes, clearances from credits and
         // call-back appointments from CALLBACK outcomes. Most accounts of a sync have none.
-        let withPromises = ids.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .ptp } == true }
+        let withPromises = accounts.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .ptp } == true }
         if !withPromises.isEmpty {
             let pr = try query("chunk-promises", """
                 SELECT j.key, p.outcome_id, p.state, p.paid, p.partial FROM json_each(?1) j CROSS JOIN promise p ON p.account_id = j.value
@@ -283,7 +341,7 @@ final class AccountEffects {
                 byIndex[i]!.storedPromises[pr.text(1) ?? ""] = (pr.text(2) ?? "", pr.int64(3) ?? 0, (pr.int64(4) ?? 0) != 0)
             }
         }
-        let withCredits = ids.indices.filter { i in
+        let withCredits = accounts.indices.filter { i in
             guard let h = byIndex[i] else { return false }
             return !h.payments.isEmpty || h.outcomes.contains { $0.collected != nil }
         }
@@ -295,7 +353,7 @@ final class AccountEffects {
                 byIndex[withCredits[Int(cq.int64(0) ?? 0)]]!.clearance = (cq.text(1) ?? "", cq.text(2) ?? "")
             }
         }
-        let withCallbacks = ids.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .callback } == true }
+        let withCallbacks = accounts.indices.filter { byIndex[$0]?.outcomes.contains { $0.code == .callback } == true }
         if !withCallbacks.isEmpty {
             let aq = try query("chunk-appointments", """
                 SELECT j.key, ap.id FROM json_each(?1) j CROSS JOIN appointment ap ON ap.account_id = j.value
@@ -312,12 +370,13 @@ final class AccountEffects {
     /// with one audit row per changed field naming the fact of this run that changed it
     /// (its source file and line are stored with it).
     private func replay(_ h: History) throws {
-        let accountID = h.accountID
-        let old = h.old
-        let clientBalance = h.clientBalance, clientStatus = h.clientStatus
-        let clientLat = h.clientLat, clientLon = h.clientLon
-        let balanceRun = h.balanceRun, statusRun = h.statusRun, locationRun = h.locationRun
-        let zoneAgent = h.zoneAgent
+        let account = h.account
+        let accountID = account.id
+        let old = account.old
+        let clientBalance = account.clientBalance, clientStatus = account.clientStatus
+        let clientLat = account.clientLat, clientLon = account.clientLon
+        let balanceRun = account.balanceRun, statusRun = account.statusRun, locationRun = account.locationRun
+        let zoneAgent = account.zoneAgent
 
         // Sorted here: an ORDER BY would make SQLite build a temporary B-tree.
         var outcomes = h.outcomes
@@ -536,6 +595,7 @@ final class AccountEffects {
     func sweepDuePromises() throws {
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
                                       arguments: [today.description])
-        try replay(ids)
+        dirty.formUnion(ids)
+        try flush { _, _ in false }
     }
 }

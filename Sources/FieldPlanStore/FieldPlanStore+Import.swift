@@ -18,11 +18,14 @@ extension FieldPlanStore {
     /// leaves nothing of itself behind; `dryRun` validates and rolls back.
     ///
     /// Reading and validating run on one thread and SQLite on another, overlapping.
-    /// Lines that refer to a record appearing later in the input are retried at the end,
-    /// so any order that keeps references valid within the stream is accepted.
-    /// - Complexity: O(lines) time; memory bounded (batches in flight, an 8 MiB page cache,
-    ///   the 16 MiB filter of `RepeatedIDs`) plus the lines waiting for a later reference;
-    ///   12 bytes of temporary disk per line.
+    /// Outcomes and payments wait in `AccountEffects` and are stored many at a time, in
+    /// account order, just before their accounts are replayed; refused lines are reported in
+    /// input order all the same. Lines that refer to a record appearing later in the input
+    /// are retried at the end, so any order that keeps references valid within the stream is
+    /// accepted.
+    /// - Complexity: O(lines) time; memory bounded (batches in flight, the staged facts of
+    ///   one flush, an 8 MiB page cache, the 16 MiB filter of `RepeatedIDs`) plus the lines
+    ///   waiting for a later reference; 12 bytes of temporary disk per line.
     /// - Parameter sync: `fieldplan sync import` (issue 6): only outcomes and payments are
     ///   taken, any other kind is rejected. Either way stored facts drive their accounts
     ///   (`AccountEffects`).
@@ -53,45 +56,90 @@ extension FieldPlanStore {
             let rejectStatement = try BoundStatement(db, sql: """
                 INSERT INTO rejected_line(source, line, field, reason, raw, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 """)
-            var waiting: [(record: FieldPlanCore.Record, origin: LineOrigin, error: FieldError)] = []
+            var waiting: [(record: FieldPlanCore.Record, origin: LineOrigin, sequence: Int)] = []
+            var waitingFacts: [StagedFact] = []
+            // Refused lines wait for the next flush and are then reported in input order: a
+            // staged fact is refused, if at all, only when its flush stores it.
+            var refused: [(sequence: Int, error: FieldError, origin: LineOrigin)] = []
 
-            func reject(_ error: FieldError, kind: String?, _ origin: LineOrigin) throws {
+            func reject(_ error: FieldError, kind: String?, _ origin: LineOrigin, sequence: Int) {
                 summary.count(kind) { $0.rejected += 1 }
                 if error.field == "id" && error.reason.hasPrefix("conflict:") { summary.conflicts += 1 }
-                rejectStatement.bind(1, origin.source)
-                rejectStatement.bind(2, origin.line)
-                rejectStatement.bind(3, error.field)
-                rejectStatement.bind(4, error.reason)
-                rejectStatement.bind(5, bytes: origin.raw ?? [])
-                rejectStatement.bind(6, clock)
-                try rejectStatement.execute()
-                onReject(Rejection(error: LineError(source: origin.source, line: origin.line, error: error), raw: origin.raw, csvHeader: origin.csvHeader))
+                refused.append((sequence, error, origin))
             }
 
-            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, retrying: Bool, canonical: String? = nil) throws {
+            func reportRefused() throws {
+                refused.sort { $0.sequence < $1.sequence }
+                for (_, error, origin) in refused {
+                    rejectStatement.bind(1, origin.source)
+                    rejectStatement.bind(2, origin.line)
+                    rejectStatement.bind(3, error.field)
+                    rejectStatement.bind(4, error.reason)
+                    rejectStatement.bind(5, bytes: origin.raw ?? [])
+                    rejectStatement.bind(6, clock)
+                    try rejectStatement.execute()
+                    onReject(Rejection(error: LineError(source: origin.source, line: origin.line, error: error), raw: origin.raw,
+                                       csvHeader: origin.csvHeader))
+                }
+                refused.removeAll(keepingCapacity: true)
+            }
+
+            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, sequence: Int, retrying: Bool) {
                 do {
                     // Each writer method checks everything before its one write, so a
                     // rejected line leaves no partial effects without a savepoint per line.
-                    if sync && record.kind != .outcome && record.kind != .payment {
+                    if sync {
                         // Sync hook: a device sends facts only; the rest comes through fieldplan import.
                         throw FieldError("kind", "a sync file takes outcomes and payments only, got \(record.kind.rawValue); use fieldplan import for it")
                     }
                     writer.origin = origin
-                    let applied = try writer.apply(record, canonical: canonical)
+                    let applied = try writer.apply(record)
                     summary.count(record.kind.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
                 } catch let missing as RecordWriter.MissingReference {
                     if retrying {
-                        try reject(missing.error, kind: record.kind.rawValue, origin)
+                        reject(missing.error, kind: record.kind.rawValue, origin, sequence: sequence)
                     } else {
-                        waiting.append((record, origin, missing.error))
+                        waiting.append((record, origin, sequence))
                     }
                 } catch let error as FieldError {
-                    try reject(error, kind: record.kind.rawValue, origin)
+                    reject(error, kind: record.kind.rawValue, origin, sequence: sequence)
+                } catch {
+                    preconditionFailure("\(error)")
                 }
             }
 
+            /// Stores the staged facts (their accounts follow) and reports what was refused.
+            func flush(retrying: Bool = false) throws {
+                try effects.flush { fact, account in
+                    let kind = fact.record.kind.rawValue
+                    do {
+                        let applied = try writer.applyFact(fact, account: account)
+                        summary.count(kind) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
+                        return applied == .accepted
+                    } catch let missing as RecordWriter.MissingReference {
+                        // A sync file brings no accounts or agents, so nothing later can supply them.
+                        if retrying || sync {
+                            reject(missing.error, kind: kind, fact.origin, sequence: fact.sequence)
+                        } else {
+                            waitingFacts.append(fact)
+                        }
+                    } catch let error as FieldError {
+                        reject(error, kind: kind, fact.origin, sequence: fact.sequence)
+                    }
+                    return false
+                }
+                try reportRefused()
+            }
+
+            func stage(_ fact: StagedFact) throws {
+                if !effects.canStage(fact) { try flush() }
+                effects.stage(fact)
+            }
+
             var repeated: RepeatedIDs?   // made on the first record that has one (a sync file has none)
-            let channel = LineChannel<ImportBatch>()
+            // A sync's writing thread spends long stretches in flushes: room for a flush's worth
+            // of batches lets the reading thread go on parsing meanwhile.
+            let channel = LineChannel<ImportBatch>(capacity: sync ? 80 : 8)
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
                 for input in inputs {
@@ -108,6 +156,7 @@ extension FieldPlanStore {
             }
             while let batch = try channel.take() {
                 for item in batch.items {
+                    let sequence = summary.linesRead
                     switch item {
                     case .seen(let kind, let id, let origin):
                         if repeated == nil { repeated = try RepeatedIDs() }
@@ -117,30 +166,30 @@ extension FieldPlanStore {
                         let applied = try writer.applyPackedAccount(batch.packed, at: first)
                         summary.count(RecordKind.account.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
                     case .line(.rejected(let error, let kind, let origin)):
-                        try reject(error, kind: kind, origin)
+                        reject(error, kind: kind, origin, sequence: sequence)
                     case .line(.record(let record, let origin)):
-                        try apply(record, origin, retrying: false)
+                        apply(record, origin, sequence: sequence, retrying: false)
                     case .fact(let record, let origin, let canonical):
-                        try apply(record, origin, retrying: false, canonical: canonical)
+                        try stage(StagedFact(record, origin: origin, canonical: canonical, sequence: sequence)!)
                     }
                     summary.linesRead += 1
                     if summary.linesRead % 50_000 == 0 { onProgress(summary.linesRead) }
                 }
-                // Sync hook: accounts follow their new facts, replayed many at a time in id
-                // order, so that the replays sweep the account table once rather than
-                // dirtying pages all over it batch after batch.
-                if effects.pendingCount >= AccountEffects.flushThreshold { try effects.flush() }
+                // Facts are stored many at a time, in account order (AccountEffects.flush).
+                if effects.stagedCount >= AccountEffects.flushThreshold || refused.count >= Self.refusedBatch { try flush() }
             }
+            try flush()
             // Ids that came more than once ("last wins"), reported in input order.
             for warning in try repeated?.warnings() ?? [] {
                 summary.duplicatesInRun += 1
                 onWarning(warning)
             }
             // Lines that referred to records later in the input.
-            let retry = waiting
+            for item in waiting { apply(item.record, item.origin, sequence: item.sequence, retrying: true) }
             waiting = []
-            for item in retry { try apply(item.record, item.origin, retrying: true) }
-            try effects.flush()
+            for fact in waitingFacts { try stage(fact) }
+            waitingFacts = []
+            try flush(retrying: true)
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
@@ -154,6 +203,11 @@ extension FieldPlanStore {
         }
         return summary
     }
+}
+
+extension FieldPlanStore {
+    /// How many refused lines wait before they are reported (and the staged facts flushed).
+    static let refusedBatch = 4096
 }
 
 /// Thrown at the end of a dry run so the transaction rolls back.

@@ -40,15 +40,29 @@ final class RecordWriter {
         return s
     }
 
-    /// - Parameter canonical: a fact's canonical line, when the reading thread made it already.
-    func apply(_ record: FieldPlanCore.Record, canonical: String? = nil) throws -> Applied {
+    /// Applies an account, agent, appointment or zone. Facts wait in `AccountEffects` and
+    /// come back through `applyFact`.
+    func apply(_ record: FieldPlanCore.Record) throws -> Applied {
         switch record {
         case .account(let a): try applyAccount(a)
         case .agent(let a): try applyAgent(a)
         case .appointment(let a): try applyAppointment(a)
-        case .outcome(let o): try applyOutcome(o, canonical: canonical ?? RecordEncoder.line(record))
-        case .payment(let p): try applyPayment(p, canonical: canonical ?? RecordEncoder.line(record))
         case .zone(let z): try applyZone(z)
+        case .outcome, .payment: preconditionFailure("facts are staged (AccountEffects.stage), not applied one by one")
+        }
+    }
+
+    /// Stores a staged fact, given its account as `AccountEffects.flush` read it (nil: no
+    /// such account).
+    func applyFact(_ fact: StagedFact, account: AccountEffects.AccountRow?) throws -> Applied {
+        origin = fact.origin
+        guard let account else {
+            throw MissingReference(error: FieldError("account_id", "no account \(JSONWriter.quoted(fact.accountID)) in this input or the store"))
+        }
+        switch fact.record {
+        case .outcome(let o): return try applyOutcome(o, canonical: fact.canonical, clientBalance: account.clientBalance)
+        case .payment(let p): return try applyPayment(p, canonical: fact.canonical, clientBalance: account.clientBalance)
+        default: preconditionFailure("only outcomes and payments are staged")
         }
     }
 
@@ -75,22 +89,6 @@ final class RecordWriter {
         guard let id, !knownAgents.contains(id) else { return }
         try require("agent", id, field: field)
         knownAgents.insert(id)
-    }
-
-    /// The account's balance as its client last sent it, which a fact's amount is checked
-    /// against; one lookup that also proves the account exists. A fact without an amount
-    /// only needs the existence, which the id index answers without reading the row.
-    private func clientBalance(ofAccount id: String, field: String, needed: Bool = true) throws -> Int64 {
-        guard needed else {
-            try require("account", id, field: field)
-            return 0
-        }
-        let s = try statement("client-balance", "SELECT balance FROM account_record WHERE id = ?")
-        s.bind(1, id)
-        guard let balance = try s.firstInt64() else {
-            throw MissingReference(error: FieldError(field, "no account \(JSONWriter.quoted(id)) in this input or the store"))
-        }
-        return balance
     }
 
     private func applied(_ changes: Int) -> Applied { changes > 0 ? .accepted : .unchanged }
@@ -207,11 +205,10 @@ final class RecordWriter {
     /// A fact is checked, then inserted unless its id is stored already, in which case the
     /// stored line decides: duplicate or conflict. New facts, most of a sync file, thus cost
     /// no lookup by id before their insert.
-    private func applyOutcome(_ o: Outcome, canonical: String) throws -> Applied {
-        let balance = try clientBalance(ofAccount: o.accountID, field: "account_id", needed: o.collected != nil || o.promise != nil)
+    private func applyOutcome(_ o: Outcome, canonical: String, clientBalance: Int64) throws -> Applied {
         try requireAgent(o.agentID, field: "agent_id")
         do {
-            try effects?.check(o, clientBalance: balance) // sync hook: absurd amounts are refused
+            try effects?.check(o, clientBalance: clientBalance) // sync hook: absurd amounts are refused
         } catch {
             // A line stored already is a duplicate (or a conflict) whatever the balance is now.
             if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
@@ -232,15 +229,12 @@ final class RecordWriter {
         s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
         s.bind(19, canonical); s.bind(20, now); s.bind(21, run); s.bind(22, origin?.source); s.bind(23, origin?.line)
         if try s.execute() == 0 { return try storedFact(table: "outcome", id: o.id, canonical: canonical) ?? .unchanged }
-        // Sync hook: the account follows the new fact (AccountEffects replays it at the batch's end).
-        effects?.touched(o.accountID)
         return .accepted
     }
 
-    private func applyPayment(_ p: Payment, canonical: String) throws -> Applied {
-        let balance = try clientBalance(ofAccount: p.accountID, field: "account_id")
+    private func applyPayment(_ p: Payment, canonical: String, clientBalance: Int64) throws -> Applied {
         do {
-            try effects?.check(p, clientBalance: balance) // sync hook
+            try effects?.check(p, clientBalance: clientBalance) // sync hook
         } catch {
             if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
             throw error
@@ -254,7 +248,6 @@ final class RecordWriter {
         s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
         s.bind(10, run); s.bind(11, origin?.source); s.bind(12, origin?.line)
         if try s.execute() == 0 { return try storedFact(table: "payment", id: p.id, canonical: canonical) ?? .unchanged }
-        effects?.touched(p.accountID)
         return .accepted
     }
 }

@@ -201,6 +201,26 @@ struct SyncEffectsTests {
         #expect(errors.contains { $0.hasPrefix("bad.ndjson:13: kind: a sync file takes outcomes and payments only") })
         #expect(try f.store.rejectedLines().count == lines.count - 1)
         #expect(try f.account("A1").balance == Money(minorUnits: 1000_00))
+        // Facts are stored in account order at a flush, yet refusals come in input order.
+        let numbers = errors.map { Int($0.split(separator: ":")[1])! }
+        #expect(numbers == Array(1...lines.count).filter { $0 != lines.count })
+    }
+
+    /// Facts are stored in account order, but input order decides between two lines with
+    /// one id: the first is stored and the second is the conflict, whichever account sorts
+    /// first.
+    @Test func theFirstLineOfAnIdWinsWhateverTheAccountOrder() throws {
+        var f = try SyncFixture(accounts: 3)
+        let (s, errors) = try f.sync([
+            F.outcome("x", "A3", at: "2026-12-01T10:00:00+03:00", "NOT_HOME"),
+            F.outcome("y", "A2", at: "2026-12-01T11:00:00+03:00", "NOT_HOME"),
+            F.outcome("x", "A1", at: "2026-12-01T10:00:00+03:00", "NOT_HOME"),
+            F.outcome("y", "A2", at: "2026-12-01T11:00:00+03:00", "NOT_HOME"),
+        ], name: "two.ndjson")
+        #expect(s.total.accepted == 2 && s.total.unchanged == 1 && s.conflicts == 1)
+        #expect(errors.count == 1 && errors[0].hasPrefix("two.ndjson:3: id: conflict"))
+        let account = try f.store.writer.read { db in try String.fetchOne(db, sql: "SELECT account_id FROM outcome WHERE id = 'x'") }
+        #expect(account == "A3")
     }
 
     /// A client's account line is a snapshot: sent again unchanged it keeps what the facts
