@@ -24,9 +24,12 @@ extension FieldPlanStore {
                 case .appointment:
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM appointment\(filter) ORDER BY id")
                     while let row = try rows.next() { if let a = row.appointment { try emit(RecordEncoder.appointment(a)) } }
-                case .outcome, .payment:
-                    let rows = try String.fetchCursor(db, sql: "SELECT canonical FROM \(kind.rawValue)\(filter) ORDER BY id")
-                    while let line = try rows.next() { try emit(line) }
+                case .outcome:
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM outcome\(filter) ORDER BY id")
+                    while let row = try rows.next() { if let o = row.outcome { try emit(RecordEncoder.outcome(o)) } }
+                case .payment:
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM payment\(filter) ORDER BY id")
+                    while let row = try rows.next() { if let p = row.payment { try emit(RecordEncoder.payment(p)) } }
                 case .visit, .route:
                     break // written by the daily plan's export
                 }

@@ -169,8 +169,8 @@ extension FieldPlanStore {
                         reject(error, kind: kind, origin, sequence: sequence)
                     case .line(.record(let record, let origin)):
                         apply(record, origin, sequence: sequence, retrying: false)
-                    case .fact(let record, let origin, let canonical):
-                        try stage(StagedFact(record, origin: origin, canonical: canonical, sequence: sequence)!)
+                    case .fact(let record, let origin):
+                        try stage(StagedFact(record, origin: origin, sequence: sequence)!)
                     }
                     summary.linesRead += 1
                     if summary.linesRead % 50_000 == 0 { onProgress(summary.linesRead) }

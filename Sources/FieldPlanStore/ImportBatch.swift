@@ -10,8 +10,8 @@ struct ImportBatch: Sendable {
         case line(ParsedLine)
         /// An account packed at `first` in `packed`.
         case packedAccount(first: Int)
-        /// An outcome or payment with its canonical line, made on the reading thread.
-        case fact(Record, LineOrigin, canonical: String)
+        /// An outcome or payment: it waits in `AccountEffects` for a flush.
+        case fact(Record, LineOrigin)
         /// The id of the record that follows, for the "same id again" warning: checked on the
         /// writing thread, which has time to spare while the reading thread parses.
         case seen(RecordKind, String, LineOrigin)
@@ -65,7 +65,7 @@ struct ImportBatcher {
             RecordWriter.pack(account, now: now, run: run, into: &batch.packed)
             batch.items.append(.packedAccount(first: first))
         } else if record.kind == .outcome || record.kind == .payment {
-            batch.items.append(.fact(record, origin, canonical: RecordEncoder.line(record)))
+            batch.items.append(.fact(record, origin))
         } else {
             batch.items.append(.line(line))
         }

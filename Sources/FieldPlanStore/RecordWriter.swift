@@ -60,8 +60,8 @@ final class RecordWriter {
             throw MissingReference(error: FieldError("account_id", "no account \(JSONWriter.quoted(fact.accountID)) in this input or the store"))
         }
         switch fact.record {
-        case .outcome(let o): return try applyOutcome(o, canonical: fact.canonical, clientBalance: account.clientBalance)
-        case .payment(let p): return try applyPayment(p, canonical: fact.canonical, clientBalance: account.clientBalance)
+        case .outcome(let o): return try applyOutcome(o, clientBalance: account.clientBalance)
+        case .payment(let p): return try applyPayment(p, clientBalance: account.clientBalance)
         default: preconditionFailure("only outcomes and payments are staged")
         }
     }
@@ -194,31 +194,38 @@ final class RecordWriter {
 
     /// Facts are stored once: the same id with the same content is a duplicate, with other
     /// content a conflict (the stored version stays; the new line is rejected and kept).
-    private func storedFact(table: String, id: String, canonical: String) throws -> Applied? {
-        let s = try statement("canonical-" + table, "SELECT canonical FROM \(table) WHERE id = ?")
-        s.bind(1, id)
-        guard let stored = try s.firstText() else { return nil }
-        if stored == canonical { return .unchanged }
-        throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(stored))")
+    private func storedFact(_ fact: FieldPlanCore.Record) throws -> Applied? {
+        let table = fact.kind.rawValue
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [fact.id]) else {
+            return nil
+        }
+        let stored: FieldPlanCore.Record? = switch fact {
+        case .outcome: row.outcome.map { .outcome($0) }
+        case .payment: row.payment.map { .payment($0) }
+        default: nil
+        }
+        if stored == fact { return .unchanged }
+        let line = stored.map { RecordEncoder.line($0) } ?? "unreadable"
+        throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(fact.id)) is already stored with other content (stored: \(line))")
     }
 
     /// A fact is checked, then inserted unless its id is stored already, in which case the
     /// stored line decides: duplicate or conflict. New facts, most of a sync file, thus cost
     /// no lookup by id before their insert.
-    private func applyOutcome(_ o: Outcome, canonical: String, clientBalance: Int64) throws -> Applied {
+    private func applyOutcome(_ o: Outcome, clientBalance: Int64) throws -> Applied {
         try requireAgent(o.agentID, field: "agent_id")
         do {
             try effects?.check(o, clientBalance: clientBalance) // sync hook: absurd amounts are refused
         } catch {
             // A line stored already is a duplicate (or a conflict) whatever the balance is now.
-            if let result = try storedFact(table: "outcome", id: o.id, canonical: canonical) { return result }
+            if let result = try storedFact(.outcome(o)) { return result }
             throw error
         }
         let s = try statement("outcome", """
             INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
                 collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                next_visit_date, next_visit_from, next_visit_to, canonical, updated_at, run, source, source_line)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
+                next_visit_date, next_visit_from, next_visit_to, updated_at, run, source, source_line)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
             ON CONFLICT(id) DO NOTHING
             """)
         s.bind(1, o.id); s.bind(2, o.accountID); s.bind(3, o.agentID); s.bind(4, o.visitedAt.text)
@@ -227,27 +234,27 @@ final class RecordWriter {
         s.bind(11, o.collected?.receipt); s.bind(12, o.location?.coordinate.lat); s.bind(13, o.location?.coordinate.lon)
         s.bind(14, o.location?.accuracyMetres); s.bind(15, o.notes); s.bind(16, o.nextVisit?.date.description)
         s.bind(17, o.nextVisit?.window?.from.description); s.bind(18, o.nextVisit?.window?.to.description)
-        s.bind(19, canonical); s.bind(20, now); s.bind(21, run); s.bind(22, origin?.source); s.bind(23, origin?.line)
-        if try s.execute() == 0 { return try storedFact(table: "outcome", id: o.id, canonical: canonical) ?? .unchanged }
+        s.bind(19, now); s.bind(20, run); s.bind(21, origin?.source); s.bind(22, origin?.line)
+        if try s.execute() == 0 { return try storedFact(.outcome(o)) ?? .unchanged }
         return .accepted
     }
 
-    private func applyPayment(_ p: Payment, canonical: String, clientBalance: Int64) throws -> Applied {
+    private func applyPayment(_ p: Payment, clientBalance: Int64) throws -> Applied {
         do {
             try effects?.check(p, clientBalance: clientBalance) // sync hook
         } catch {
-            if let result = try storedFact(table: "payment", id: p.id, canonical: canonical) { return result }
+            if let result = try storedFact(.payment(p)) { return result }
             throw error
         }
         let s = try statement("payment", """
-            INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, canonical, updated_at, run, source, source_line)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             ON CONFLICT(id) DO NOTHING
             """)
         s.bind(1, p.id); s.bind(2, p.accountID); s.bind(3, p.amount.minorUnits); s.bind(4, p.paidAt.text)
-        s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, canonical); s.bind(9, now)
-        s.bind(10, run); s.bind(11, origin?.source); s.bind(12, origin?.line)
-        if try s.execute() == 0 { return try storedFact(table: "payment", id: p.id, canonical: canonical) ?? .unchanged }
+        s.bind(5, p.paidAt.epochSeconds); s.bind(6, p.reference); s.bind(7, p.channel); s.bind(8, now)
+        s.bind(9, run); s.bind(10, origin?.source); s.bind(11, origin?.line)
+        if try s.execute() == 0 { return try storedFact(.payment(p)) ?? .unchanged }
         return .accepted
     }
 }

@@ -313,6 +313,15 @@ enum Schema {
                 END;
                 """)
         }
+        // Issue 6, sync speed: an outcome or payment kept its exported line beside the columns
+        // that hold every one of its fields, doubling the row. The line is now rebuilt from the
+        // columns, for the export and to tell a duplicate from a conflict.
+        migrator.registerMigration("v5-facts-without-lines") { db in
+            try db.execute(sql: """
+                ALTER TABLE outcome DROP COLUMN canonical;
+                ALTER TABLE payment DROP COLUMN canonical;
+                """)
+        }
         return migrator
     }
 }

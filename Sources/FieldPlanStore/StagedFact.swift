@@ -8,13 +8,11 @@ import FieldPlanInterchange
 struct StagedFact {
     var record: Record
     var origin: LineOrigin
-    /// The line as exported, made on the reading thread: it tells duplicates from conflicts.
-    var canonical: String
     /// Its place in the input, so that refused lines are still reported in input order.
     var sequence: Int
     var accountID: String
 
-    init?(_ record: Record, origin: LineOrigin, canonical: String, sequence: Int) {
+    init?(_ record: Record, origin: LineOrigin, sequence: Int) {
         switch record {
         case .outcome(let o): accountID = o.accountID
         case .payment(let p): accountID = p.accountID
@@ -22,7 +20,6 @@ struct StagedFact {
         }
         self.record = record
         self.origin = origin
-        self.canonical = canonical
         self.sequence = sequence
     }
 

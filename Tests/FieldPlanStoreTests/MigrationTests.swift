@@ -6,7 +6,8 @@ struct MigrationTests {
     /// Migrations are frozen once shipped: their names and order never change.
     @Test func migrationsAreNamedAndApplied() throws {
         let store = try FieldPlanStore()
-        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes", "v4-account-state"])
+        #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes", "v4-account-state",
+                                                      "v5-facts-without-lines"])
     }
 
     @Test func schemaHasEveryTableOfTheSpec() throws {
@@ -31,7 +32,7 @@ struct MigrationTests {
         }
         let reopened = try FieldPlanStore(path: path)
         #expect(try reopened.settings().minGapDays == 5)
-        #expect(try reopened.appliedMigrations().count == 4)
+        #expect(try reopened.appliedMigrations().count == 5)
     }
 
     /// The zone index holds only accounts that have a zone (v3), yet a zone's accounts are
@@ -79,5 +80,33 @@ struct MigrationTests {
             let after = try String.fetchOne(db, sql: "SELECT balance || '|' || status FROM account WHERE id = 'A1'")
             #expect(after == "90000|ptp")
         }
+    }
+
+    /// v5 drops the stored lines of outcomes and payments: a store written before it
+    /// exports the same lines afterwards, rebuilt from the columns.
+    @Test func factsExportTheSameWithoutTheirStoredLines() throws {
+        let folder = TempFolder()
+        let path = folder.path + "/old.db"
+        let outcome = #"{"kind":"outcome","id":"o1","account_id":"A1","agent_id":"G1","visited_at":"2026-11-20T10:00:00+03:00","code":"PARTIAL","contact":"debtor","collected":{"amount":250.75,"receipt":"R9"},"notes":"left a note"}"#
+        let payment = #"{"kind":"payment","id":"p1","account_id":"A1","amount":100,"paid_at":"2026-11-21T11:00:00Z","channel":"mpesa"}"#
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try Schema.migrator.migrate(queue, upTo: "v4-account-state")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, collected_amount,
+                        collected_receipt, notes, canonical, updated_at)
+                    VALUES ('o1', 'A1', 'G1', '2026-11-20T10:00:00+03:00', 1795158000, 'PARTIAL', 'debtor', 25075, 'R9', 'left a note', ?, 0)
+                    """, arguments: [outcome])
+                try db.execute(sql: """
+                    INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, channel, canonical, updated_at)
+                    VALUES ('p1', 'A1', 10000, '2026-11-21T11:00:00Z', 1795258800, 'mpesa', ?, 0)
+                    """, arguments: [payment])
+            }
+        }
+        let store = try FieldPlanStore(path: path)
+        var lines: [String] = []
+        try store.export(kinds: [.outcome, .payment]) { lines.append($0) }
+        #expect(lines == [outcome, payment])
     }
 }
