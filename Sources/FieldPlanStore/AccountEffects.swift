@@ -45,6 +45,30 @@ final class AccountEffects {
         visitingHours = settings.visitingHours
         // Replays read accounts all over a large file: map it rather than copy page by page.
         try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+        stateRows = try BatchedInsert(db, head: "INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)", width: 7, tail: """
+            ON CONFLICT(account_id) DO UPDATE SET balance = excluded.balance, status = excluded.status, lat = excluded.lat,
+                lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
+            """)
+        promiseRows = try BatchedInsert(db, head: """
+            INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
+            """, width: 9, tail: """
+            ON CONFLICT(outcome_id) DO UPDATE SET state = excluded.state, paid = excluded.paid, partial = excluded.partial,
+                updated_at = excluded.updated_at
+            """)
+        auditRows = try BatchedInsert(db, head: "INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)",
+                                   width: 11)
+    }
+
+    /// What replays write most, gathered for a chunk of accounts and written many rows to a
+    /// statement (`writeChunk()`): derived states, promises and audit rows.
+    private let stateRows: BatchedInsert
+    private let promiseRows: BatchedInsert
+    private let auditRows: BatchedInsert
+
+    private func writeChunk() throws {
+        try stateRows.flush()
+        try promiseRows.flush()
+        try auditRows.flush()
     }
 
     // MARK: checks before a fact is stored
@@ -154,6 +178,7 @@ final class AccountEffects {
                 if stored, let row { changed.append(row) }
             }
             for history in try histories(changed) { try replay(history) }
+            try writeChunk()
             start += Self.chunkSize
         }
         staged.removeAll(keepingCapacity: true)
@@ -509,10 +534,10 @@ final class AccountEffects {
         var audit: [(field: String, old: String?, new: String?, cause: Cause?)] = []
         if new != old {
             // The narrow state row, not the wide account row: see migration v4-account-state.
-            try query("upsert-state", """
-                INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                ON CONFLICT(account_id) DO UPDATE SET balance = ?2, status = ?3, lat = ?4, lon = ?5, hold_until = ?6, updated_at = ?7
-                """).bind(accountID, new.balance, new.status, new.lat, new.lon, new.holdUntil, now).execute()
+            stateRows.add { row in
+                row.append(accountID); row.append(new.balance); row.append(new.status); row.append(new.lat); row.append(new.lon)
+                row.append(new.holdUntil); row.append(now)
+            }
             if new.balance != old.balance { audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText, balanceCause ?? latestNew)) }
             if new.status != old.status { audit.append(("status", old.status, new.status, statusCause ?? latestNew)) }
             if new.lat != old.lat || new.lon != old.lon { audit.append(("location", Self.location(old.lat, old.lon), Self.location(new.lat, new.lon), locationCause ?? latestNew)) }
@@ -529,11 +554,10 @@ final class AccountEffects {
             let before = stored[p.outcome]
             let beforeState = before?.state
             if before == nil || before!.state != p.state || before!.paid != p.paid || before!.partial != p.partial {
-                try query("upsert-promise", """
-                    INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    ON CONFLICT(outcome_id) DO UPDATE SET state = ?5, paid = ?6, partial = ?8, updated_at = ?9
-                    """).bind(accountID, p.outcome, p.amount, p.due.description, p.state, p.paid, p.made, p.partial, now).execute()
+                promiseRows.add { row in
+                    row.append(accountID); row.append(p.outcome); row.append(p.amount); row.append(p.due.description)
+                    row.append(p.state); row.append(p.paid); row.append(p.made); row.append(p.partial ? 1 : 0); row.append(now)
+                }
                 if beforeState != p.state {
                     audit.append(("promise \(p.outcome)", beforeState, p.state + (p.partial ? " (partially kept)" : ""), latestNew))
                 }
@@ -572,15 +596,12 @@ final class AccountEffects {
                 """).bind(appointmentID, accountID, date, from, to, now, callback.id).execute()
             if changes > 0 && !existing.contains(appointmentID) { audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause)) }
         }
-        if !audit.isEmpty {
-            let insert = try query("audit", """
-                INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for a in audit {
-                let cause = a.cause
-                try insert.bind(now, run, accountID, cause?.source ?? "review of due promises", cause?.line, cause?.kind, cause?.id,
-                                 cause?.actor, a.field, a.old, a.new).execute()
+        for a in audit {
+            let cause = a.cause
+            auditRows.add { row in
+                row.append(now); row.append(run); row.append(accountID); row.append(cause?.source ?? "review of due promises")
+                row.append(cause?.line); row.append(cause?.kind); row.append(cause?.id); row.append(cause?.actor)
+                row.append(a.field); row.append(a.old); row.append(a.new)
             }
         }
     }

@@ -1,0 +1,54 @@
+import GRDB
+
+/// Rows for one table gathered and written many to a statement: one `INSERT … VALUES (…),
+/// (…), …` opens the table's cursors once for all its rows, where a statement per row pays
+/// for that every time. The sync replay writes promises, derived states and audit rows this
+/// way (issue 6). Used only inside the caller's transaction.
+final class BatchedInsert {
+    private let width: Int
+    private let rowsPerStatement: Int
+    private let many: BoundStatement
+    private let one: BoundStatement
+    private var packed = PackedValues()
+
+    /// - Parameters:
+    ///   - head: `INSERT INTO t(c1, …, cn)`, its `width` columns given in this order by each row.
+    ///   - tail: what follows the values, such as an `ON CONFLICT` clause (reading `excluded`).
+    init(_ db: Database, head: String, width: Int, tail: String = "", rowsPerStatement: Int = 32) throws {
+        self.width = width
+        self.rowsPerStatement = rowsPerStatement
+        func sql(rows: Int) -> String {
+            var parameter = 0
+            let values = (0..<rows).map { _ in
+                "(" + (0..<width).map { _ in parameter += 1; return "?\(parameter)" }.joined(separator: ", ") + ")"
+            }
+            return head + " VALUES " + values.joined(separator: ", ") + " " + tail
+        }
+        many = try BoundStatement(db, sql: sql(rows: rowsPerStatement))
+        one = try BoundStatement(db, sql: sql(rows: 1))
+    }
+
+    /// Adds one row: `fill` appends exactly `width` values.
+    func add(_ fill: (inout PackedValues) -> Void) {
+        let before = packed.count
+        fill(&packed)
+        precondition(packed.count - before == width, "a row of \(packed.count - before) values for \(width) columns")
+    }
+
+    var isEmpty: Bool { packed.count == 0 }
+
+    /// Writes the rows added so far, in the order they were added.
+    func flush() throws {
+        let rows = packed.count / width
+        var row = 0
+        while rows - row >= rowsPerStatement {
+            try many.execute(packed, from: row * width, count: rowsPerStatement * width)
+            row += rowsPerStatement
+        }
+        while row < rows {
+            try one.execute(packed, from: row * width, count: width)
+            row += 1
+        }
+        packed.removeAll()
+    }
+}
