@@ -143,10 +143,14 @@ final class AccountEffects {
     /// an account once for both its facts' checks and its replay, and writing an account's
     /// facts side by side, is what makes a sync fast (issue 6); replaying once per flush
     /// rather than once per line keeps an account with many new facts linear.
+    /// Each zone's agent, read at the start of a flush.
+    private var zoneAgents: [String: String] = [:]
+
     func flush(store: StoreFact) throws {
         guard !staged.isEmpty || !dirty.isEmpty else { return }
+        let accountIDs = staged.map(\.accountID)
         let order = staged.indices.sorted { a, b in
-            staged[a].accountID != staged[b].accountID ? staged[a].accountID < staged[b].accountID : a < b
+            accountIDs[a] != accountIDs[b] ? accountIDs[a] < accountIDs[b] : a < b
         }
         // Accounts in id order, each with its run of `order` (empty for one only marked dirty).
         var accounts: [(id: String, facts: Range<Int>)] = []
@@ -154,32 +158,38 @@ final class AccountEffects {
         var m = 0
         var i = 0
         while i < order.count || m < marked.count {
-            let next = i < order.count ? staged[order[i]].accountID : nil
+            let next = i < order.count ? accountIDs[order[i]] : nil
             if m < marked.count, next.map({ marked[m] <= $0 }) ?? true {
                 if marked[m] != next { accounts.append((marked[m], i..<i)) }
                 m += 1
                 continue
             }
             var j = i
-            while j < order.count && staged[order[j]].accountID == next { j += 1 }
+            while j < order.count && accountIDs[order[j]] == next { j += 1 }
             accounts.append((next!, i..<j))
             i = j
         }
-        var start = 0
-        while start < accounts.count {
-            let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
-            let rows = try accountRows(chunk.map(\.id))
-            var changed: [AccountRow] = []
-            for (row, account) in zip(rows, chunk) {
-                var stored = dirty.contains(account.id)
-                for k in account.facts {
-                    if try store(staged[order[k]], row) { stored = true }
+        // Zones are few and may have changed since the last flush (an import can bring both).
+        zoneAgents = [:]
+        let zones = try query("zone-agents", "SELECT id, agent_id FROM zone WHERE agent_id IS NOT NULL").bind()
+        while try zones.step() { zoneAgents[zones.text(0) ?? ""] = zones.text(1) }
+        try staged.withUnsafeBufferPointer { facts in
+            var start = 0
+            while start < accounts.count {
+                let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
+                let rows = try accountRows(chunk.map(\.id))
+                var changed: [AccountRow] = []
+                for (row, account) in zip(rows, chunk) {
+                    var stored = dirty.contains(account.id)
+                    for k in account.facts {
+                        if try store(facts[order[k]], row) { stored = true }
+                    }
+                    if stored, let row { changed.append(row) }
                 }
-                if stored, let row { changed.append(row) }
+                for history in try histories(changed) { try replay(history) }
+                try writeChunk()
+                start += Self.chunkSize
             }
-            for history in try histories(changed) { try replay(history) }
-            try writeChunk()
-            start += Self.chunkSize
         }
         staged.removeAll(keepingCapacity: true)
         stagedAccounts.removeAll(keepingCapacity: true)
@@ -302,9 +312,8 @@ final class AccountEffects {
         let a = try query("chunk-accounts", """
             SELECT j.key, IFNULL(s.balance, a.balance), IFNULL(s.status, a.status),
                    CASE WHEN s.account_id IS NULL THEN a.lat ELSE s.lat END, CASE WHEN s.account_id IS NULL THEN a.lon ELSE s.lon END,
-                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, z.agent_id
-            FROM json_each(?1) j CROSS JOIN account_record a ON a.id = j.value
-                LEFT JOIN account_state s ON s.account_id = a.id LEFT JOIN zone z ON z.id = a.zone_id
+                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, a.zone_id
+            FROM json_each(?1) j CROSS JOIN account_record a ON a.id = j.value LEFT JOIN account_state s ON s.account_id = a.id
             """).bind(Self.jsonList(ids))
         while try a.step() {
             let i = Int(a.int64(0) ?? 0)
@@ -312,7 +321,7 @@ final class AccountEffects {
             rows[i] = AccountRow(id: ids[i], old: old, clientBalance: a.int64(6) ?? 0, clientStatus: a.text(7) ?? "open",
                                  clientLat: a.double(8), clientLon: a.double(9),
                                  balanceRun: a.int64(10) ?? 0, statusRun: a.int64(11) ?? 0, locationRun: a.int64(12) ?? 0,
-                                 zoneAgent: a.text(13))
+                                 zoneAgent: a.text(13).flatMap { zoneAgents[$0] })
         }
         return rows
     }
