@@ -134,9 +134,9 @@ final class AccountEffects {
         staged.append(fact)
     }
 
-    /// Stores one staged fact given its account as it stands (nil: no such account), and
-    /// says whether it was stored (false: a duplicate, or refused).
-    typealias StoreFact = (StagedFact, AccountRow?) throws -> Bool
+    /// Stores one staged fact given its account as it stands (nil: no such account); its
+    /// rowid when it was stored, nil for a duplicate or a refused line.
+    typealias StoreFact = (StagedFact, AccountRow?) throws -> Int64?
 
     /// Stores the staged facts account by account, in id order (input order within an
     /// account), and replays each account that got a new fact or was marked for it. Reading
@@ -178,15 +178,28 @@ final class AccountEffects {
             while start < accounts.count {
                 let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
                 let rows = try accountRows(chunk.map(\.id))
-                var changed: [AccountRow] = []
+                // Chunk order; nil where the history is read from the store.
+                var fresh: [History?] = []
+                var toRead: [AccountRow] = []
                 for (row, account) in zip(rows, chunk) {
-                    var stored = dirty.contains(account.id)
+                    var history = row.map { History(account: $0) }
                     for k in account.facts {
-                        if try store(facts[order[k]], row) { stored = true }
+                        let fact = facts.baseAddress![order[k]]
+                        guard let rowid = try store(fact, row) else { continue }
+                        history?.add(fact, rowid: rowid, run: run)
                     }
-                    if stored, let row { changed.append(row) }
+                    guard let row, let history, !history.isEmpty || dirty.contains(row.id) else { continue }
+                    // An account without facts before these has no history to read, and no
+                    // promise, clearance or call-back either: its new facts are its history.
+                    if row.hasStoredFacts || dirty.contains(row.id) {
+                        fresh.append(nil)
+                        toRead.append(row)
+                    } else {
+                        fresh.append(history)
+                    }
                 }
-                for history in try histories(changed) { try replay(history) }
+                var read = try histories(toRead).makeIterator()
+                for history in fresh { try replay(history ?? read.next()!) }
                 try writeChunk()
                 start += Self.chunkSize
             }
@@ -280,6 +293,8 @@ final class AccountEffects {
         var statusRun: Int64
         var locationRun: Int64
         var zoneAgent: String?
+        /// Whether outcomes or payments were stored for it before the facts being added now.
+        var hasStoredFacts: Bool
     }
 
     /// Everything a replay reads about one account.
@@ -290,6 +305,28 @@ final class AccountEffects {
         var storedPromises: [String: (state: String, paid: Int64, partial: Bool)] = [:]
         var clearance: (fact: String, state: String)?
         var callbackAppointments: [String] = []
+
+        var isEmpty: Bool { outcomes.isEmpty && payments.isEmpty }
+
+        /// Adds a fact just stored, as reading it back would give it.
+        mutating func add(_ fact: StagedFact, rowid: Int64, run: Int64) {
+            let source = fact.origin.source, line = fact.origin.line
+            switch fact.record {
+            case .outcome(let o):
+                let at = o.visitedAt.text
+                outcomes.append(Fact(
+                    id: o.id, agent: o.agentID, at: at, epoch: o.visitedAt.epochSeconds, day: String(at.prefix(10)), code: o.code,
+                    contact: o.contact?.rawValue, promiseAmount: o.promise?.amount.minorUnits, promiseDate: o.promise?.date,
+                    collected: o.collected?.amount.minorUnits, receipt: o.collected?.receipt, nextDate: o.nextVisit?.date.description,
+                    nextFrom: o.nextVisit?.window?.from.description, nextTo: o.nextVisit?.window?.to.description, run: run,
+                    flagged: nil, source: source, line: line, rowid: rowid))
+            case .payment(let p):
+                payments.append(PaymentRow(id: p.id, amount: p.amount.minorUnits, at: p.paidAt.text, epoch: p.paidAt.epochSeconds,
+                                           reference: p.reference, run: run, channel: p.channel, source: source, line: line))
+            default:
+                break
+            }
+        }
     }
 
     /// Accounts whose histories are read together.
@@ -312,7 +349,8 @@ final class AccountEffects {
         let a = try query("chunk-accounts", """
             SELECT j.key, IFNULL(s.balance, a.balance), IFNULL(s.status, a.status),
                    CASE WHEN s.account_id IS NULL THEN a.lat ELSE s.lat END, CASE WHEN s.account_id IS NULL THEN a.lon ELSE s.lon END,
-                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, a.zone_id
+                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, a.zone_id,
+                   EXISTS (SELECT 1 FROM outcome o WHERE o.account_id = a.id) OR EXISTS (SELECT 1 FROM payment p WHERE p.account_id = a.id)
             FROM json_each(?1) j CROSS JOIN account_record a ON a.id = j.value LEFT JOIN account_state s ON s.account_id = a.id
             """).bind(Self.jsonList(ids))
         while try a.step() {
@@ -321,7 +359,7 @@ final class AccountEffects {
             rows[i] = AccountRow(id: ids[i], old: old, clientBalance: a.int64(6) ?? 0, clientStatus: a.text(7) ?? "open",
                                  clientLat: a.double(8), clientLon: a.double(9),
                                  balanceRun: a.int64(10) ?? 0, statusRun: a.int64(11) ?? 0, locationRun: a.int64(12) ?? 0,
-                                 zoneAgent: a.text(13).flatMap { zoneAgents[$0] })
+                                 zoneAgent: a.text(13).flatMap { zoneAgents[$0] }, hasStoredFacts: a.int64(14) != 0)
         }
         return rows
     }
@@ -626,6 +664,6 @@ final class AccountEffects {
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
                                       arguments: [today.description])
         dirty.formUnion(ids)
-        try flush { _, _ in false }
+        try flush { _, _ in nil }
     }
 }

@@ -115,7 +115,7 @@ extension FieldPlanStore {
                     do {
                         let applied = try writer.applyFact(fact, account: account)
                         summary.count(kind) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
-                        return applied == .accepted
+                        return applied == .accepted ? db.lastInsertedRowID : nil
                     } catch let missing as RecordWriter.MissingReference {
                         // A sync file brings no accounts or agents, so nothing later can supply them.
                         if retrying || sync {
@@ -126,7 +126,7 @@ extension FieldPlanStore {
                     } catch let error as FieldError {
                         reject(error, kind: kind, fact.origin, sequence: fact.sequence)
                     }
-                    return false
+                    return nil
                 }
                 try reportRefused()
             }
