@@ -25,11 +25,11 @@ extension FieldPlanStore {
                     let rows = try Row.fetchCursor(db, sql: "SELECT * FROM appointment\(filter) ORDER BY id")
                     while let row = try rows.next() { if let a = row.appointment { try emit(RecordEncoder.appointment(a)) } }
                 case .outcome:
-                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM outcome\(filter) ORDER BY id")
-                    while let row = try rows.next() { if let o = row.outcome { try emit(RecordEncoder.outcome(o)) } }
+                    let rows = try QueryStatement(db, "SELECT \(StoredFact.outcomeColumns) FROM outcome\(filter) ORDER BY id").bind()
+                    while try rows.step() { if let o = StoredFact.outcome(rows) { try emit(RecordEncoder.outcome(o)) } }
                 case .payment:
-                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM payment\(filter) ORDER BY id")
-                    while let row = try rows.next() { if let p = row.payment { try emit(RecordEncoder.payment(p)) } }
+                    let rows = try QueryStatement(db, "SELECT \(StoredFact.paymentColumns) FROM payment\(filter) ORDER BY id").bind()
+                    while try rows.step() { if let p = StoredFact.payment(rows) { try emit(RecordEncoder.payment(p)) } }
                 case .visit, .route:
                     break // written by the daily plan's export
                 }

@@ -194,19 +194,18 @@ final class RecordWriter {
 
     /// Facts are stored once: the same id with the same content is a duplicate, with other
     /// content a conflict (the stored version stays; the new line is rejected and kept).
+    private var findFact: [RecordKind: QueryStatement] = [:]
+
     private func storedFact(_ fact: FieldPlanCore.Record) throws -> Applied? {
-        let table = fact.kind.rawValue
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [fact.id]) else {
-            return nil
+        let kind = fact.kind
+        if findFact[kind] == nil {
+            let columns = kind == .outcome ? StoredFact.outcomeColumns : StoredFact.paymentColumns
+            findFact[kind] = try QueryStatement(db, "SELECT \(columns) FROM \(kind.rawValue) WHERE id = ?")
         }
-        let stored: FieldPlanCore.Record? = switch fact {
-        case .outcome: row.outcome.map { .outcome($0) }
-        case .payment: row.payment.map { .payment($0) }
-        default: nil
-        }
+        guard let stored = try StoredFact.find(kind, id: fact.id, statement: findFact[kind]!) else { return nil }
         if stored == fact { return .unchanged }
         let line = stored.map { RecordEncoder.line($0) } ?? "unreadable"
-        throw FieldError("id", "conflict: \(table) \(JSONWriter.quoted(fact.id)) is already stored with other content (stored: \(line))")
+        throw FieldError("id", "conflict: \(kind.rawValue) \(JSONWriter.quoted(fact.id)) is already stored with other content (stored: \(line))")
     }
 
     /// A fact is checked, then inserted unless its id is stored already, in which case the

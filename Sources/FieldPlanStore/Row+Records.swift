@@ -50,34 +50,4 @@ extension Row {
     }
 
     var zone: Zone { Zone(id: self["id"], name: self["name"], agentID: self["agent_id"]) }
-
-    /// An outcome as stored: every field has its column, so the exported line is rebuilt
-    /// rather than kept (v5).
-    var outcome: Outcome? {
-        guard let visitedAt = Instant(self["visited_at"] as String), let code = OutcomeCode(rawValue: self["code"]) else { return nil }
-        var o = Outcome(id: self["id"], accountID: self["account_id"], agentID: self["agent_id"], visitedAt: visitedAt, code: code)
-        o.contact = (self["contact"] as String?).flatMap(ContactType.init(rawValue:))
-        if let amount: Int64 = self["promise_amount"], let date = (self["promise_date"] as String?).flatMap({ CivilDate($0) }) {
-            o.promise = Outcome.Promise(amount: Money(minorUnits: amount), date: date)
-        }
-        if let amount: Int64 = self["collected_amount"] {
-            o.collected = Outcome.Collection(amount: Money(minorUnits: amount), receipt: self["collected_receipt"])
-        }
-        if let lat: Double = self["location_lat"], let lon: Double = self["location_lon"], let coordinate = Coordinate(lat: lat, lon: lon) {
-            o.location = Outcome.ReportedLocation(coordinate: coordinate, accuracyMetres: self["location_accuracy_m"])
-        }
-        o.notes = self["notes"]
-        if let date = (self["next_visit_date"] as String?).flatMap({ CivilDate($0) }) {
-            o.nextVisit = Outcome.NextVisit(date: date, window: window("next_visit_from", "next_visit_to"))
-        }
-        return o
-    }
-
-    var payment: Payment? {
-        guard let paidAt = Instant(self["paid_at"] as String) else { return nil }
-        var p = Payment(id: self["id"], accountID: self["account_id"], amount: Money(minorUnits: self["amount"]), paidAt: paidAt)
-        p.reference = self["reference"]
-        p.channel = self["channel"]
-        return p
-    }
 }
