@@ -1,6 +1,6 @@
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanStore
+@testable import FieldPlanStore
 import Testing
 
 /// Order does not matter: a stream of outcomes and payments imported shuffled, with
@@ -94,6 +94,26 @@ struct SyncPropertyTests {
             #expect(batchErrors.isEmpty)
             messy.removeFirst(n)
         }
+        #expect(try other.canonicalState() == clean.canonicalState())
+    }
+
+    /// Facts are stored and replayed a flush at a time: one file crossing many flushes (a
+    /// tiny threshold), with lines repeated across them, ends as the clean import does.
+    @Test(arguments: [UInt64(31), 32])
+    func manyFlushesEqualOne(seed: UInt64) throws {
+        let facts = Self.stream(seed: seed, accounts: 300, count: 1_500)
+        var clean = try SyncFixture(accounts: 300)
+        _ = try clean.sync(facts)
+        var rng = SeededGenerator(seed: seed)
+        var messy = facts + facts.filter { _ in Int.random(in: 0..<4, using: &rng) == 0 }
+        messy.shuffle(using: &rng)
+        let other = try SyncFixture(accounts: 300)
+        let path = other.folder.write("messy.ndjson", messy.joined(separator: "\n"))
+        var errors: [String] = []
+        let s = try other.store.importRecords([ImportInput(path: path)], sync: true, now: other.now, flushThreshold: 97,
+                                              onReject: { errors.append($0.error.description) })
+        #expect(errors.isEmpty, "\(errors.prefix(3))")
+        #expect(s.total.accepted == facts.count && s.total.unchanged == messy.count - facts.count)
         #expect(try other.canonicalState() == clean.canonicalState())
     }
 }
