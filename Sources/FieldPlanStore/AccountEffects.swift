@@ -138,14 +138,14 @@ final class AccountEffects {
     /// rowid when it was stored, nil for a duplicate or a refused line.
     typealias StoreFact = (StagedFact, AccountRow?) throws -> Int64?
 
+    /// Each zone's agent, read at the start of a flush.
+    private var zoneAgents: [String: String] = [:]
+
     /// Stores the staged facts account by account, in id order (input order within an
     /// account), and replays each account that got a new fact or was marked for it. Reading
     /// an account once for both its facts' checks and its replay, and writing an account's
     /// facts side by side, is what makes a sync fast (issue 6); replaying once per flush
     /// rather than once per line keeps an account with many new facts linear.
-    /// Each zone's agent, read at the start of a flush.
-    private var zoneAgents: [String: String] = [:]
-
     func flush(store: StoreFact) throws {
         guard !staged.isEmpty || !dirty.isEmpty else { return }
         let accountIDs = staged.map(\.accountID)
@@ -173,36 +173,34 @@ final class AccountEffects {
         zoneAgents = [:]
         let zones = try query("zone-agents", "SELECT id, agent_id FROM zone WHERE agent_id IS NOT NULL").bind()
         while try zones.step() { zoneAgents[zones.text(0) ?? ""] = zones.text(1) }
-        try staged.withUnsafeBufferPointer { facts in
-            var start = 0
-            while start < accounts.count {
-                let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
-                let rows = try accountRows(chunk.map(\.id))
-                // Chunk order; nil where the history is read from the store.
-                var fresh: [History?] = []
-                var toRead: [AccountRow] = []
-                for (row, account) in zip(rows, chunk) {
-                    var history = row.map { History(account: $0) }
-                    for k in account.facts {
-                        let fact = facts.baseAddress![order[k]]
-                        guard let rowid = try store(fact, row) else { continue }
-                        history?.add(fact, rowid: rowid, run: run)
-                    }
-                    guard let row, let history, !history.isEmpty || dirty.contains(row.id) else { continue }
-                    // An account without facts before these has no history to read, and no
-                    // promise, clearance or call-back either: its new facts are its history.
-                    if row.hasStoredFacts || dirty.contains(row.id) {
-                        fresh.append(nil)
-                        toRead.append(row)
-                    } else {
-                        fresh.append(history)
-                    }
+        var start = 0
+        while start < accounts.count {
+            let chunk = accounts[start..<min(start + Self.chunkSize, accounts.count)]
+            let rows = try accountRows(chunk.map(\.id))
+            // The chunk's histories in order: built from the new facts of an account that had
+            // none before (nothing to read back: without a stored fact there is no promise,
+            // clearance or call-back either), nil where they are read from the store.
+            var built: [History?] = []
+            var toRead: [AccountRow] = []
+            for (row, account) in zip(rows, chunk) {
+                var history = row.map { History(account: $0) }
+                for k in account.facts {
+                    let fact = staged[order[k]]
+                    guard let rowid = try store(fact, row) else { continue }
+                    history?.add(fact, rowid: rowid, run: run)
                 }
-                var read = try histories(toRead).makeIterator()
-                for history in fresh { try replay(history ?? read.next()!) }
-                try writeChunk()
-                start += Self.chunkSize
+                guard let row, let history, !history.isEmpty || dirty.contains(row.id) else { continue }
+                if row.hasStoredFacts || dirty.contains(row.id) {
+                    built.append(nil)
+                    toRead.append(row)
+                } else {
+                    built.append(history)
+                }
             }
+            var read = try histories(toRead).makeIterator()
+            for history in built { try replay(history ?? read.next()!) }
+            try writeChunk()
+            start += Self.chunkSize
         }
         staged.removeAll(keepingCapacity: true)
         stagedAccounts.removeAll(keepingCapacity: true)
