@@ -115,8 +115,13 @@ final class AccountEffects {
     /// must wait for a flush, or account order rather than input order would decide which of
     /// the two lines is stored.
     private var stagedAccounts: [UInt64: UInt64] = [:]
-    /// Accounts to replay at the next flush even without a new fact.
+    /// Accounts whose replay waits for the last flush of the import (or for this set to reach
+    /// `deferredThreshold`): those that got new facts while they already had some, and those
+    /// marked for a replay without a new fact.
     private var dirty: Set<String> = []
+
+    /// How many accounts may wait for their replay; past it a flush replays them all.
+    static let deferredThreshold = 262_144
 
     /// How many facts the importer lets wait before a flush: enough that a flush sweeps the
     /// store in account order, few enough to bound their memory (a few hundred bytes each).
@@ -142,19 +147,25 @@ final class AccountEffects {
     private var zoneAgents: [String: String] = [:]
 
     /// Stores the staged facts account by account, in id order (input order within an
-    /// account), and replays each account that got a new fact or was marked for it. Reading
-    /// an account once for both its facts' checks and its replay, and writing an account's
-    /// facts side by side, is what makes a sync fast (issue 6); replaying once per flush
-    /// rather than once per line keeps an account with many new facts linear.
-    func flush(store: StoreFact) throws {
-        guard !staged.isEmpty || !dirty.isEmpty else { return }
+    /// account), and replays the accounts that got new facts. Reading an account once for
+    /// both its facts' checks and its replay, and writing an account's facts side by side, is
+    /// what makes a sync fast (issue 6).
+    ///
+    /// An account that had no fact before is replayed at once from the facts just stored,
+    /// with nothing to read back: most accounts of a sync. One that had facts already waits
+    /// (`dirty`) for the last flush, so that an account with facts all along a long input is
+    /// read and replayed once or twice, not once per flush.
+    /// - Parameter last: the input is over: every waiting account is replayed.
+    func flush(last: Bool, store: StoreFact) throws {
+        let replayWaiting = last || dirty.count >= Self.deferredThreshold
+        guard !staged.isEmpty || (replayWaiting && !dirty.isEmpty) else { return }
         let accountIDs = staged.map(\.accountID)
         let order = staged.indices.sorted { a, b in
             accountIDs[a] != accountIDs[b] ? accountIDs[a] < accountIDs[b] : a < b
         }
         // Accounts in id order, each with its run of `order` (empty for one only marked dirty).
         var accounts: [(id: String, facts: Range<Int>)] = []
-        let marked = dirty.sorted()
+        let marked = replayWaiting ? dirty.sorted() : []
         var m = 0
         var i = 0
         while i < order.count || m < marked.count {
@@ -189,12 +200,15 @@ final class AccountEffects {
                     guard let rowid = try store(fact, row) else { continue }
                     history?.add(fact, rowid: rowid, run: run)
                 }
-                guard let row, let history, !history.isEmpty || dirty.contains(row.id) else { continue }
-                if row.hasStoredFacts || dirty.contains(row.id) {
+                guard let row, let history else { continue }
+                let waiting = dirty.contains(row.id)
+                if !history.isEmpty && !row.hasStoredFacts && !waiting {
+                    built.append(history)
+                } else if replayWaiting && (waiting || !history.isEmpty) {
                     built.append(nil)
                     toRead.append(row)
-                } else {
-                    built.append(history)
+                } else if !history.isEmpty {
+                    dirty.insert(row.id)
                 }
             }
             var read = try histories(toRead).makeIterator()
@@ -204,7 +218,7 @@ final class AccountEffects {
         }
         staged.removeAll(keepingCapacity: true)
         stagedAccounts.removeAll(keepingCapacity: true)
-        dirty.removeAll()
+        if replayWaiting { dirty.removeAll() }
     }
 
     // MARK: replay
@@ -662,6 +676,6 @@ final class AccountEffects {
         let ids = try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < ? ORDER BY account_id",
                                       arguments: [today.description])
         dirty.formUnion(ids)
-        try flush { _, _ in nil }
+        try flush(last: true) { _, _ in nil }
     }
 }

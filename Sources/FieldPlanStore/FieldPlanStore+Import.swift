@@ -125,8 +125,10 @@ extension FieldPlanStore {
             }
 
             /// Stores the staged facts (their accounts follow) and reports what was refused.
-            func flush(retrying: Bool = false) throws {
-                try effects.flush { fact, account in
+            /// - Parameter last: the input is over (and waiting lines are retried).
+            func flush(last: Bool = false) throws {
+                let retrying = last
+                try effects.flush(last: last) { fact, account in
                     let kind = fact.record.kind.rawValue
                     do {
                         let applied = try writer.applyFact(fact, account: account)
@@ -205,7 +207,7 @@ extension FieldPlanStore {
             waiting = []
             for fact in waitingFacts { try stage(fact) }
             waitingFacts = []
-            try flush(retrying: true)
+            try flush(last: true)
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
