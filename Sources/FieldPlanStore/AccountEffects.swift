@@ -43,8 +43,6 @@ final class AccountEffects {
         let local = now + Int64(offset)
         today = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
         visitingHours = settings.visitingHours
-        // Replays read accounts all over a large file: map it rather than copy page by page.
-        try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         stateRows = try BatchedInsert(db, head: "INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)", width: 7, tail: """
             ON CONFLICT(account_id) DO UPDATE SET balance = excluded.balance, status = excluded.status, lat = excluded.lat,
                 lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
