@@ -122,14 +122,7 @@ struct PowerDiagramKMeans {
                                     for j in 0..<k {
                                         let dx = qx[j] - x, dy = qy[j] - y
                                         let d = dx * dx + dy * dy
-                                        if d < worst {
-                                            var t = m - 1
-                                            while t > 0 && dist[base + t - 1] > d {
-                                                dist[base + t] = dist[base + t - 1]; cand[base + t] = cand[base + t - 1]; t -= 1
-                                            }
-                                            dist[base + t] = d; cand[base + t] = Int32(j)
-                                            worst = dist[base + m - 1]
-                                        }
+                                        if d < worst { worst = Self.insertCandidate(j, distance: d, at: base, slots: m, cand, dist) }
                                     }
                                 }
                             }
@@ -138,6 +131,19 @@ struct PowerDiagramKMeans {
                 }
             }
         }
+    }
+
+    /// Puts centre `j` at squared distance `d` into a point's candidate list (`slots` entries
+    /// from `base`, nearest first), dropping the farthest; the new farthest distance.
+    @inline(__always)
+    private static func insertCandidate(_ j: Int, distance d: Double, at base: Int, slots m: Int,
+                                        _ cand: UnsafeMutableBufferPointer<Int32>, _ dist: UnsafeMutableBufferPointer<Double>) -> Double {
+        var t = m - 1
+        while t > 0 && dist[base + t - 1] > d {
+            dist[base + t] = dist[base + t - 1]; cand[base + t] = cand[base + t - 1]; t -= 1
+        }
+        dist[base + t] = d; cand[base + t] = Int32(j)
+        return dist[base + m - 1]
     }
 
     static let centreNeighbourCount = 20
@@ -170,14 +176,7 @@ struct PowerDiagramKMeans {
                                         let j = Int(near[home * c + s])
                                         let dx = qx[j] - x, dy = qy[j] - y
                                         let d = dx * dx + dy * dy
-                                        if d < worst {
-                                            var t = m - 1
-                                            while t > 0 && dist[base + t - 1] > d {
-                                                dist[base + t] = dist[base + t - 1]; cand[base + t] = cand[base + t - 1]; t -= 1
-                                            }
-                                            dist[base + t] = d; cand[base + t] = Int32(j)
-                                            worst = dist[base + m - 1]
-                                        }
+                                        if d < worst { worst = Self.insertCandidate(j, distance: d, at: base, slots: m, cand, dist) }
                                     }
                                 }
                             }
