@@ -101,7 +101,7 @@ extension FieldPlanStore {
                 refused.removeAll(keepingCapacity: true)
             }
 
-            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, sequence: Int, retrying: Bool) {
+            func apply(_ record: FieldPlanCore.Record, _ origin: LineOrigin, sequence: Int, retrying: Bool) throws {
                 do {
                     // Each writer method checks everything before its one write, so a
                     // rejected line leaves no partial effects without a savepoint per line.
@@ -120,8 +120,6 @@ extension FieldPlanStore {
                     }
                 } catch let error as FieldError {
                     reject(error, kind: record.kind.rawValue, origin, sequence: sequence)
-                } catch {
-                    preconditionFailure("\(error)")
                 }
             }
 
@@ -189,7 +187,7 @@ extension FieldPlanStore {
                     case .line(.rejected(let error, let kind, let origin)):
                         reject(error, kind: kind, origin, sequence: sequence)
                     case .line(.record(let record, let origin)):
-                        apply(record, origin, sequence: sequence, retrying: false)
+                        try apply(record, origin, sequence: sequence, retrying: false)
                     case .fact(let record, let origin):
                         try stage(StagedFact(record, origin: origin, sequence: sequence)!)
                     }
@@ -206,7 +204,7 @@ extension FieldPlanStore {
                 onWarning(warning)
             }
             // Lines that referred to records later in the input.
-            for item in waiting { apply(item.record, item.origin, sequence: item.sequence, retrying: true) }
+            for item in waiting { try apply(item.record, item.origin, sequence: item.sequence, retrying: true) }
             waiting = []
             for fact in waitingFacts { try stage(fact) }
             waitingFacts = []
