@@ -24,8 +24,9 @@ extension FieldPlanStore {
     /// are retried at the end, so any order that keeps references valid within the stream is
     /// accepted.
     /// - Complexity: O(lines) time; memory bounded (batches in flight, the staged facts of
-    ///   one flush, the page cache, the 16 MiB filter of `RepeatedIDs`) plus the lines
-    ///   waiting for a later reference; 12 bytes of temporary disk per line.
+    ///   one flush, the ids of up to 262,144 accounts waiting for their replay, the page cache,
+    ///   the 16 MiB filter of `RepeatedIDs`) plus the lines waiting for a later reference;
+    ///   12 bytes of temporary disk per line.
     /// - Parameter sync: `fieldplan sync import` (issue 6): only outcomes and payments are
     ///   taken, any other kind is rejected. Either way stored facts drive their accounts
     ///   (`AccountEffects`).

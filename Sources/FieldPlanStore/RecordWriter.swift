@@ -192,10 +192,11 @@ final class RecordWriter {
         return applied(try s.execute())
     }
 
-    /// Facts are stored once: the same id with the same content is a duplicate, with other
-    /// content a conflict (the stored version stays; the new line is rejected and kept).
+    /// The statement that finds a stored fact by id, per kind.
     private var findFact: [RecordKind: QueryStatement] = [:]
 
+    /// Facts are stored once: the same id with the same content is a duplicate, with other
+    /// content a conflict (the stored version stays; the new line is rejected and kept).
     private func storedFact(_ fact: FieldPlanCore.Record) throws -> Applied? {
         let kind = fact.kind
         if findFact[kind] == nil {
@@ -209,7 +210,7 @@ final class RecordWriter {
     }
 
     /// A fact is checked, then inserted unless its id is stored already, in which case the
-    /// stored line decides: duplicate or conflict. New facts, most of a sync file, thus cost
+    /// stored fact decides: duplicate or conflict. New facts, most of a sync file, thus cost
     /// no lookup by id before their insert.
     private func applyOutcome(_ o: Outcome, clientBalance: Int64) throws -> Applied {
         try requireAgent(o.agentID, field: "agent_id")
