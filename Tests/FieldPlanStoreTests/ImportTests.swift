@@ -104,6 +104,30 @@ struct ImportTests {
         #expect(try store.account(id: "A1") == nil)
     }
 
+    /// A failure of the store itself (here a trigger standing in for a full disk) is not a
+    /// bad line: the import stops with the error and leaves nothing of itself, good lines
+    /// before it included.
+    @Test func aStoreFailureEndsTheImportAndLeavesNothing() throws {
+        let store = try FieldPlanStore()
+        try store.writer.write { db in
+            try db.execute(sql: "CREATE TRIGGER no_room BEFORE INSERT ON agent BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        }
+        let path = folder.write("in.ndjson", [Self.account("A1"), Self.agent, Self.account("A2")].joined(separator: "\n"))
+        #expect(throws: DatabaseError.self) { try run(store, path) }
+        #expect(try store.account(id: "A1") == nil && store.account(id: "A2") == nil)
+        #expect(try store.rejectedLines().isEmpty)
+
+        // The same while facts are stored at a flush.
+        let facts = try FieldPlanStore()
+        try facts.writer.write { db in
+            try db.execute(sql: "CREATE TRIGGER no_room BEFORE INSERT ON outcome BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+        }
+        let outcome = #"{"kind":"outcome","id":"u-1","account_id":"A1","agent_id":"G1","visited_at":"2026-11-30T10:00:00+03:00","code":"NOT_HOME"}"#
+        let withFacts = folder.write("facts.ndjson", [Self.agent, Self.account("A1"), outcome].joined(separator: "\n"))
+        #expect(throws: DatabaseError.self) { try run(facts, withFacts) }
+        #expect(try facts.account(id: "A1") == nil)
+    }
+
     @Test func factsAreDuplicatesOrConflicts() throws {
         let store = try FieldPlanStore()
         let outcome = #"{"kind":"outcome","id":"u-1","account_id":"A1","agent_id":"G1","visited_at":"2026-11-30T10:00:00+03:00","code":"NOT_HOME"}"#
