@@ -9,11 +9,7 @@ import Glibc
 // input lines (SPEC §10); never a stack trace for bad input.
 do {
     var command = try FieldPlanCommand.parseAsRoot()
-    if var asyncCommand = command as? AsyncParsableCommand {
-        try await asyncCommand.run()
-    } else {
-        try command.run()
-    }
+    try command.run()
 } catch let failure as CommandFailure {
     writeStandardError("fieldplan: \(failure.message)\n")
     exit(1)

@@ -61,7 +61,7 @@ struct CLIHarness {
     }
 
     func write(_ name: String, _ text: String) {
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+        precondition(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)), "cannot write \(folder + "/" + name)")
     }
 
     func read(_ name: String) -> String {

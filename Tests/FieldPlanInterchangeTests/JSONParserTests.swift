@@ -33,7 +33,7 @@ struct JSONParserTests {
 
     @Test func rejectsInvalidUTF8InStrings() {
         let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
+        _ = bytes.withUnsafeBufferPointer { buffer in
             #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(buffer) }
         }
     }

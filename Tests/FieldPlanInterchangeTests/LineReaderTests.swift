@@ -5,7 +5,7 @@ import Testing
 struct LineReaderTests {
     func lines(of bytes: [UInt8], maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws -> [(Int, String?)] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lr-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write \(path)")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
         defer { reader.close() }

@@ -226,7 +226,7 @@ struct RuinRecreateSearch {
         var pending = (0..<p.jobs.count).filter { worth[$0] }
         if pending.isEmpty { return current }
         recreate(&current, &pending)
-        var ls = LocalSearch(p, neighbours: nb)
+        let ls = LocalSearch(p, neighbours: nb)
         ls.run(&current)
         var best = current
         let routedCount = current.routeOf.filter { $0 >= 0 }.count
