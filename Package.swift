@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "FieldPlanZoning"),
         // Pure daily planning: candidates, priorities, the routing problem, the plan and its checker.
         .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
+        // Pure KPI reports (SPEC §7): a report is a function of the period's facts.
+        .target(name: "FieldPlanReports", dependencies: ["FieldPlanCore"]),
         // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
         .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanReportsTests", dependencies: ["FieldPlanReports", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"], exclude: ["Golden"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
