@@ -28,20 +28,28 @@ let package = Package(
         .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
         // Pure KPI reports (SPEC §7): a report is a function of the period's facts.
         .target(name: "FieldPlanReports", dependencies: ["FieldPlanCore"]),
+        // Pure drawing: the toolkit every page uses (escaping, SVG, palettes, print CSS, text
+        // tables) and the report renderings for people (text, HTML with SVG charts).
+        .target(name: "FieldPlanRendering", dependencies: ["FieldPlanCore", "FieldPlanReports"]),
         // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
         .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
-        .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore", "FieldPlanPlanning"]),
+        .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore", "FieldPlanPlanning", "FieldPlanReports"]),
         // Edge: the SQLite store through GRDB.
         .target(name: "FieldPlanStore", dependencies: [
-            "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning",
+            "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanReports",
             .product(name: "GRDB", package: "GRDB.swift"),
             // The SQLite C API itself, for binding import rows without boxing them.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // The application layer: each use case once, for the command line and the HTTP service.
+        .target(name: "FieldPlanApp", dependencies: [
+            "FieldPlanCore", "FieldPlanReports", "FieldPlanStore",
+        ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
             "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanSheets", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),

@@ -10,7 +10,7 @@ public struct FieldPlanCommand: ParsableCommand {
             Import.self, Export.self, Accounts.self, Agents.self, Rejects.self, SettingsCommand.self,
             Zones.self, Plan.self, Sheet.self, Solve.self,
             Sample.self, Demo.self,
-            Sync.self, Review.self, Audit.self, Clearances.self,
+            Sync.self, Review.self, Audit.self, Clearances.self, Report.self,
         ]
     )
 

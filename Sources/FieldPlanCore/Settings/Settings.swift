@@ -10,6 +10,8 @@ public struct Settings: Hashable, Sendable {
     public var roadFactor: Double = 1.3
     public var speedKmh: Double = 25
     public var maxVisitsPerMonth: Int = 4
+    /// How many days before a posted payment a right-party or PTP visit earns it (SPEC §7).
+    public var attributionDays: Int = 30
     /// Printed at the top of route sheets.
     public var agencyName: String = "Collections Agency"
 
@@ -17,7 +19,7 @@ public struct Settings: Hashable, Sendable {
 
     /// The keys in the order `fieldplan settings` shows them.
     public static let keys = ["time_zone", "currency", "visiting_hours", "visit_days", "service_minutes",
-                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "agency_name"]
+                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "attribution_days", "agency_name"]
 
     public var travelModel: GreatCircleTravelModel { GreatCircleTravelModel(roadFactor: roadFactor, speedKmh: speedKmh) }
 
@@ -33,6 +35,7 @@ public struct Settings: Hashable, Sendable {
         case "road_factor": Self.show(roadFactor)
         case "speed_kmh": Self.show(speedKmh)
         case "max_visits_per_month": String(maxVisitsPerMonth)
+        case "attribution_days": String(attributionDays)
         case "agency_name": agencyName
         default: nil
         }
@@ -84,6 +87,7 @@ public struct Settings: Hashable, Sendable {
         case "road_factor": roadFactor = try double(1...5)
         case "speed_kmh": speedKmh = try double(1...200)
         case "max_visits_per_month": maxVisitsPerMonth = try int(1...31)
+        case "attribution_days": attributionDays = try int(0...365)
         case "agency_name":
             guard !text.trimmingSpaces.isEmpty, text.count <= 80 else {
                 throw SettingsError(key: key, reason: "expected a name of 1 to 80 characters")

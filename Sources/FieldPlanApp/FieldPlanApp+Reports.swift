@@ -1,0 +1,33 @@
+import FieldPlanCore
+import FieldPlanReports
+import FieldPlanStore
+
+/// A report request that cannot be answered (a range that ends before it starts, or longer
+/// than a report is meant for).
+public struct ReportRequestError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+extension FieldPlanApp {
+    /// The longest range a report covers: a year and a day.
+    public static let maximumReportDays = 366
+
+    /// SPEC §7: gathers the period's facts (and the previous month's for a monthly report)
+    /// and computes the report as of `nowEpoch`.
+    public func report(_ period: ReportPeriod, by grouping: ReportGrouping, nowEpoch: Int64) throws -> Report {
+        guard period.from <= period.to else {
+            throw ReportRequestError(description: "--to \(period.to) is before --from \(period.from)")
+        }
+        guard period.to.dayNumber - period.from.dayNumber < Self.maximumReportDays else {
+            throw ReportRequestError(description: "a report covers at most \(Self.maximumReportDays) days; \(period.from) to \(period.to) is longer")
+        }
+        let settings = try store.settings()
+        let clock = FieldPlanStore.clock(timeZone: settings.timeZone)
+        let monthly = period.kind == .monthly
+        let facts = try store.reportFacts(from: period.from, to: period.to, portfolio: monthly, attributionDays: settings.attributionDays)
+        let previous = try period.previousMonth.map {
+            try store.reportFacts(from: $0.from, to: $0.to, attributionDays: settings.attributionDays)
+        }
+        return ReportBuilder(clock: clock, nowEpoch: nowEpoch).report(period.kind, facts: facts, by: grouping, previous: previous)
+    }
+}

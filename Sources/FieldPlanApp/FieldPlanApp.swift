@@ -1,0 +1,10 @@
+import FieldPlanStore
+
+/// The application layer: every use case once, called the same way by the command line and
+/// by the HTTP service. A use case reads and writes through the store and computes with the
+/// pure modules; the edges only translate arguments in and results out.
+public struct FieldPlanApp: Sendable {
+    public let store: FieldPlanStore
+
+    public init(store: FieldPlanStore) { self.store = store }
+}
