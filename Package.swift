@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanReportsTests", dependencies: ["FieldPlanReports", "FieldPlanCore"]),
-        .testTarget(name: "FieldPlanSheetsTests", dependencies: ["FieldPlanSheets", "FieldPlanCore"], exclude: ["Golden"]),
+        .testTarget(name: "FieldPlanSheetsTests", dependencies: [
+            "FieldPlanSheets", "FieldPlanCore", "FieldPlanReports", "FieldPlanRendering", "FieldPlanInterchange",
+        ], exclude: ["Golden"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),

@@ -36,7 +36,7 @@ public struct ReportRenderer: Sendable {
 
     func title(_ r: Report) -> String {
         switch r.kind {
-        case .daily: "Daily report \(r.from) (\(r.from.weekday.rawValue))"
+        case .daily: "Daily report \(r.from) (\(r.from.weekday.rawValue.prefix(1).uppercased() + r.from.weekday.rawValue.dropFirst()))"
         case .monthly: "Monthly report \(r.from.description.prefix(7))"
         case .range: "Report \(r.from) to \(r.to)"
         }
