@@ -31,7 +31,14 @@ extension FieldPlanCommand {
 
         /// `1.2 MB; 3000 accounts, 10 agents, …` for a backup or a restore.
         static func describe(_ s: FieldPlanStore.StoreFileSummary) -> String {
-            let counts = s.counts.map { "\($0.count) \($0.table == "rejected_line" ? "rejected lines" : $0.table + ($0.count == 1 ? "" : "s"))" }
+            let counts = s.counts.map { c in
+                let one = c.count == 1
+                switch c.table {
+                case "audit": return "\(c.count) audit \(one ? "entry" : "entries")"
+                case "rejected_line": return "\(c.count) rejected \(one ? "line" : "lines")"
+                default: return "\(c.count) \(c.table)\(one ? "" : "s")"
+                }
+            }
             return "\(size(s.bytes)); " + counts.joined(separator: ", ")
         }
 
