@@ -88,8 +88,18 @@ extension FieldPlanStore {
         var summary: StoreFileSummary
         var clock: AgencyClock
         do {
-            try FileManager.default.copyItem(atPath: file, toPath: staging)
-            let queue = try DatabaseQueue(path: staging)
+            let queue: DatabaseQueue
+            if size(file + "-wal") > 0 {
+                // A live store given as the backup: its latest changes are still in its WAL,
+                // which a copy of the file alone would miss.
+                var readOnly = Configuration()
+                readOnly.readonly = true
+                queue = try DatabaseQueue(path: staging)
+                try DatabaseQueue(path: file, configuration: readOnly).backup(to: queue)
+            } else {
+                try FileManager.default.copyItem(atPath: file, toPath: staging)
+                queue = try DatabaseQueue(path: staging)
+            }
             let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(5)") }
             guard problems == ["ok"] else {
                 throw StoreFileError.notAStore(file, reason: "damaged (integrity check: \(problems.joined(separator: "; ")))")

@@ -117,6 +117,16 @@ struct BackupTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("before-restore") || $0.contains("restoring") }.isEmpty)
     }
 
+    /// A live store named as the backup (its changes still in its WAL) restores whole.
+    @Test func restoreFromALiveStoreTakesItsWAL() throws {
+        let folder = TempFolder()
+        let live = try FieldPlanStore(path: folder.path + "/live.db")
+        _ = try live.importRecords([ImportInput(path: folder.write("a.ndjson", (1...20).map { Self.account("\($0)") }.joined(separator: "\n")))])
+        #expect(FieldPlanStore.size(folder.path + "/live.db-wal") > 0)
+        _ = try FieldPlanStore.restore(from: folder.path + "/live.db", to: folder.path + "/s.db")
+        #expect(try Self.exportLines(FieldPlanStore(existingAt: folder.path + "/s.db")) == (try Self.exportLines(live)))
+    }
+
     /// An older backup is brought up to date by the migrations it lacks.
     @Test func restoreUpgradesAnOlderBackup() throws {
         let folder = TempFolder()
