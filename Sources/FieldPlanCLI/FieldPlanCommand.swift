@@ -11,6 +11,7 @@ public struct FieldPlanCommand: ParsableCommand {
             Zones.self, Plan.self, Sheet.self, Solve.self,
             Sample.self, Demo.self,
             Sync.self, Review.self, Audit.self, Clearances.self, Report.self,
+            Backup.self, Restore.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import FieldPlanCore
+import Foundation
 import GRDB
 
 extension FieldPlanStore {
@@ -10,20 +11,38 @@ extension FieldPlanStore {
         var settings = Settings()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting ORDER BY key") {
             let key: String = row["key"]
-            // A value that no longer validates falls back to the default rather than
-            // making the whole store unreadable.
-            try? settings.set(key, to: row["value"])
+            // A value that no longer validates (a time zone the system has dropped) falls
+            // back to the default rather than making the whole store unreadable.
+            try? settings.set(key, to: row["value"], isKnownTimeZone: knownTimeZone)
         }
         return settings
     }
 
-    /// Validates and stores one setting.
-    public func setSetting(_ key: String, to value: String) throws {
+    /// Whether the system's time zone data knows `name`. This is where that data is read;
+    /// the core only checks a name's form. The name is kept as the user spelled it (the
+    /// system may call `UTC` `GMT`).
+    public static func knownTimeZone(_ name: String) -> Bool {
+        TimeZone(identifier: name) != nil
+    }
+
+    /// Checks one setting as `setSetting` would, without a store: so a refused value is
+    /// reported before a store is opened (or created). Returns the value as it would be kept.
+    public static func checkSetting(_ key: String, to value: String) throws(SettingsError) -> String {
+        var settings = Settings()
+        try settings.set(key, to: value, isKnownTimeZone: knownTimeZone)
+        return settings.value(of: key)!
+    }
+
+    /// Validates and stores one setting; returns the value as kept (`visit_days` in week order).
+    @discardableResult
+    public func setSetting(_ key: String, to value: String) throws -> String {
         try writer.write { db in
             var settings = try Self.settings(db)
-            try settings.set(key, to: value)
+            try settings.set(key, to: value, isKnownTimeZone: Self.knownTimeZone)
+            let kept = settings.value(of: key)!
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, settings.value(of: key)!])
+                           arguments: [key, kept])
+            return kept
         }
     }
 }

@@ -22,4 +22,18 @@ struct SettingsTests {
         #expect(throws: SettingsError.self) { try s.set("currency", to: "kes") }
         for key in Settings.keys { #expect(s.value(of: key) != nil) }
     }
+
+    /// The core checks a zone name's form; whether the system knows it is asked of the caller.
+    @Test func timeZoneNeedsAWellFormedNameTheCheckerKnows() throws {
+        var s = Settings()
+        for bad in ["", "Africa Nairobi", "/Africa", "Africa//Nairobi", "Afrique/Nairobi;DROP", "Zürich/Zone"] {
+            #expect(throws: SettingsError.self, "\(bad)") { try s.set("time_zone", to: bad) }
+        }
+        #expect(throws: SettingsError.self) { try s.set("time_zone", to: "Mars/Olympus", isKnownTimeZone: { $0 != "Mars/Olympus" }) }
+        try s.set("time_zone", to: "America/Argentina/Buenos_Aires", isKnownTimeZone: { _ in true })
+        #expect(s.timeZone == "America/Argentina/Buenos_Aires")
+        #expect(throws: SettingsError.self) { try s.set("speed_kmh", to: "0") }
+        #expect(throws: SettingsError.self) { try s.set("speed_kmh", to: "nan") }
+        #expect(throws: SettingsError.self) { try s.set("visiting_hours", to: "08:00-08:00") }
+    }
 }

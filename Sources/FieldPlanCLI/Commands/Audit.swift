@@ -1,7 +1,6 @@
 import ArgumentParser
 import FieldPlanInterchange
 import FieldPlanStore
-import Foundation
 
 extension FieldPlanCommand {
     /// `fieldplan audit`: who or what changed an account, from which input line.
@@ -11,22 +10,22 @@ extension FieldPlanCommand {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this account.") var account: String?
-        @Option(help: "Output format: text or ndjson.") var format: Format = .text
+        @Option(help: "Output format: text or json (one object per line; ndjson is the same). Times are in the agency's time zone.") var format: Format = .text
         @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
-        enum Format: String, ExpressibleByArgument { case text, ndjson }
+        enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
         func run() throws {
             let db = try store.open()
+            let clock = try db.clock()
             let out = try OutputFile(path: output)
             defer { out.close() }
             var table = TextTable(["at", "account", "field", "old", "new", "by", "fact", "from"])
             try db.audit(account: account) { e in
-                let at = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(e.at)))
                 switch format {
-                case .ndjson:
+                case .json, .ndjson:
                     var w = JSONWriter()
                     w.string("kind", "audit")
-                    w.string("at", at)
+                    w.string("at", clock.instant(e.at).text)
                     w.string("account_id", e.accountID)
                     w.string("field", e.field)
                     w.string("old", e.old)
@@ -38,7 +37,7 @@ extension FieldPlanCommand {
                     w.int("line", e.line)
                     out.writeLine(w.finish())
                 case .text:
-                    table.add([at, e.accountID, e.field, e.old ?? "-", e.new ?? "-", e.actor ?? "",
+                    table.add([clock.shortText(e.at), e.accountID, e.field, e.old ?? "-", e.new ?? "-", e.actor ?? "",
                                e.factKind.map { "\($0) \(e.factID ?? "")" } ?? "", Self.origin(e)])
                 }
             }

@@ -10,27 +10,29 @@ extension FieldPlanCommand {
             subcommands: [List.self, Confirm.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List clearances (NDJSON or text).")
+            static let configuration = CommandConfiguration(abstract: "List clearances (text or JSON).")
             @OptionGroup var store: StoreOptions
             @Option(help: "Only pending or confirmed ones.") var state: String?
-            @Option(help: "Output format: text or ndjson.") var format: Format = .text
+            @Option(help: "Output format: text or json (one object per line; ndjson is the same). Times are in the agency's time zone.") var format: Format = .text
             @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
-            enum Format: String, ExpressibleByArgument { case text, ndjson }
+            enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
             func run() throws {
                 if let state, state != "pending" && state != "confirmed" { throw ValidationError("--state: expected pending or confirmed") }
-                let list = try store.open().clearances(state: state)
+                let db = try store.open()
+                let list = try db.clearances(state: state)
+                let clock = try db.clock()
                 let out = try OutputFile(path: output)
                 defer { out.close() }
                 switch format {
-                case .ndjson:
+                case .json, .ndjson:
                     for c in list {
                         var w = JSONWriter()
                         w.string("kind", "clearance")
                         w.string("account_id", c.accountID)
                         w.string("client", c.client)
                         w.string("debtor_name", c.debtorName)
-                        w.string("cleared_at", c.clearedAt)
+                        w.string("cleared_at", AgencyTime.full(c.clearedAt, clock))
                         w.string("by", c.factID)
                         w.string("state", c.state)
                         w.string("confirmed_by", c.confirmedBy)
@@ -38,7 +40,7 @@ extension FieldPlanCommand {
                     }
                 case .text:
                     var table = TextTable(["account", "client", "debtor", "cleared at", "by", "state"])
-                    for c in list { table.add([c.accountID, c.client, c.debtorName, c.clearedAt, c.factID, c.state]) }
+                    for c in list { table.add([c.accountID, c.client, c.debtorName, AgencyTime.short(c.clearedAt, clock), c.factID, c.state]) }
                     out.writeLine(list.isEmpty ? "no clearances" : table.render())
                 }
             }

@@ -6,7 +6,13 @@ extension FieldPlanCommand {
     /// `fieldplan export`: the store as NDJSON that `import` takes back unchanged.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export the store as NDJSON (zones, agents, accounts, appointments, outcomes, payments).")
+            abstract: "Export the store as NDJSON (zones, agents, accounts, appointments, outcomes, payments).",
+            discussion: """
+                An export holds the records that import takes back, not the whole store: it leaves out the settings, \
+                the stored plans (unless --kind visit,route --date D asks for one day's), the audit trail, the users, \
+                the review decisions and the rejected lines. For a full copy of the store use fieldplan backup FILE \
+                (and fieldplan restore FILE to put it back), not export and not a copy of the .db file.
+                """)
 
         @OptionGroup var store: StoreOptions
 

@@ -39,7 +39,7 @@ extension FieldPlanCommand {
         enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
-            let db = try store.open()
+            let db = try store.openOrCreate()
             let inputs = files.map { ImportInput(path: $0, csvKind: csvKind) }
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
             let summary: ImportSummary

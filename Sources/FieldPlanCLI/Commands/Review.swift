@@ -13,13 +13,15 @@ extension FieldPlanCommand {
             static let configuration = CommandConfiguration(abstract: "List open review items (flags and conflicts).")
             @OptionGroup var store: StoreOptions
             @Flag(help: "Include resolved items.") var all = false
-            @Option(help: "Output format: text or ndjson.") var format: Format = .text
-            enum Format: String, ExpressibleByArgument { case text, ndjson }
+            @Option(help: "Output format: text or json (one object per line; ndjson is the same). Times are in the agency's time zone.") var format: Format = .text
+            enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
             func run() throws {
-                let items = try store.open().reviewItems(includeResolved: all)
+                let db = try store.open()
+                let items = try db.reviewItems(includeResolved: all)
+                let clock = try db.clock()
                 switch format {
-                case .ndjson:
+                case .json, .ndjson:
                     for i in items {
                         var w = JSONWriter()
                         w.string("kind", "review")
@@ -27,7 +29,7 @@ extension FieldPlanCommand {
                         w.string("type", i.kind)
                         w.string("account_id", i.accountID)
                         w.string("agent_id", i.agentID)
-                        w.string("at", i.at)
+                        w.string("at", i.at.map { AgencyTime.full($0, clock) })
                         w.string("code", i.code)
                         w.string("reason", i.reason)
                         w.string("source", i.source)
@@ -39,7 +41,7 @@ extension FieldPlanCommand {
                     if items.isEmpty { print("nothing to review"); return }
                     var table = TextTable(["id", "type", "account", "agent", "at", "code", "from", "reason"])
                     for i in items {
-                        table.add([i.id, i.kind + (i.resolved ? " (resolved)" : ""), i.accountID ?? "", i.agentID ?? "", i.at ?? "", i.code ?? "",
+                        table.add([i.id, i.kind + (i.resolved ? " (resolved)" : ""), i.accountID ?? "", i.agentID ?? "", i.at.map { AgencyTime.short($0, clock) } ?? "", i.code ?? "",
                                    i.source.map { "\($0):\(i.line ?? 0)" } ?? "", i.reason.count > 120 ? String(i.reason.prefix(119)) + "…" : i.reason])
                     }
                     print(table.render())

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldPlanCore
+import FieldPlanInterchange
 import FieldPlanStore
 
 extension FieldPlanCommand {
@@ -7,31 +8,52 @@ extension FieldPlanCommand {
     struct SettingsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "settings", abstract: "Show the agency settings, or change one.",
+            discussion: "docs/store.md lists every setting, its default and the values it accepts.",
             subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Show every setting.")
             @OptionGroup var store: StoreOptions
+            @Option(help: "text or json (one object: key → value, numbers as numbers).") var format: ListFormat = .text
+
             func run() throws {
                 let settings = try store.open().settings()
-                var table = TextTable(["key", "value"])
-                for key in Settings.keys { table.add([key, settings.value(of: key)!]) }
-                print(table.render())
+                switch format {
+                case .json:
+                    var w = JSONWriter()
+                    for key in Settings.keys {
+                        let value = settings.value(of: key)!
+                        if Settings.numericKeys.contains(key) { w.raw(key, value) } else { w.string(key, value) }
+                    }
+                    print(w.finish())
+                case .csv:
+                    print("key,value")
+                    for key in Settings.keys { print([key, settings.value(of: key)!].map(CSV.cell).joined(separator: ",")) }
+                case .text:
+                    var table = TextTable(["key", "value"])
+                    for key in Settings.keys { table.add([key, settings.value(of: key)!]) }
+                    print(table.render())
+                }
             }
         }
 
         struct Set: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Change one setting (validated).")
+            static let configuration = CommandConfiguration(
+                abstract: "Change one setting (validated; a refused value names what is accepted).",
+                discussion: "Creates the store if there is none yet.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "One of: \(Settings.keys.joined(separator: ", ")).") var key: String
             @Argument var value: String
+
             func run() throws {
                 do {
-                    try store.open().setSetting(key, to: value)
+                    // Checked before the store is opened, so a refused value creates no store.
+                    _ = try FieldPlanStore.checkSetting(key, to: value)
+                    let kept = try store.openOrCreate().setSetting(key, to: value)
+                    print("\(key) = \(kept)")
                 } catch let error as SettingsError {
                     throw CommandFailure("settings: \(error)")
                 }
-                print("\(key) = \(try store.open().settings().value(of: key)!)")
             }
         }
     }

@@ -23,18 +23,20 @@ extension FieldPlanCommand.Sync {
         @Option(help: "Write the rejected and conflicting lines here, verbatim, for correction.") var rejects: String?
         @Option(help: "Summary format: text or json.") var format: SummaryFormat = .text
         @Option(help: "How many rejected lines to list on stderr (the rest are counted).") var showErrors = 50
-        @Option(help: "The import's clock as an ISO 8601 instant (default: now); visits after it are refused as in the future. For replaying a past or simulated day.")
+        @Option(help: "The import's clock (default: now): an ISO 8601 instant, or a local YYYY-MM-DDTHH:MM in the agency's time zone; visits after it are refused as in the future, and the agency's date at it decides which promises are broken. For replaying a past or simulated day.")
         var now: String?
 
         enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
+            let db = try store.open()
             var clock: Int64?
             if let now {
-                guard let instant = Instant(now) else { throw ValidationError("--now: expected an ISO 8601 instant with offset, got \"\(now)\"") }
-                clock = instant.epochSeconds
+                guard let epoch = try db.clock().epochSeconds(parsing: now) else {
+                    throw ValidationError("--now: expected an ISO 8601 instant like 2026-12-01T20:00:00+03:00, or a local 2026-12-01T20:00 in the agency's time zone, got \"\(now)\"")
+                }
+                clock = epoch
             }
-            let db = try store.open()
             let inputs = try Self.expand(files).map { ImportInput(path: $0, format: .ndjson) }
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
             let summary: ImportSummary

@@ -41,26 +41,40 @@ public struct Settings: Hashable, Sendable {
         }
     }
 
+    /// The form of an IANA time zone name: `Area/Location` words of letters, digits, `_`,
+    /// `-` and `+`, or a single word such as `UTC`; at most 64 characters.
+    public static func isTimeZoneName(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 64, !text.hasPrefix("/"), !text.hasSuffix("/"), !text.contains("//") else { return false }
+        return text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "/" || $0 == "_" || $0 == "-" || $0 == "+" }
+    }
+
     static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
+    /// The keys whose values are numbers (shown as JSON numbers by `settings --format json`).
+    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "attribution_days"]
+
     /// Changes one setting, or says why the value is refused.
-    public mutating func set(_ key: String, to text: String) throws(SettingsError) {
+    /// - Parameter isKnownTimeZone: whether the system's time zone data knows a name. The
+    ///   core reads no such data itself: the store passes the system's lookup in. The default
+    ///   accepts any well-formed name (pure tests); the store never relies on it.
+    public mutating func set(_ key: String, to text: String,
+                             isKnownTimeZone: (String) -> Bool = { _ in true }) throws(SettingsError) {
         func int(_ range: ClosedRange<Int>) throws(SettingsError) -> Int {
             guard let v = Int(text), range.contains(v) else {
-                throw SettingsError(key: key, reason: "expected a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+                throw SettingsError(key: key, reason: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(text)\"")
             }
             return v
         }
         func double(_ range: ClosedRange<Double>) throws(SettingsError) -> Double {
             guard let v = Double(text), range.contains(v) else {
-                throw SettingsError(key: key, reason: "expected a number in \(range.lowerBound)...\(range.upperBound), got \"\(text)\"")
+                throw SettingsError(key: key, reason: "expected a number from \(Self.show(range.lowerBound)) to \(Self.show(range.upperBound)), got \"\(text)\"")
             }
             return v
         }
         switch key {
         case "time_zone":
-            guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "_" || $0 == "-" || $0 == "+" || $0.isNumber }) else {
-                throw SettingsError(key: key, reason: "expected an IANA time zone like Africa/Nairobi, got \"\(text)\"")
+            guard Self.isTimeZoneName(text), isKnownTimeZone(text) else {
+                throw SettingsError(key: key, reason: "expected an IANA time zone name the system knows, like Africa/Nairobi, Europe/London or UTC, got \"\(text)\"")
             }
             timeZone = text
         case "currency":
@@ -72,14 +86,14 @@ public struct Settings: Hashable, Sendable {
             let parts = text.split(separator: "-")
             guard parts.count == 2, let from = LocalTime(parts[0]), let to = LocalTime(parts[1]),
                   let window = TimeWindow(from: from, to: to), from < to else {
-                throw SettingsError(key: key, reason: "expected HH:MM-HH:MM with the end after the start, got \"\(text)\"")
+                throw SettingsError(key: key, reason: "expected HH:MM-HH:MM (24-hour clock) with the end after the start, like 08:00-19:00, got \"\(text)\"")
             }
             visitingHours = window
         case "visit_days":
             let names = text.split(separator: ",").map { $0.trimmingSpaces.lowercased() }
             let days = names.compactMap(Weekday.init(rawValue:))
             guard !days.isEmpty, days.count == names.count else {
-                throw SettingsError(key: key, reason: "expected days like mon,tue,wed, got \"\(text)\"")
+                throw SettingsError(key: key, reason: "expected days separated by commas, each one of mon, tue, wed, thu, fri, sat, sun, got \"\(text)\"")
             }
             visitDays = Weekday.allCases.filter(days.contains)
         case "service_minutes": serviceMinutes = try int(1...480)
