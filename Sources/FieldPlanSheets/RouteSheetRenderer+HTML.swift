@@ -198,6 +198,7 @@ extension RouteSheetRenderer {
     table.stops tbody tr.visit { height: 11mm; }
     table.stops td.no { font-weight: bold; font-size: 10pt; text-align: center; }
     table.stops td.num { text-align: right; }
+    table.stops td.reason { overflow-wrap: normal; word-break: keep-all; }
     table.stops td.write { background: #fff; }
     table.stops th.write { background: #cfcfcf; }
     table.stops tr.break td { background: #f0f0f0; font-style: italic; }
