@@ -8,6 +8,8 @@ import FieldPlanCore
 /// device or the accounts system wrote them with.
 public struct AccountDetail: Sendable {
     public var account: Account
+    /// The account's currency, else the settings'.
+    public var currency: String
     /// Set by a `CLAIMS_PAID` or `HARDSHIP` outcome: not planned before this date.
     public var holdUntil: String?
     public var zoneName: String?

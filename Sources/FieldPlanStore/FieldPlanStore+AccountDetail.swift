@@ -15,7 +15,8 @@ extension FieldPlanStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else { return nil }
             var account = row.account
             account.nationalID = nil
-            let clock = Self.clock(timeZone: try Self.settings(db).timeZone)
+            let settings = try Self.settings(db)
+            let clock = Self.clock(timeZone: settings.timeZone)
             let today = clock.localDate(now ?? Self.now())
             func origin(_ r: Row) -> String? {
                 guard let source: String = r["source"] else { return nil }
@@ -78,7 +79,7 @@ extension FieldPlanStore {
                                                fact: kind.map { k in factID.map { "\(k) \($0)" } ?? k },
                                                origin: source.map { s in line.map { "\(s):\($0)" } ?? s })
             }
-            return AccountDetail(account: account, holdUntil: row["hold_until"], zoneName: zoneName, agentID: agentID, agentName: agentName,
+            return AccountDetail(account: account, currency: account.currency ?? settings.currency, holdUntil: row["hold_until"], zoneName: zoneName, agentID: agentID, agentName: agentName,
                                  outcomes: outcomes, payments: payments, promises: promises, appointments: appointments,
                                  plannedVisits: planned, audit: audit)
         }

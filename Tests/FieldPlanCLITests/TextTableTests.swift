@@ -24,6 +24,7 @@ struct TextTableTests {
         #expect(!table.isNumeric(0) && !table.isNumeric(1) && !table.isNumeric(2))
         #expect(TextTable.looksNumeric("12,500.00") && TextTable.looksNumeric("75%") && TextTable.looksNumeric("+3"))
         #expect(!TextTable.looksNumeric("2026-12-01") && !TextTable.looksNumeric("1.2.3") && !TextTable.looksNumeric("-") && !TextTable.looksNumeric("1e5"))
+        #expect(!TextTable.looksNumeric("+254711000102"), "a phone number is text")
     }
 
     /// A table wider than 120 columns wraps its widest text column instead of running on.

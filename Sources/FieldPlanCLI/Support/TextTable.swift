@@ -34,9 +34,11 @@ struct TextTable {
     }
 
     /// `12`, `-3`, `+4`, `12,500.00`, `0.5`, `75%`: digits with optional sign, thousands
-    /// commas, one decimal point and a trailing percent sign.
+    /// commas, one decimal point and a trailing percent sign. A phone number (`+254711000102`,
+    /// a plus and more than six characters) is text.
     static func looksNumeric(_ s: String) -> Bool {
         var chars = Substring(s)
+        if chars.first == "+" && chars.count > 7 { return false }
         if chars.first == "-" || chars.first == "+" { chars = chars.dropFirst() }
         if chars.last == "%" { chars = chars.dropLast() }
         guard let first = chars.first, first.isASCII, first.isNumber else { return false }
