@@ -113,7 +113,7 @@ extension RouteSheetRenderer {
         [("No.", "no", 6), ("ETA", "eta", 12), ("Window", "win", 13), ("Account", "acct", 19),
          ("Debtor", "debtor", 23), ("Address", "addr", 27), ("Phone", "phone", 23),
          ("Balance (\(currency))", "num", 20), ("Days past due", "num dpd", 9), ("Last outcome", "last", 20),
-         ("Promise due", "promise", 18), ("Notes", "notes", 24), ("Reason", "reason", 17),
+         ("Promise due", "promise", 18), ("Notes", "notes", 22), ("Reason", "reason", 19),
          ("Outcome code", "write", 13), ("Amount collected (\(currency))", "write", 16), ("Time / signature", "write", 17)]
     }
 
