@@ -38,4 +38,20 @@ struct TextTableTests {
         let words = lines.dropFirst().map { $0.dropFirst(4).prefix(110) }.joined(separator: " ").split(separator: " ")
         #expect(words.filter { $0 == "Ngong" }.count == 10, "wrapping must not lose text")
     }
+
+    /// Only prose wraps: a column of ids or instants keeps its width even if the table then
+    /// stays wider than 120 columns.
+    @Test func wordsAreNeverSplit() {
+        var table = TextTable(["at", "fact", "reason"])
+        let fact = "outcome f333cc50-e26e-4713-a87e-b48163bd851b"
+        table.add(["2026-12-01T17:00:00+03:00", fact, Array(repeating: "visited by AG01 the same day", count: 4).joined(separator: " ")])
+        let lines = table.render().split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("2026-12-01T17:00:00+03:00  outcome f333cc50-e26e-4713-a87e-b48163bd851b"), "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 120 })
+        #expect(!lines.contains { $0.hasSuffix("AG0") }, "no word cut in two")
+
+        var tooWide = TextTable(["id", "file", "reason"])
+        tooWide.add([String(repeating: "x", count: 60), String(repeating: "y", count: 60), "one two three four five six seven"])
+        #expect(tooWide.render().split(separator: "\n").count == 2, "a table that cannot fit is not wrapped for nothing")
+    }
 }

@@ -2,8 +2,10 @@
 ///
 /// A column whose cells are all numbers, amounts or empty (`12`, `-3`, `12,500.00`, `4.5`)
 /// is right-aligned, header included, so that digits line up. When the table is wider than
-/// `maxWidth`, the widest text columns are narrowed (down to `minWrapWidth`) and their cells
-/// wrap onto continuation lines: nothing is cut. A table that cannot fit even so stays wider.
+/// `maxWidth`, the widest text columns are narrowed (down to `minWrapWidth`, and never below
+/// their longest word) and their cells wrap between words onto continuation lines: nothing is
+/// cut. A table that cannot fit even so keeps its natural widths (wrapping would only make it
+/// taller).
 /// - Complexity: O(total text length) to render.
 struct TextTable {
     var header: [String]
@@ -56,10 +58,15 @@ struct TextTable {
         let numeric = (0..<count).map(isNumeric)
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() where i < count { widths[i] = max(widths[i], cell.count) } }
-        // Narrow the widest text column, one character at a time, until the table fits.
+        // Narrow the widest text column, one character at a time, until the table fits; a
+        // column never gets narrower than its longest word, so ids, instants and file names
+        // stay whole and only prose wraps.
+        var floors = header.map { max(Self.minWrapWidth, Self.longestWord($0)) }
+        for row in rows { for (i, cell) in row.enumerated() where i < count { floors[i] = max(floors[i], Self.longestWord(cell)) } }
         func total() -> Int { widths.reduce(0, +) + Self.gap * max(0, count - 1) }
-        while total() > maxWidth {
-            guard let widest = (0..<count).filter({ !numeric[$0] && widths[$0] > Self.minWrapWidth })
+        let narrowest = (0..<count).map { numeric[$0] ? widths[$0] : min(widths[$0], floors[$0]) }.reduce(0, +) + Self.gap * max(0, count - 1)
+        while narrowest <= maxWidth, total() > maxWidth {
+            guard let widest = (0..<count).filter({ !numeric[$0] && widths[$0] > floors[$0] })
                 .max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
@@ -79,6 +86,10 @@ struct TextTable {
             }
         }
         return (lines(header) + rows.flatMap(lines)).joined(separator: "\n")
+    }
+
+    static func longestWord(_ text: String) -> Int {
+        text.split(separator: " ").map(\.count).max() ?? 0
     }
 
     /// Greedy word wrap to `width` characters; a word longer than that is split. Always at
