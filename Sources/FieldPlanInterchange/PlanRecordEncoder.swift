@@ -4,6 +4,10 @@ import FieldPlanPlanning
 /// Writes a day plan as SPEC §5's `route` and `visit` lines: times as ISO 8601 instants with
 /// the agency's offset, distances in km (3 decimals) and minutes (1 decimal) recomputable
 /// from the travel model, a break as a `visit` without an account.
+///
+/// `seq` numbers the visits only, 1, 2, 3… as the route sheet does; the break line has no
+/// `seq` and sits in its place in the order. (`PlannedStop.seq` counts every stop, the break
+/// too: it stays the stored line's key and position in `plan_visit`.)
 public enum PlanRecordEncoder {
     public static func route(_ r: AgentRoute, of plan: DayPlan, version: Int) -> String {
         var w = JSONWriter()
@@ -25,7 +29,7 @@ public enum PlanRecordEncoder {
         w.string("kind", "visit")
         w.string("date", plan.date.description)
         w.string("agent_id", r.agentID)
-        w.int("seq", s.seq)
+        w.int("seq", visitNumber(s, in: r))
         w.string("account_id", s.accountID)
         w.string("eta", plan.instant(s.eta).text)
         w.string("etd", plan.instant(s.etd).text)
@@ -46,6 +50,13 @@ public enum PlanRecordEncoder {
         w.string("agent_id", u.agentID)
         w.string("reason", u.reason)
         return w.finish()
+    }
+
+    /// The stop's number among the route's visits (nil for the break).
+    /// - Complexity: O(stops of the route).
+    public static func visitNumber(_ s: PlannedStop, in r: AgentRoute) -> Int? {
+        guard s.accountID != nil else { return nil }
+        return r.stops.count { $0.accountID != nil && $0.seq <= s.seq }
     }
 
     static func km(_ metres: Int) -> String { JSONWriter.number(Double(metres) / 1000) }

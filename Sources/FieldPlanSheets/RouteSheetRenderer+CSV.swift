@@ -12,6 +12,9 @@ extension RouteSheetRenderer {
     /// The stops for a spreadsheet: one header row (`csvColumns`), then one row per stop in
     /// visiting order, the break included (`kind` `break`, no `seq`).
     ///
+    /// The text starts with a UTF-8 byte order mark (U+FEFF): without it spreadsheet programs
+    /// open the file in a legacy code page and garble names such as `Njoroge Wa Kĩmani`.
+    ///
     /// RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled, and every
     /// record ends with CRLF (the last one too). `balance` is `Money.formatted` without the
     /// thousands separators (`12500.00`) so spreadsheets read it as a number; the currency is
@@ -20,7 +23,7 @@ extension RouteSheetRenderer {
     /// (`+2547•••••321`), so a debtor's name or note can never execute in the office.
     /// - Complexity: O(total text length).
     public static func csv(_ sheet: RouteSheet) -> String {
-        var out = csvColumns.joined(separator: ",") + "\r\n"
+        var out = byteOrderMark + csvColumns.joined(separator: ",") + "\r\n"
         for s in sheet.stops {
             let fields: [String] = [
                 s.isBreak ? "" : (s.number.map(String.init) ?? ""),
@@ -40,6 +43,9 @@ extension RouteSheetRenderer {
         }
         return out
     }
+
+    /// U+FEFF, which UTF-8 writes as EF BB BF.
+    public static let byteOrderMark = "\u{FEFF}"
 
     /// One field, defused against formula injection and quoted when RFC 4180 requires it.
     static func csvField(_ raw: String) -> String {

@@ -113,7 +113,7 @@ extension RouteSheetRenderer {
         [("No.", "no", 6), ("ETA", "eta", 12), ("Window", "win", 13), ("Account", "acct", 19),
          ("Debtor", "debtor", 23), ("Address", "addr", 27), ("Phone", "phone", 23),
          ("Balance (\(currency))", "num", 20), ("Days past due", "num dpd", 9), ("Last outcome", "last", 20),
-         ("Promise due", "promise", 18), ("Notes", "notes", 24), ("Reason", "reason", 17),
+         ("Promise due", "promise", 18), ("Notes", "notes", 22), ("Reason", "reason", 19),
          ("Outcome code", "write", 13), ("Amount collected (\(currency))", "write", 16), ("Time / signature", "write", 17)]
     }
 
@@ -198,6 +198,7 @@ extension RouteSheetRenderer {
     table.stops tbody tr.visit { height: 11mm; }
     table.stops td.no { font-weight: bold; font-size: 10pt; text-align: center; }
     table.stops td.num { text-align: right; }
+    table.stops td.reason { overflow-wrap: normal; word-break: keep-all; }
     table.stops td.write { background: #fff; }
     table.stops th.write { background: #cfcfcf; }
     table.stops tr.break td { background: #f0f0f0; font-style: italic; }

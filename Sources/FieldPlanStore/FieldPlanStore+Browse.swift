@@ -6,6 +6,7 @@ extension FieldPlanStore {
     public struct AccountFilter: Sendable {
         public var status: AccountStatus?
         public var unlocatedOnly = false
+        /// Matched without regard to case (`kcb bank` finds `KCB Bank`), in any script.
         public var client: String?
         public init(status: AccountStatus? = nil, unlocatedOnly: Bool = false, client: String? = nil) {
             self.status = status
@@ -15,16 +16,23 @@ extension FieldPlanStore {
     }
 
     /// Accounts matching `filter`, ordered by id, streamed to `body`.
+    ///
+    /// The client is compared in Swift, case-folded: SQLite's `NOCASE` folds ASCII letters
+    /// only. It costs nothing extra, since every filter but the status scans the accounts anyway.
     public func accounts(_ filter: AccountFilter, _ body: (Account) throws -> Void) throws {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let status = filter.status { clauses.append("status = ?"); arguments.append(status.rawValue) }
         if filter.unlocatedOnly { clauses.append("lat IS NULL") }
-        if let client = filter.client { clauses.append("client = ?"); arguments.append(client) }
+        let client = filter.client.map { $0.lowercased() }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM account\(whereSQL) ORDER BY id", arguments: StatementArguments(arguments))
-            while let row = try rows.next() { try body(row.account) }
+            while let row = try rows.next() {
+                let account = row.account
+                if let client, account.client.lowercased() != client { continue }
+                try body(account)
+            }
         }
     }
 

@@ -44,6 +44,44 @@ struct SheetCLITests {
         }
     }
 
+    /// The sheet's stop numbers are the export's `seq`, the break numbered in neither:
+    /// visits are 1, 2, 3… on both, whether they come before or after the break.
+    @Test func stopNumbersEqualTheExportsSeq() throws {
+        let cli = try planned()
+        defer { cli.cleanUp() }
+        let export = try cli.run(["export", "--kind", "visit", "--date", "2026-12-01"]).stdout.split(separator: "\n").map(String.init)
+        func field(_ line: String, _ name: String) -> String? {
+            guard let rest = line.split(separator: "\"\(name)\":", maxSplits: 1).dropFirst().first else { return nil }
+            return String(rest.prefix { $0 != "," && $0 != "}" }).replacingOccurrences(of: "\"", with: "")
+        }
+        var breaksBeforeAVisit = 0
+        for agent in ["AG01", "AG02", "AG03"] {
+            let lines = export.filter { $0.contains("\"agent_id\":\"\(agent)\"") }
+            let visits = lines.filter { $0.contains("\"account_id\"") }
+            #expect(visits.compactMap { field($0, "seq") } == (1...max(1, visits.count)).prefix(visits.count).map(String.init), "\(agent): seq counts the visits")
+            for b in lines where !b.contains("\"account_id\"") {
+                #expect(field(b, "seq") == nil, "the break has no seq: \(b)")
+                if b != lines.last { breaksBeforeAVisit += 1 }
+            }
+            let csv = try cli.run(["sheet", "--date", "2026-12-01", "--agent", agent, "--format", "csv"]).stdout
+            let rows = csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let sheetNumbers = rows.filter { $0[1] == "visit" }.map { "\($0[7])=\($0[0])" }
+            #expect(sheetNumbers == visits.map { "\(field($0, "account_id")!)=\(field($0, "seq")!)" }, "\(agent): sheet and export agree")
+            #expect(rows.filter { $0[1] == "break" }.allSatisfy { $0[0] == "" })
+        }
+        #expect(breaksBeforeAVisit > 0, "the sample must have a break between visits for this test to mean anything")
+    }
+
+    /// A CSV sheet written to a file starts with EF BB BF, so spreadsheet programs read UTF-8.
+    @Test func csvSheetFileHasAByteOrderMark() throws {
+        let cli = try planned()
+        defer { cli.cleanUp() }
+        let written = try cli.run(["sheet", "--date", "2026-12-01", "--agent", "AG01", "--format", "csv", "-o", "ag01.csv"])
+        #expect(written.status == 0, "\(written.stderr)")
+        let bytes = try #require(FileManager.default.contents(atPath: cli.folder + "/ag01.csv"))
+        #expect(Array(bytes.prefix(6)) == [0xEF, 0xBB, 0xBF] + Array("seq".utf8))
+    }
+
     @Test func allAgentsIntoAFolder() throws {
         let cli = try planned()
         defer { cli.cleanUp() }
@@ -58,7 +96,7 @@ struct SheetCLITests {
         let external = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         #expect(!external.contains("http://") && !external.contains("https://"), "a sheet must not load anything from the network")
         let csv = try cli.run(["sheet", "--date", "2026-12-01", "--agent", "AG01", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("seq,") || csv.stdout.contains("outcome_code"))
+        #expect(csv.stdout.hasPrefix("\u{FEFF}seq,"))
     }
 
     @Test func missingPlanOrAgentIsOneLine() throws {

@@ -5,8 +5,11 @@ import Testing
 @Suite struct RouteSheetCSVTests {
     static let seeds: [UInt64] = Array(1...40)
 
-    /// A strict RFC 4180 reader: records end with CRLF, quoted fields may hold anything.
+    /// A strict RFC 4180 reader after the UTF-8 byte order mark: records end with CRLF,
+    /// quoted fields may hold anything.
     static func parse(_ csv: String) -> [[String]] {
+        #expect(csv.unicodeScalars.first == "\u{FEFF}", "a CSV sheet starts with the byte order mark")
+        let csv = String(csv.unicodeScalars.drop { $0 == "\u{FEFF}" })
         var records: [[String]] = []
         var record: [String] = []
         var field = ""
@@ -52,6 +55,12 @@ import Testing
             #expect(row[column["debtor_name"]!] == defused)
             for blank in ["outcome_code", "amount_collected", "notes_after_visit"] { #expect(row[column[blank]!] == "") }
         }
+    }
+
+    /// Spreadsheet programs read the file as UTF-8 only when it starts with EF BB BF.
+    @Test func startsWithAUTF8ByteOrderMark() {
+        let bytes = Array(RouteSheetRenderer.csv(SampleRouteSheet.sheet).utf8.prefix(6))
+        #expect(bytes == [0xEF, 0xBB, 0xBF, UInt8(ascii: "s"), UInt8(ascii: "e"), UInt8(ascii: "q")])
     }
 
     @Test func sampleValues() {

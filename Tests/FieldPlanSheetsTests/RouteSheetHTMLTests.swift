@@ -23,6 +23,15 @@ import Testing
         }
     }
 
+    /// The reason cell wraps between words only (`broken` / `promise`), never inside one
+    /// (`appointm` / `ent`): the table's `overflow-wrap: anywhere` is undone for that column.
+    @Test func reasonColumnDoesNotBreakWords() {
+        let html = RouteSheetRenderer.html(SampleRouteSheet.sheet)
+        let rule = html.split(separator: "\n").first { $0.contains("td.reason") }
+        #expect(rule?.contains("overflow-wrap: normal") == true && rule?.contains("word-break: keep-all") == true, "\(rule ?? "no td.reason rule")")
+        #expect(table(html).contains("<td class=\"reason\">promise due</td>"))
+    }
+
     @Test func dataIsEscaped() {
         let html = RouteSheetRenderer.html(SampleRouteSheet.sheet)
         #expect(!html.contains(SampleRouteSheet.trickyName))

@@ -5,7 +5,7 @@ import FieldPlanStore
 
 extension FieldPlanCommand {
     struct Accounts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Browse accounts.", subcommands: [List.self], defaultSubcommand: List.self)
+        static let configuration = CommandConfiguration(abstract: "Browse accounts.", subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
         /// `fieldplan accounts list`: the unlocated list is the tracing work-list.
         struct List: ParsableCommand {
@@ -16,7 +16,7 @@ extension FieldPlanCommand {
             var status: String?
             @Flag(help: "Only accounts without coordinates: the tracing work-list.")
             var unlocated = false
-            @Option(help: "Only this client.")
+            @Option(help: "Only this client (any case: kcb bank finds KCB Bank).")
             var client: String?
             @Option(help: "text, csv or json (NDJSON without national_id).")
             var format: ListFormat = .text

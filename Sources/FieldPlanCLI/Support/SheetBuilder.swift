@@ -50,7 +50,10 @@ struct SheetBuilder {
                 stops.append(RouteSheet.Stop(number: nil, isBreak: true, eta: eta, etd: etd, windowFrom: from, windowTo: to, reason: "break", legKm: km))
                 continue
             }
+            // The stored line's `seq`, so the sheet's numbers are the export's whatever version
+            // of the numbering the plan was stored with; counted when a line has none.
             number += 1
+            if let seq = Self.double(v["seq"]) { number = Int(seq) }
             let brief = briefs[id]
             let a = brief?.account
             var promiseDue: String?

@@ -1,0 +1,134 @@
+import ArgumentParser
+import FieldPlanCore
+import FieldPlanInterchange
+import FieldPlanStore
+
+extension FieldPlanCommand.Accounts {
+    /// `fieldplan accounts show ID`: everything a supervisor needs about one account on one
+    /// screen, from one read (`FieldPlanStore.accountDetail`). The national id is never shown.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one account: as it stands, its zone and agent, its history (outcomes, payments, promises, appointments, planned visits) and its audit trail.",
+            discussion: "National ids are never shown. Times are in the agency's time zone.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The account id.") var id: String
+        @Option(help: "text or json (one JSON object).") var format: Format = .text
+        enum Format: String, ExpressibleByArgument { case text, json }
+
+        func run() throws {
+            guard let detail = try store.open().accountDetail(id: id) else { throw CommandFailure("no account \"\(id)\" in the store") }
+            print(format == .json ? Self.json(detail) : Self.text(detail))
+        }
+
+        static func short(_ i: Instant) -> String { String(i.text.prefix(10)) + " " + String(i.text.dropFirst(11).prefix(5)) }
+
+        static func text(_ d: AccountDetail) -> String {
+            let a = d.account
+            var facts: [(String, String)] = [
+                ("Account", a.id), ("Client", a.client), ("Debtor", a.debtorName),
+                ("Status", a.status?.rawValue ?? "open"),
+                ("Balance", d.currency + " " + a.balance.formatted),
+            ]
+            if let dpd = a.daysPastDue { facts.append(("Days past due", String(dpd))) }
+            if let phone = a.phone { facts.append(("Phone", phone)) }
+            if let email = a.email { facts.append(("Email", email)) }
+            facts.append(("Address", a.address ?? "-"))
+            facts.append(("Location", a.location.map { "\($0.lat), \($0.lon)" } ?? "none: the account needs tracing"))
+            if let w = a.visitWindow { facts.append(("Visit window", "\(w.from)-\(w.to)")) }
+            if let m = a.serviceMinutes { facts.append(("Service", "\(m) min")) }
+            if let d = a.noVisitBefore { facts.append(("No visit before", d.description)) }
+            if let m = a.maxVisitsPerMonth { facts.append(("Max visits/month", String(m))) }
+            if let hold = d.holdUntil { facts.append(("Held until", hold)) }
+            let zone = a.zoneID.map { id in d.zoneName.map { "\(id) (\($0))" } ?? id } ?? "none"
+            facts.append(("Zone", zone))
+            facts.append(("Agent", d.agentID.map { id in d.agentName.map { "\(id) (\($0))" } ?? id } ?? "none"))
+            if let notes = a.notes { facts.append(("Notes", notes)) }
+            var out = facts.map { pad($0.0 + ":", 18) + $0.1 }
+
+            func section(_ title: String, _ header: [String], _ rows: [[String]]) {
+                out.append("")
+                out.append("\(title) (\(rows.count))")
+                guard !rows.isEmpty else { out.append("  none"); return }
+                var table = TextTable(header, maxWidth: 118)
+                for r in rows { table.add(r) }
+                out += table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+            }
+            section("OUTCOMES", ["visited", "agent", "code", "contact", "promise", "collected", "next visit", "notes", "review"], d.outcomes.map { o in
+                [short(o.visitedAt), o.agentID, o.code, o.contact ?? "",
+                 o.promiseAmount.map { p in "\(p.formatted) by \(o.promiseDate ?? "?")" } ?? "",
+                 o.collected.map { $0.formatted } ?? "", o.nextVisit ?? "", o.notes ?? "", o.flagged ?? ""]
+            })
+            section("PAYMENTS", ["paid", "amount", "reference", "channel", "id"], d.payments.map { p in
+                [short(p.paidAt), p.amount.formatted, p.reference ?? "", p.channel ?? "", p.id]
+            })
+            section("PROMISES", ["due", "amount", "paid", "state", "made", "outcome"], d.promises.map { p in
+                [p.due, p.amount.formatted, p.paid.formatted, p.state, p.madeAt.map { String($0.prefix(10)) } ?? "", p.outcomeID]
+            })
+            section("APPOINTMENTS", ["date", "window", "kind", "agent", "id"], d.appointments.map { ap in
+                [ap.date, "\(ap.from)-\(ap.to)", ap.kind, ap.agentID ?? "", ap.id]
+            })
+            section("PLANNED VISITS", ["date", "version", "agent", "stop", "eta", "reason"], d.plannedVisits.map { v in
+                [v.date, String(v.version), v.agentID, v.seq.map(String.init) ?? "", v.eta ?? "", v.reason ?? ""]
+            })
+            section("AUDIT", ["at", "field", "old", "new", "by", "fact", "from"], d.audit.map { e in
+                [short(e.at), e.field, e.old ?? "-", e.new ?? "-", e.actor ?? "", e.fact ?? "", e.origin ?? ""]
+            })
+            return out.joined(separator: "\n")
+        }
+
+        private static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+
+        static func json(_ d: AccountDetail) -> String {
+            func money(_ m: Money?) -> String? { m?.decimalText }
+            func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+            var w = JSONWriter()
+            w.string("kind", "account_detail")
+            w.raw("account", RecordEncoder.account(d.account))
+            w.string("currency", d.currency)
+            w.string("hold_until", d.holdUntil)
+            w.string("zone_name", d.zoneName)
+            w.string("agent_id", d.agentID)
+            w.string("agent_name", d.agentName)
+            w.raw("outcomes", array(d.outcomes.map { o in
+                var x = JSONWriter()
+                x.string("id", o.id); x.string("visited_at", o.visitedAt.text); x.string("agent_id", o.agentID); x.string("code", o.code)
+                x.string("contact", o.contact); x.raw("promise_amount", money(o.promiseAmount)); x.string("promise_date", o.promiseDate)
+                x.raw("collected_amount", money(o.collected)); x.string("receipt", o.receipt); x.string("notes", o.notes)
+                x.string("next_visit", o.nextVisit); x.string("flagged", o.flagged); x.string("source", o.origin)
+                return x.finish()
+            }))
+            w.raw("payments", array(d.payments.map { p in
+                var x = JSONWriter()
+                x.string("id", p.id); x.string("paid_at", p.paidAt.text); x.raw("amount", p.amount.decimalText)
+                x.string("reference", p.reference); x.string("channel", p.channel); x.string("source", p.origin)
+                return x.finish()
+            }))
+            w.raw("promises", array(d.promises.map { p in
+                var x = JSONWriter()
+                x.string("outcome_id", p.outcomeID); x.string("made_at", p.madeAt); x.raw("amount", p.amount.decimalText)
+                x.string("due_date", p.due); x.string("state", p.state); x.raw("paid", p.paid.decimalText)
+                return x.finish()
+            }))
+            w.raw("appointments", array(d.appointments.map { ap in
+                var x = JSONWriter()
+                x.string("id", ap.id); x.string("kind", ap.kind); x.string("date", ap.date); x.string("from", ap.from); x.string("to", ap.to)
+                x.string("agent_id", ap.agentID)
+                return x.finish()
+            }))
+            w.raw("planned_visits", array(d.plannedVisits.map { v in
+                var x = JSONWriter()
+                x.string("date", v.date); x.int("plan_version", v.version); x.string("agent_id", v.agentID); x.int("seq", v.seq)
+                x.string("eta", v.eta); x.string("reason", v.reason)
+                return x.finish()
+            }))
+            w.raw("audit", array(d.audit.map { e in
+                var x = JSONWriter()
+                x.string("at", e.at.text); x.string("field", e.field); x.string("old", e.old); x.string("new", e.new)
+                x.string("actor", e.actor); x.string("fact", e.fact); x.string("source", e.origin)
+                return x.finish()
+            }))
+            return w.finish()
+        }
+    }
+}
