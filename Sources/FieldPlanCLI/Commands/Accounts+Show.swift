@@ -1,6 +1,7 @@
 import ArgumentParser
 import FieldPlanCore
 import FieldPlanInterchange
+import FieldPlanRendering
 import FieldPlanStore
 
 extension FieldPlanCommand.Accounts {

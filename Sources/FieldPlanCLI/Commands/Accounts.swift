@@ -105,3 +105,4 @@ enum CSV {
 }
 
 import Foundation
+import FieldPlanRendering

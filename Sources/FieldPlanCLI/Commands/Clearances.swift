@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldPlanInterchange
+import FieldPlanRendering
 import FieldPlanStore
 
 extension FieldPlanCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
+import FieldPlanRendering
 import FieldPlanRouting
 import FieldPlanStore
 

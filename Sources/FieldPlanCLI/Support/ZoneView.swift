@@ -1,5 +1,6 @@
 import FieldPlanCore
 import FieldPlanInterchange
+import FieldPlanRendering
 import FieldPlanStore
 import FieldPlanZoning
 import Foundation

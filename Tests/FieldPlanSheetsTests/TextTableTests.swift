@@ -1,4 +1,4 @@
-@testable import FieldPlanCLI
+@testable import FieldPlanRendering
 import Testing
 
 struct TextTableTests {
@@ -16,12 +16,13 @@ struct TextTableTests {
             """)
     }
 
-    /// A column with one word among numbers is text, and so is an all-empty one.
+    /// A column with one word among numbers is text, and so is an all-empty one; `n/a` (a
+    /// rate without a denominator) does not decide, like an empty cell.
     @Test func mixedOrEmptyColumnsStayLeft() {
-        var table = TextTable(["a", "b", "c"])
-        table.add(["1", "", "x"])
-        table.add(["n/a", "", "y"])
-        #expect(!table.isNumeric(0) && !table.isNumeric(1) && !table.isNumeric(2))
+        var table = TextTable(["a", "b", "c", "d"])
+        table.add(["1", "", "x", "50.0%"])
+        table.add(["none", "", "y", "n/a"])
+        #expect(!table.isNumeric(0) && !table.isNumeric(1) && !table.isNumeric(2) && table.isNumeric(3))
         #expect(TextTable.looksNumeric("12,500.00") && TextTable.looksNumeric("75%") && TextTable.looksNumeric("+3"))
         #expect(!TextTable.looksNumeric("2026-12-01") && !TextTable.looksNumeric("1.2.3") && !TextTable.looksNumeric("-") && !TextTable.looksNumeric("1e5"))
         #expect(!TextTable.looksNumeric("+254711000102"), "a phone number is text")
