@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// The layout mirrors the architecture: pure modules (`FieldPlanCore`, `FieldPlanRouting`,
-/// `FieldPlanZoning`) do no I/O; `FieldPlanStore`, `FieldPlanInterchange` and `FieldPlanCLI`
-/// are thin edges that depend on them, never the other way round.
+/// `FieldPlanZoning`, `FieldPlanPlanning`, `FieldPlanReports`, `FieldPlanRendering`) do no
+/// I/O; `FieldPlanApp` holds each use case once; `FieldPlanStore`, `FieldPlanInterchange` and
+/// `FieldPlanCLI` are thin edges that depend on them, never the other way round.
 let package = Package(
     name: "FieldPlan",
     platforms: [.macOS(.v14)],
@@ -28,11 +29,10 @@ let package = Package(
         .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
         // Pure KPI reports (SPEC §7): a report is a function of the period's facts.
         .target(name: "FieldPlanReports", dependencies: ["FieldPlanCore"]),
-        // Pure drawing: the toolkit every page uses (escaping, SVG, palettes, print CSS, text
-        // tables) and the report renderings for people (text, HTML with SVG charts).
-        .target(name: "FieldPlanRendering", dependencies: ["FieldPlanCore", "FieldPlanReports"]),
-        // Pure rendering of route sheets (HTML with an SVG map, text, CSV) from a view model.
-        .target(name: "FieldPlanSheets", dependencies: ["FieldPlanCore"]),
+        // Pure drawing, the one place that draws: the toolkit (escaping, SVG, palettes, print
+        // CSS, text tables) and what is drawn with it: route sheets (HTML with an SVG map, text,
+        // CSV), the zone map, and the reports for people (text, HTML with SVG charts).
+        .target(name: "FieldPlanRendering", dependencies: ["FieldPlanCore", "FieldPlanReports", "FieldPlanZoning"]),
         // Edge: NDJSON / CSV reading and writing with line-numbered validation.
         .target(name: "FieldPlanInterchange", dependencies: ["FieldPlanCore", "FieldPlanPlanning", "FieldPlanReports"]),
         // Edge: the SQLite store through GRDB.
@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
-            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanSheets", "FieldPlanInterchange", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanInterchange", "FieldPlanStore",
             "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -59,8 +59,8 @@ let package = Package(
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanReportsTests", dependencies: ["FieldPlanReports", "FieldPlanCore"]),
-        .testTarget(name: "FieldPlanSheetsTests", dependencies: [
-            "FieldPlanSheets", "FieldPlanCore", "FieldPlanReports", "FieldPlanRendering", "FieldPlanInterchange",
+        .testTarget(name: "FieldPlanRenderingTests", dependencies: [
+            "FieldPlanCore", "FieldPlanZoning", "FieldPlanReports", "FieldPlanRendering", "FieldPlanInterchange",
         ], exclude: ["Golden"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),

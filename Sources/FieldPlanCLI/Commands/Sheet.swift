@@ -1,6 +1,6 @@
 import ArgumentParser
 import FieldPlanCore
-import FieldPlanSheets
+import FieldPlanRendering
 import FieldPlanStore
 
 extension FieldPlanCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FieldPlanCore
+import FieldPlanRendering
 import FieldPlanStore
 import FieldPlanZoning
 

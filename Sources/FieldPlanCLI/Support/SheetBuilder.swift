@@ -1,6 +1,6 @@
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanSheets
+import FieldPlanRendering
 import FieldPlanStore
 
 /// Builds an agent's route sheet from the day's stored plan and the store, deciding what

@@ -15,10 +15,10 @@ extension ReportRenderer {
         func tile(_ label: String, _ value: String, _ detail: String) {
             body += "<div class=\"tile\"><div class=\"label\">\(e(label))</div><div class=\"value\">\(e(value))</div><div class=\"detail\">\(e(detail))</div></div>\n"
         }
-        tile("Visits", Decimal.grouped(t.visits), "\(Decimal.grouped(t.planned)) planned · \(Self.text(.rate(t.completion))) done")
-        tile("Contact rate", Self.text(.rate(t.contactRate)), "\(Decimal.grouped(t.contacts)) contacts")
-        tile("Right-party contacts", Self.text(.rate(t.rpcRate)), "\(Decimal.grouped(t.rpc)) of \(Decimal.grouped(t.visits)) visits")
-        tile("Promises to pay", Decimal.grouped(t.ptp), "\(currency) \(Self.money(t.ptpMinor)) · \(Self.text(.rate(t.ptpRate))) of RPC")
+        tile("Visits", DecimalText.grouped(t.visits), "\(DecimalText.grouped(t.planned)) planned · \(Self.text(.rate(t.completion))) done")
+        tile("Contact rate", Self.text(.rate(t.contactRate)), "\(DecimalText.grouped(t.contacts)) contacts")
+        tile("Right-party contacts", Self.text(.rate(t.rpcRate)), "\(DecimalText.grouped(t.rpc)) of \(DecimalText.grouped(t.visits)) visits")
+        tile("Promises to pay", DecimalText.grouped(t.ptp), "\(currency) \(Self.money(t.ptpMinor)) · \(Self.text(.rate(t.ptpRate))) of RPC")
         tile("Promises kept", Self.text(.rate(t.keptRate)), "\(t.kept) of \(t.kept + t.partial + t.broken) settled · \(Self.text(.rate(t.keptAmountRate))) by amount")
         tile("Collected", "\(currency) \(Self.money(t.collectedMinor))", "\(Self.text(.money(t.collectedPerVisitMinor))) per visit")
         body += "</section>\n<section class=\"charts\">\n"
@@ -43,7 +43,7 @@ extension ReportRenderer {
             body += "<h2>Portfolio by days past due</h2>\n<p class=\"muted\">Accounts not paid or closed, as of now; visits and money of the month on them.</p>\n"
             body += "<table><thead><tr><th>days past due</th><th class=\"num\">accounts</th><th class=\"num\">balance</th><th class=\"num\">visits</th><th class=\"num\">collected</th></tr></thead><tbody>\n"
             for b in r.dpd {
-                body += "<tr><td>\(e(b.label))</td><td class=\"num\">\(Decimal.grouped(b.accounts))</td><td class=\"num\">\(Self.money(b.balanceMinor))</td><td class=\"num\">\(Decimal.grouped(b.visits))</td><td class=\"num\">\(Self.money(b.collectedMinor))</td></tr>\n"
+                body += "<tr><td>\(e(b.label))</td><td class=\"num\">\(DecimalText.grouped(b.accounts))</td><td class=\"num\">\(Self.money(b.balanceMinor))</td><td class=\"num\">\(DecimalText.grouped(b.visits))</td><td class=\"num\">\(Self.money(b.collectedMinor))</td></tr>\n"
             }
             body += "</tbody></table>\n"
             if let ranking = r.ranking {
@@ -110,14 +110,14 @@ extension ReportRenderer {
     /// Visits → contacts → right-party contacts → promises → kept → collected; every step's
     /// bar is its count against the visits, the last one the visits that collected money.
     func funnel(_ t: ReportFigures) -> String {
-        func share(_ n: Int) -> String { t.visits > 0 ? " (\(Decimal.fixed(Double(n) * 100 / Double(t.visits), 0))%)" : "" }
+        func share(_ n: Int) -> String { t.visits > 0 ? " (\(DecimalText.fixed(Double(n) * 100 / Double(t.visits), 0))%)" : "" }
         let collections = t.count(of: .paid) + t.count(of: .partial)
         let steps: [(String, Int, String)] = [
-            ("Visits", t.visits, Decimal.grouped(t.visits)),
-            ("Contacts", t.contacts, Decimal.grouped(t.contacts) + share(t.contacts)),
-            ("Right-party contacts", t.rpc, Decimal.grouped(t.rpc) + share(t.rpc)),
-            ("Promises to pay", t.ptp, Decimal.grouped(t.ptp) + share(t.ptp)),
-            ("Promises kept", t.kept, Decimal.grouped(t.kept)),
+            ("Visits", t.visits, DecimalText.grouped(t.visits)),
+            ("Contacts", t.contacts, DecimalText.grouped(t.contacts) + share(t.contacts)),
+            ("Right-party contacts", t.rpc, DecimalText.grouped(t.rpc) + share(t.rpc)),
+            ("Promises to pay", t.ptp, DecimalText.grouped(t.ptp) + share(t.ptp)),
+            ("Promises kept", t.kept, DecimalText.grouped(t.kept)),
             ("Collected", collections, Self.money(t.collectedMinor)),
         ]
         let colours = [Palette.primary, Palette.primary, Palette.primary, Palette.accent, Palette.good, Palette.good]
@@ -126,7 +126,7 @@ extension ReportRenderer {
     }
 
     func outcomeBars(_ t: ReportFigures) -> String {
-        let items = OutcomeCode.allCases.map { ($0.rawValue, Double(t.count(of: $0)), Decimal.grouped(t.count(of: $0)), Palette.series[0]) }
+        let items = OutcomeCode.allCases.map { ($0.rawValue, Double(t.count(of: $0)), DecimalText.grouped(t.count(of: $0)), Palette.series[0]) }
         return Self.bars(items).svg(title: "Outcomes by code")
     }
 
@@ -156,7 +156,7 @@ extension ReportRenderer {
         for k in 0...4 {
             let y = top + plotH * Double(k) / 4
             c.line(x1: left, y1: y, x2: left + plotW, y2: y, stroke: Palette.grid)
-            c.text(Decimal.grouped(Int((maxVisits * Double(4 - k) / 4).rounded())), x: left - 4, y: y + 4, size: 9, anchor: .end, fill: Palette.muted)
+            c.text(DecimalText.grouped(Int((maxVisits * Double(4 - k) / 4).rounded())), x: left - 4, y: y + 4, size: 9, anchor: .end, fill: Palette.muted)
             c.text(Money(minorUnits: Int64((maxMoney * Double(4 - k) / 4).rounded())).formatted.dropLastCents, x: left + plotW + 4, y: y + 4,
                    size: 9, fill: Palette.good)
         }

@@ -25,9 +25,9 @@ extension ReportRenderer {
             var days = TextTable(["date", "day", "planned", "visits", "done%", "contacts", "RPC", "PTP", "PTP amount", "kept", "collected", "km planned"])
             for d in r.days {
                 let f = d.figures
-                days.add([d.date.description, d.date.weekday.rawValue, Decimal.grouped(f.planned), Decimal.grouped(f.visits),
-                          Self.text(.rate(f.completion)), Decimal.grouped(f.contacts), Decimal.grouped(f.rpc), Decimal.grouped(f.ptp),
-                          Self.money(f.ptpMinor), Decimal.grouped(f.kept), Self.money(f.collectedMinor), Self.text(.metres(f.kmPlannedMetres))])
+                days.add([d.date.description, d.date.weekday.rawValue, DecimalText.grouped(f.planned), DecimalText.grouped(f.visits),
+                          Self.text(.rate(f.completion)), DecimalText.grouped(f.contacts), DecimalText.grouped(f.rpc), DecimalText.grouped(f.ptp),
+                          Self.money(f.ptpMinor), DecimalText.grouped(f.kept), Self.money(f.collectedMinor), Self.text(.metres(f.kmPlannedMetres))])
             }
             out += "\nDays\n" + days.render() + "\n"
             if let previous = r.previous {
@@ -40,7 +40,7 @@ extension ReportRenderer {
             }
             var dpd = TextTable(["days past due", "accounts", "balance", "visits", "collected"])
             for b in r.dpd {
-                dpd.add([b.label, Decimal.grouped(b.accounts), Self.money(b.balanceMinor), Decimal.grouped(b.visits), Self.money(b.collectedMinor)])
+                dpd.add([b.label, DecimalText.grouped(b.accounts), Self.money(b.balanceMinor), DecimalText.grouped(b.visits), Self.money(b.collectedMinor)])
             }
             out += "\nPortfolio by days past due (accounts not paid or closed, as of now)\n" + dpd.render() + "\n"
             if let ranking = r.ranking {
@@ -79,10 +79,10 @@ extension ReportRenderer {
     static func change(_ now: ReportField.Value, _ before: ReportField.Value) -> String {
         func signed(_ s: String, _ positive: Bool) -> String { positive ? "+" + s : s }
         switch (now, before) {
-        case let (.count(a), .count(b)): return signed(Decimal.grouped(a - b), a >= b)
+        case let (.count(a), .count(b)): return signed(DecimalText.grouped(a - b), a >= b)
         case let (.money(a?), .money(b?)): return signed(Money(minorUnits: a - b).formatted, a >= b)
-        case let (.rate(a?), .rate(b?)): return signed(Decimal.fixed((a - b) * 100, 1), a >= b) + " pts"
-        case let (.metres(a), .metres(b)): return signed(Decimal.fixed(Double(a - b) / 1000, 1), a >= b)
+        case let (.rate(a?), .rate(b?)): return signed(DecimalText.fixed((a - b) * 100, 1), a >= b) + " pts"
+        case let (.metres(a), .metres(b)): return signed(DecimalText.fixed(Double(a - b) / 1000, 1), a >= b)
         default: return "n/a"
         }
     }

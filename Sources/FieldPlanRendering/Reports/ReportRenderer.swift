@@ -25,10 +25,10 @@ public struct ReportRenderer: Sendable {
     /// A value as people read it: `12`, `1,234.50`, `66.7%`, `n/a`, `12.3` km.
     static func text(_ v: ReportField.Value) -> String {
         switch v {
-        case .count(let n): Decimal.grouped(n)
+        case .count(let n): DecimalText.grouped(n)
         case .money(let m): m.map { Money(minorUnits: $0).formatted } ?? "n/a"
-        case .rate(let r): r.map { Decimal.fixed($0 * 100, 1) + "%" } ?? "n/a"
-        case .metres(let m): Decimal.fixed(Double(m) / 1000, 1)
+        case .rate(let r): r.map { DecimalText.fixed($0 * 100, 1) + "%" } ?? "n/a"
+        case .metres(let m): DecimalText.fixed(Double(m) / 1000, 1)
         }
     }
 

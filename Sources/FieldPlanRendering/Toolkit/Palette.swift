@@ -14,9 +14,8 @@ public enum Palette {
 
     /// The colour of the t-th zone: golden-angle hues, two lightness levels.
     public static func zone(_ t: Int) -> String {
-        let hue = (Double(t) * 137.508).truncatingRemainder(dividingBy: 360)
-        let lightness = t % 2 == 0 ? 0.42 : 0.55
-        return hsl(hue: hue, saturation: 0.65, lightness: lightness)
+        let hue = (Double(t) * 137.507764).truncatingRemainder(dividingBy: 360)
+        return hsl(hue: hue, saturation: 0.70, lightness: t % 2 == 0 ? 0.45 : 0.58)
     }
 
     /// `#rrggbb` for an HSL colour (hue in degrees, the rest in 0…1).

@@ -10,7 +10,7 @@ public struct SVGCanvas: Sendable {
         self.height = height
     }
 
-    static func n(_ v: Double) -> String { Decimal.fixed(v, 1) }
+    static func n(_ v: Double) -> String { DecimalText.fixed(v, 1) }
 
     /// Attributes as `name="value"` pairs, values escaped.
     static func attributes(_ pairs: [(String, String)]) -> String {

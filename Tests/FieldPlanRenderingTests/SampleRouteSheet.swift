@@ -1,5 +1,5 @@
 import FieldPlanCore
-import FieldPlanSheets
+import FieldPlanRendering
 
 /// Fixed and random route sheets for the renderer tests.
 ///

@@ -1,5 +1,5 @@
 import FieldPlanCore
-import FieldPlanSheets
+import FieldPlanRendering
 import Testing
 
 @Suite struct RouteSheetHTMLTests {
@@ -110,9 +110,9 @@ import Testing
             #expect(html.contains(expected), "missing \(expected)")
         }
         for code in OutcomeCode.allCases {
-            #expect(html.contains("<dt>\(code.rawValue)</dt><dd>\(RouteSheetRenderer.escapeHTML(code.legend))</dd>"))
+            #expect(html.contains("<dt>\(code.rawValue)</dt><dd>\(HTML.escape(code.legend))</dd>"))
         }
-        #expect(html.contains(RouteSheetRenderer.escapeHTML(RouteSheetRenderer.confidentialityLine(sheet))))
+        #expect(html.contains(HTML.escape(RouteSheetRenderer.confidentialityLine(sheet))))
     }
 
     @Test func noUnplannedSectionWhenAllFit() {

@@ -36,7 +36,7 @@ extension RouteSheetRenderer {
                 s.daysPastDue.map(String.init) ?? "",
                 s.lastOutcome ?? "", s.promiseDue ?? "", s.notes ?? "",
                 km(s.legKm),
-                s.location.map { fixed($0.lat, 6) } ?? "", s.location.map { fixed($0.lon, 6) } ?? "",
+                s.location.map { DecimalText.fixed($0.lat, 6) } ?? "", s.location.map { DecimalText.fixed($0.lon, 6) } ?? "",
                 "", "", "",
             ]
             out += fields.map(csvField).joined(separator: ",") + "\r\n"

@@ -1,10 +1,23 @@
+import FieldPlanCore
+import FieldPlanRendering
 import FieldPlanZoning
 import Testing
 
 struct ZoneMapRendererTests {
+    /// Accounts scattered over a few kilometres of Nairobi, seeded.
+    static func points(count: Int, seed: UInt64) -> [ZonePoint] {
+        var g = SeededGenerator(seed: seed)
+        return (0..<count).map { i in
+            ZonePoint(id: "a\(i)", latitude: -1.29 + Double.random(in: -0.04...0.04, using: &g),
+                      longitude: 36.82 + Double.random(in: -0.04...0.04, using: &g), serviceMinutes: 20)
+        }
+    }
+
+    static func zones(_ count: Int) -> [ZoneSpec] { (1...count).map { ZoneSpec(id: "Z\($0)") } }
+
     @Test func svgHasOneDotPerAccountAndOneOutlinePerZone() throws {
-        let points = TestCity.points(count: 400, seed: 3)
-        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: TestCity.zones(5)))
+        let points = Self.points(count: 400, seed: 3)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: Self.zones(5)))
         let svg = ZoneMapRenderer(title: "Test <map> & co").svg(
             points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones,
             labels: ["Z1": "North \"A\""], bases: [.init(label: "Agent A", latitude: -1.28, longitude: 36.82)])
@@ -19,8 +32,8 @@ struct ZoneMapRendererTests {
     }
 
     @Test func htmlIsSelfContained() throws {
-        let points = TestCity.points(count: 100, seed: 1)
-        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: TestCity.zones(3)))
+        let points = Self.points(count: 100, seed: 1)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: Self.zones(3)))
         let html = ZoneMapRenderer().html(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg "))
@@ -29,7 +42,7 @@ struct ZoneMapRendererTests {
     }
 
     @Test func coloursAreDistinctForNeighbouringZoneNumbers() {
-        let colours = (0..<30).map(ZoneMapRenderer.colour)
+        let colours = (0..<30).map(Palette.zone)
         #expect(Set(colours).count == 30)
         #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
     }

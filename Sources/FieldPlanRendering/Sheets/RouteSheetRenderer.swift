@@ -56,24 +56,7 @@ public enum RouteSheetRenderer {
         minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
     }
 
-    /// A decimal with a fixed number of places, without Foundation (`String(format:)`), and
-    /// rounded half away from zero so goldens agree across platforms.
-    static func fixed(_ value: Double, _ places: Int) -> String {
-        guard value.isFinite else { return "0" }
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        let n = Int64(scaled)
-        let sign = value < 0 && n != 0 ? "-" : ""
-        guard places > 0 else { return sign + String(n) }
-        let unit = Int64(scale)
-        var frac = String(n % unit)
-        while frac.count < places { frac = "0" + frac }
-        return "\(sign)\(n / unit).\(frac)"
-    }
-
-    /// Kilometres with one decimal (`12.3`).
-    static func km(_ value: Double) -> String { fixed(value, 1) }
+    static func km(_ value: Double) -> String { DecimalText.fixed(value, 1) }
 
     /// The outcome codes and their meaning, in the order agents learn them.
     static var legend: [(code: String, meaning: String)] {

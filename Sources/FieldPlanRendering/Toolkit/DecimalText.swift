@@ -1,6 +1,6 @@
 /// Fixed-decimal text without Foundation, rounded half away from zero so that golden files
 /// agree across platforms.
-public enum Decimal {
+public enum DecimalText {
     public static func fixed(_ value: Double, _ places: Int) -> String {
         guard value.isFinite else { return "0" }
         var scale = 1.0

@@ -1,3 +1,4 @@
+import FieldPlanZoning
 import Foundation
 
 /// Draws zones as a self-contained SVG (or an HTML page around it): accounts as dots coloured
@@ -48,23 +49,23 @@ public struct ZoneMapRenderer: Sendable {
         func x(_ lon: Double) -> String { f(margin + (lon - minLon) * cosLat * scale + (inner - spanX * scale) / 2) }
         func y(_ lat: Double) -> String { f(header + margin + (maxLat - lat) * scale) }
         var colour: [String: String] = [:]
-        for (t, z) in zones.enumerated() { colour[z.id] = Self.colour(t) }
+        for (t, z) in zones.enumerated() { colour[z.id] = Palette.zone(t) }
         let radius = points.count > 20_000 ? 1.2 : (points.count > 2_000 ? 2.0 : 3.0)
 
         var out = ""
         out.reserveCapacity(points.count * 64 + 4096)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" "
         out += "viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"Helvetica, Arial, sans-serif\">\n"
-        out += "<title>\(Self.escape(title))</title>\n"
+        out += "<title>\(HTML.escape(title))</title>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"\(f(margin))\" y=\"22\" font-size=\"16\" font-weight=\"bold\">\(Self.escape(title))</text>\n"
+        out += "<text x=\"\(f(margin))\" y=\"22\" font-size=\"16\" font-weight=\"bold\">\(HTML.escape(title))</text>\n"
         out += "<text x=\"\(f(width - margin))\" y=\"22\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">"
         out += "\(points.count) accounts · \(zones.count) zones · \(bases.count) bases</text>\n"
         out += "<g id=\"hulls\" stroke-width=\"1.5\" fill-opacity=\"0.10\" stroke-linejoin=\"round\">\n"
         for z in zones where z.hull.count >= 3 {
             let c = colour[z.id]!
             let path = z.hull.map { "\(x($0.longitude)),\(y($0.latitude))" }.joined(separator: " ")
-            out += "<polygon data-zone=\"\(Self.escape(z.id))\" points=\"\(path)\" fill=\"\(c)\" stroke=\"\(c)\"/>\n"
+            out += "<polygon data-zone=\"\(HTML.escape(z.id))\" points=\"\(path)\" fill=\"\(c)\" stroke=\"\(c)\"/>\n"
         }
         out += "</g>\n<g id=\"accounts\" stroke=\"none\">\n"
         for (i, p) in points.enumerated() {
@@ -75,16 +76,16 @@ public struct ZoneMapRenderer: Sendable {
         for b in bases {
             let bx = x(b.longitude), by = y(b.latitude)
             out += "<rect x=\"\(bx)\" y=\"\(by)\" width=\"10\" height=\"10\" transform=\"translate(-5,-5)\" "
-            out += "fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"2\"><title>\(Self.escape(b.label))</title></rect>\n"
+            out += "fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"2\"><title>\(HTML.escape(b.label))</title></rect>\n"
             out += "<text x=\"\(bx)\" y=\"\(by)\" dx=\"8\" dy=\"4\" font-size=\"10\" paint-order=\"stroke\" stroke=\"#ffffff\" "
-            out += "stroke-width=\"3\">\(Self.escape(b.label))</text>\n"
+            out += "stroke-width=\"3\">\(HTML.escape(b.label))</text>\n"
         }
         out += "</g>\n<g id=\"labels\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\" paint-order=\"stroke\" "
         out += "stroke=\"#ffffff\" stroke-width=\"3\">\n"
         for z in zones {
             guard let c = z.centroid else { continue }
             let text = labels[z.id] ?? z.id
-            out += "<text x=\"\(x(c.longitude))\" y=\"\(y(c.latitude))\" fill=\"#111111\">\(Self.escape(text))</text>\n"
+            out += "<text x=\"\(x(c.longitude))\" y=\"\(y(c.latitude))\" fill=\"#111111\">\(HTML.escape(text))</text>\n"
         }
         out += "</g>\n</svg>\n"
         return out
@@ -95,13 +96,13 @@ public struct ZoneMapRenderer: Sendable {
                      labels: [String: String] = [:], bases: [Base] = []) -> String {
         var rows = ""
         for (t, z) in zones.enumerated() {
-            rows += "<tr><td><span class=\"sw\" style=\"background:\(Self.colour(t))\"></span>\(Self.escape(labels[z.id] ?? z.id))</td>"
+            rows += "<tr><td><span class=\"sw\" style=\"background:\(Palette.zone(t))\"></span>\(HTML.escape(labels[z.id] ?? z.id))</td>"
             rows += "<td>\(z.accounts)</td><td>\(String(format: "%.1f", z.workloadHours))</td>"
             rows += "<td>\(String(format: "%.0f", z.spreadMeters))</td><td>\(z.locked ? "locked" : "")</td></tr>\n"
         }
         return """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(Self.escape(title))</title>
+        <html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title>
         <style>body{font-family:Helvetica,Arial,sans-serif;margin:16px}table{border-collapse:collapse;margin-top:12px}
         td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}
         .sw{display:inline-block;width:10px;height:10px;margin-right:6px;border:1px solid #555}</style></head>
@@ -114,43 +115,5 @@ public struct ZoneMapRenderer: Sendable {
         """
     }
 
-    /// The colour of the t-th zone: golden-angle hues, two lightness levels.
-    public static func colour(_ t: Int) -> String {
-        let hue = (Double(t) * 137.507764).truncatingRemainder(dividingBy: 360)
-        let light = t % 2 == 0 ? 0.45 : 0.58, sat = 0.70
-        let c = (1 - abs(2 * light - 1)) * sat
-        let h = hue / 60
-        let xx = c * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))
-        let (r, g, b): (Double, Double, Double) = switch Int(h) {
-        case 0: (c, xx, 0)
-        case 1: (xx, c, 0)
-        case 2: (0, c, xx)
-        case 3: (0, xx, c)
-        case 4: (xx, 0, c)
-        default: (c, 0, xx)
-        }
-        let m = light - c / 2
-        func hex(_ v: Double) -> String {
-            let n = min(max(Int(((v + m) * 255).rounded()), 0), 255)
-            return String(n, radix: 16).count == 1 ? "0" + String(n, radix: 16) : String(n, radix: 16)
-        }
-        return "#" + hex(r) + hex(g) + hex(b)
-    }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
-    private func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    private func f(_ v: Double) -> String { DecimalText.fixed(v, 1) }
 }

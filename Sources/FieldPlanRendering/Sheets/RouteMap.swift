@@ -50,14 +50,14 @@ struct RouteMap {
         }
         let unmapped = sheet.stops.count { !$0.isBreak && $0.location == nil }
 
-        func f(_ v: Double) -> String { RouteSheetRenderer.fixed(v, 1) }
+        func f(_ v: Double) -> String { DecimalText.fixed(v, 1) }
         var out = ""
         out += "<svg class=\"route-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" "
         out += "role=\"img\" aria-label=\"Map of the route\" font-family=\"Helvetica, Arial, sans-serif\">\n"
         out += "<rect x=\"0.5\" y=\"0.5\" width=\"\(f(width - 1))\" height=\"\(f(height - 1))\" fill=\"#ffffff\" stroke=\"#999999\"/>\n"
         var caption = "Route: base → \(points.count { $0.number != nil }) stops → base"
         if unmapped > 0 { caption += " (\(unmapped) without coordinates, not drawn)" }
-        out += "<text x=\"10\" y=\"16\" font-size=\"11\" fill=\"#333333\">\(RouteSheetRenderer.escapeHTML(caption))</text>\n"
+        out += "<text x=\"10\" y=\"16\" font-size=\"11\" fill=\"#333333\">\(HTML.escape(caption))</text>\n"
 
         // The route line: base → stops in order → base.
         let path = [(base.x, base.y)] + points.map { ($0.x, $0.y) } + [(base.x, base.y)]
@@ -113,7 +113,7 @@ struct RouteMap {
         while unit > kmWidth && unit > 0.001 { unit /= 10 }
         let km = [5.0, 2.0, 1.0].map { $0 * unit }.first { $0 <= kmWidth } ?? unit
         let len = km * scale, x0 = margin, y0 = height - 12
-        let label = km >= 1 ? "\(RouteSheetRenderer.fixed(km, 0)) km" : "\(RouteSheetRenderer.fixed(km * 1000, 0)) m"
+        let label = km >= 1 ? "\(DecimalText.fixed(km, 0)) km" : "\(DecimalText.fixed(km * 1000, 0)) m"
         var out = "<g class=\"scale-bar\" stroke=\"#000000\" stroke-width=\"1.5\" fill=\"none\">"
         out += "<path d=\"M\(f(x0)) \(f(y0 - 5))V\(f(y0))H\(f(x0 + len))V\(f(y0 - 5))\"/>"
         out += "<text x=\"\(f(x0 + len + 6))\" y=\"\(f(y0))\" font-size=\"10\" stroke=\"none\" fill=\"#000000\">\(label)</text>"

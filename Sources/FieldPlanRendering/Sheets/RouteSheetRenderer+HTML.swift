@@ -10,7 +10,7 @@ extension RouteSheetRenderer {
     /// wrapping so no column is ever cut off. Everything from the view model is escaped.
     /// - Complexity: O(stops); about 1.5 kB per stop plus 9 kB of page and map.
     public static func html(_ sheet: RouteSheet) -> String {
-        let e = escapeHTML
+        let e = HTML.escape
         let title = "Route sheet · \(sheet.agentName) (\(sheet.agentID)) · \(sheet.date)"
         var out = """
         <!DOCTYPE html>
@@ -45,32 +45,15 @@ extension RouteSheetRenderer {
         return out
     }
 
-    /// Escapes the five characters that matter in HTML text and attribute values.
-    public static func escapeHTML(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
     /// Escaped, with the value's own line breaks kept (a note written over two lines).
     private static func lines(_ s: String?) -> String {
         guard let s else { return "" }
-        return s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { escapeHTML(String($0)) }
+        return s.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { HTML.escape(String($0)) }
             .joined(separator: "<br>")
     }
 
     private static func facts(_ sheet: RouteSheet) -> String {
-        let e = escapeHTML
+        let e = HTML.escape
         let rows: [(String, String)] = [
             ("Agent", "\(sheet.agentName) (\(sheet.agentID))"),
             ("Date", dateLine(sheet.date)),
@@ -89,7 +72,7 @@ extension RouteSheetRenderer {
 
     private static func unplanned(_ sheet: RouteSheet) -> String {
         guard !sheet.unplanned.isEmpty else { return "" }
-        let e = escapeHTML
+        let e = HTML.escape
         var out = "<div class=\"unplanned\">\n<h2>Mandatory visits not planned (\(sheet.unplanned.count)): phone to rearrange</h2>\n<ul>\n"
         for u in sheet.unplanned {
             out += "<li><b>\(e(u.accountID))</b> \(e(u.debtorName)): \(e(u.reason))</li>\n"
@@ -101,7 +84,7 @@ extension RouteSheetRenderer {
     private static func legendHTML() -> String {
         var out = "<div class=\"legend\">\n<h2>Outcome codes</h2>\n<dl>\n"
         for (code, meaning) in legend {
-            out += "<dt>\(escapeHTML(code))</dt><dd>\(escapeHTML(meaning))</dd>\n"
+            out += "<dt>\(HTML.escape(code))</dt><dd>\(HTML.escape(meaning))</dd>\n"
         }
         out += "</dl>\n</div>\n"
         return out
@@ -118,11 +101,11 @@ extension RouteSheetRenderer {
     }
 
     private static func stopTable(_ sheet: RouteSheet) -> String {
-        let e = escapeHTML
+        let e = HTML.escape
         let cols = columns(sheet.currency)
         let total = cols.map(\.mm).reduce(0, +)
         var out = "<table class=\"stops\">\n<colgroup>"
-        for c in cols { out += "<col style=\"width:\(fixed(c.mm / total * 100, 2))%\">" }
+        for c in cols { out += "<col style=\"width:\(DecimalText.fixed(c.mm / total * 100, 2))%\">" }
         out += "</colgroup>\n<thead><tr>"
         for c in cols { out += "<th class=\"\(c.cls)\">\(e(c.title))</th>" }
         out += "</tr></thead>\n"

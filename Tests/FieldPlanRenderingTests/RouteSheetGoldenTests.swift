@@ -1,4 +1,4 @@
-import FieldPlanSheets
+import FieldPlanRendering
 import Testing
 
 /// The fixed sample sheet in each format, byte for byte.

@@ -4,7 +4,7 @@ import Testing
 /// Compares rendered output byte for byte with a committed file under `Golden/`, found next
 /// to this source file through `#filePath` (no resource bundle needed).
 ///
-/// `FIELDPLAN_UPDATE_GOLDEN=1 swift test --filter FieldPlanSheetsTests` rewrites the files
+/// `FIELDPLAN_UPDATE_GOLDEN=1 swift test --filter FieldPlanRenderingTests` rewrites the files
 /// instead; review the diff before committing it.
 enum GoldenFile {
     static var directory: URL {

@@ -1,5 +1,5 @@
 import FieldPlanCore
-import FieldPlanSheets
+import FieldPlanRendering
 import Testing
 
 @Suite struct RouteSheetTextTests {
