@@ -21,14 +21,14 @@ public struct CandidateSelector: Sendable {
         bookedAfter = booked
     }
 
-    /// The agents who work on the day, in id order. An agent whose route is locked works
-    /// (the route is kept) even when `--agents` leaves them out.
+    /// The agents who work on the day, in id order. An agent with a kept route (locked, or
+    /// visits with an outcome) works even when `--agents` leaves them out: the route stays.
     public var workingAgents: [Agent] {
         let weekday = input.date.weekday
-        let locked = Set(input.keptRoutes.filter(\.locked).map(\.agentID))
+        let kept = Set(input.keptRoutes.map(\.agentID))
         return input.agents
             .filter { $0.isActive && $0.works(on: weekday) && !input.absentAgents.contains($0.id) }
-            .filter { locked.contains($0.id) || (input.onlyAgents?.contains($0.id) ?? true) }
+            .filter { kept.contains($0.id) || (input.onlyAgents?.contains($0.id) ?? true) }
             .sorted { $0.id < $1.id }
     }
 

@@ -43,6 +43,8 @@ public struct DayPlanner: Sendable {
         // visit or no time.
         let hasVehicle: (Agent) -> Bool = { a in
             guard let k = kept[a.id] else { return true }
+            // Kept, but left out by --agents: the kept stops stand and nothing is added.
+            if let only = input.onlyAgents, !only.contains(a.id) { return false }
             if k.locked { return false }
             if let m = a.maxVisits, m <= k.route.visitCount { return false }
             return k.freeAt < a.shift.to.minutes * 60

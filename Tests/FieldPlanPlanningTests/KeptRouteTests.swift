@@ -33,6 +33,12 @@ struct KeptRouteTests {
         #expect(newRoute.stops.dropFirst(kept.route.stops.count).allSatisfy { $0.eta >= kept.freeAt })
         // Nobody else visits them again.
         #expect(again.routes.filter { $0.agentID != route.agentID }.allSatisfy { r in !r.stops.contains { $0.accountID.map(visited.contains) ?? false } })
+        // Left out by --agents, the agent keeps the visited stops and gets nothing new.
+        input.onlyAgents = Set(input.agents.map(\.id)).subtracting([route.agentID])
+        let without = try Self.planner.plan(input)
+        #expect(DayPlanChecker(input: input).violations(of: without) == [])
+        #expect(without.routes.first { $0.agentID == route.agentID }?.stops.compactMap(\.accountID) == kept.accountIDs)
+        input.onlyAgents = nil
         // The checker notices a kept stop that went missing or moved.
         var lost = again
         let r = lost.routes.firstIndex { $0.agentID == route.agentID }!
