@@ -12,57 +12,55 @@ extension FieldPlanStore {
     }
 
     static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>) throws -> PlanningInput {
-        do {
-            let settings = try Self.settings(db)
-            let agents = try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY id").map(\.agent)
-            let zoneCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zone") ?? 0
-            var zoneAgents: [String: String]?
-            if zoneCount > 0 {
-                var map: [String: String] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, agent_id FROM zone WHERE agent_id IS NOT NULL") { map[row["id"]] = row["agent_id"] }
-                zoneAgents = map
-            }
-            let day = date.description
-            // Appointments made from a CALLBACK outcome are planned as that call-back (from the
-            // history), so they keep their own reason and are not counted twice. Those of the
-            // next min_gap_days days hold their accounts back from ordinary visits.
-            let appointments = try Row.fetchAll(db, sql: "SELECT * FROM appointment WHERE date >= ? AND date <= ? AND outcome_id IS NULL ORDER BY id",
-                                                arguments: [day, date.adding(days: settings.minGapDays).description]).compactMap(\.appointment)
-            let latest = try Self.storedPlan(db, date: date, version: nil)
-            // Accounts in play: plannable ones in assigned zones (or all, without zones),
-            // every account with an appointment or a call-back that day, and those visited
-            // that day or on its latest plan (kept stops need their location).
-            let zoneFilter = zoneAgents == nil ? "" : "AND zone_id IN (SELECT id FROM zone WHERE agent_id IS NOT NULL)"
-            let accounts = try Row.fetchAll(db, sql: """
-                SELECT * FROM account WHERE (status IN ('open', 'ptp') \(zoneFilter))
-                   OR id IN (SELECT account_id FROM appointment WHERE date = ?1)
-                   OR id IN (SELECT account_id FROM outcome WHERE code = 'CALLBACK' AND next_visit_date = ?1)
-                   OR id IN (SELECT account_id FROM outcome WHERE substr(visited_at, 1, 10) = ?1)
-                   OR id IN (SELECT v.account_id FROM plan_visit v JOIN plan p ON p.id = v.plan_id WHERE p.date = ?1 AND p.version = ?2)
-                ORDER BY id
-                """, arguments: [day, latest?.version ?? 0]).map { ($0.account, $0["updated_at"] as Int64) }
-            let history = try Self.history(db, date: date, updatedAt: Dictionary(uniqueKeysWithValues: accounts.map { ($0.0.id, $0.1) }))
-            let offset = Self.utcOffset(timeZone: settings.timeZone, date: date)
-            let visited = Set(try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM outcome WHERE substr(visited_at, 1, 10) = ?", arguments: [day]))
-            // What the day's latest plan must keep: locked routes whole, and the stops that
-            // already have an outcome.
-            var kept: [KeptRoute] = []
-            if let latest {
-                let locations = Dictionary(accounts.compactMap { a in a.0.location.map { (a.0.id, $0) } }, uniquingKeysWith: { a, _ in a })
-                let bases = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.base) })
-                for route in latest.plan.routes {
-                    if latest.locked.contains(route.agentID) {
-                        kept.append(KeptRoute(route: route, locked: true))
-                    } else if let base = bases[route.agentID],
-                              let k = KeptRoute.started(route, visited: visited, base: base, locations: locations, model: settings.travelModel) {
-                        kept.append(k)
-                    }
+        let settings = try Self.settings(db)
+        let agents = try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY id").map(\.agent)
+        let zoneCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zone") ?? 0
+        var zoneAgents: [String: String]?
+        if zoneCount > 0 {
+            var map: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, agent_id FROM zone WHERE agent_id IS NOT NULL") { map[row["id"]] = row["agent_id"] }
+            zoneAgents = map
+        }
+        let day = date.description
+        // Appointments made from a CALLBACK outcome are planned as that call-back (from the
+        // history), so they keep their own reason and are not counted twice. Those of the
+        // next min_gap_days days hold their accounts back from ordinary visits.
+        let appointments = try Row.fetchAll(db, sql: "SELECT * FROM appointment WHERE date >= ? AND date <= ? AND outcome_id IS NULL ORDER BY id",
+                                            arguments: [day, date.adding(days: settings.minGapDays).description]).compactMap(\.appointment)
+        let latest = try Self.storedPlan(db, date: date, version: nil)
+        // Accounts in play: plannable ones in assigned zones (or all, without zones),
+        // every account with an appointment or a call-back that day, and those visited
+        // that day or on its latest plan (kept stops need their location).
+        let zoneFilter = zoneAgents == nil ? "" : "AND zone_id IN (SELECT id FROM zone WHERE agent_id IS NOT NULL)"
+        let accounts = try Row.fetchAll(db, sql: """
+            SELECT * FROM account WHERE (status IN ('open', 'ptp') \(zoneFilter))
+               OR id IN (SELECT account_id FROM appointment WHERE date = ?1)
+               OR id IN (SELECT account_id FROM outcome WHERE code = 'CALLBACK' AND next_visit_date = ?1)
+               OR id IN (SELECT account_id FROM outcome WHERE substr(visited_at, 1, 10) = ?1)
+               OR id IN (SELECT v.account_id FROM plan_visit v JOIN plan p ON p.id = v.plan_id WHERE p.date = ?1 AND p.version = ?2)
+            ORDER BY id
+            """, arguments: [day, latest?.version ?? 0]).map { ($0.account, $0["updated_at"] as Int64) }
+        let history = try Self.history(db, date: date, updatedAt: Dictionary(uniqueKeysWithValues: accounts.map { ($0.0.id, $0.1) }))
+        let offset = Self.utcOffset(timeZone: settings.timeZone, date: date)
+        let visited = Set(try String.fetchAll(db, sql: "SELECT DISTINCT account_id FROM outcome WHERE substr(visited_at, 1, 10) = ?", arguments: [day]))
+        // What the day's latest plan must keep: locked routes whole, and the stops that
+        // already have an outcome.
+        var kept: [KeptRoute] = []
+        if let latest {
+            let locations = Dictionary(accounts.compactMap { a in a.0.location.map { (a.0.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            let bases = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.base) })
+            for route in latest.plan.routes {
+                if latest.locked.contains(route.agentID) {
+                    kept.append(KeptRoute(route: route, locked: true))
+                } else if let base = bases[route.agentID],
+                          let k = KeptRoute.started(route, visited: visited, base: base, locations: locations, model: settings.travelModel) {
+                    kept.append(k)
                 }
             }
-            return PlanningInput(date: date, settings: settings, utcOffsetSeconds: offset, agents: agents, onlyAgents: onlyAgents,
-                                 absentAgents: absent, accounts: accounts.map(\.0), zoneAgents: zoneAgents,
-                                 appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept)
         }
+        return PlanningInput(date: date, settings: settings, utcOffsetSeconds: offset, agents: agents, onlyAgents: onlyAgents,
+                             absentAgents: absent, accounts: accounts.map(\.0), zoneAgents: zoneAgents,
+                             appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept)
     }
 
     /// A stored version of the day's plan (the latest when `version` is nil), read back
@@ -212,46 +210,34 @@ extension FieldPlanStore {
         try writer.write { db in try Self.savePlan(db, plan, seed: seed, madeBy: madeBy) }
     }
 
+    /// The changes are counted as `plan diff` lists them (`PlanDiff`), so the two agree.
     static func savePlan(_ db: Database, _ plan: DayPlan, seed: UInt64, madeBy: String) throws -> PlanChanges {
-        do {
-            let day = plan.date.description
-            let previous = try Row.fetchOne(db, sql: "SELECT id, version FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1", arguments: [day])
-            var before: [String: (agent: String, seq: Int)] = [:]
-            if let previous {
-                for row in try Row.fetchAll(db, sql: "SELECT agent_id, seq, account_id FROM plan_visit WHERE plan_id = ? AND account_id IS NOT NULL",
-                                            arguments: [previous["id"] as Int64]) {
-                    before[row["account_id"]] = (row["agent_id"], row["seq"])
-                }
+        let day = plan.date.description
+        let previous = try Self.storedPlan(db, date: plan.date, version: nil)
+        let version = (previous?.version ?? 0) + 1
+        let summary = "{\"visits\":\(plan.visitCount),\"priority\":\(plan.totalPriority),\"candidates\":\(plan.candidateCount),\"unplanned\":\(plan.unplanned.count)}"
+        try db.execute(sql: "INSERT INTO plan(date, version, created_at, seed, summary, made_by) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [day, version, Self.now(), Int64(bitPattern: seed), summary, madeBy])
+        let planID = db.lastInsertedRowID
+        for route in plan.routes {
+            try db.execute(sql: "INSERT INTO plan_route(plan_id, agent_id, line, travel_seconds) VALUES (?, ?, ?, ?)",
+                           arguments: [planID, route.agentID, PlanRecordEncoder.route(route, of: plan, version: version), route.travelSeconds])
+            for stop in route.stops {
+                try db.execute(sql: "INSERT INTO plan_visit(plan_id, agent_id, seq, account_id, line, leg_seconds) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [planID, route.agentID, stop.seq, stop.accountID, PlanRecordEncoder.visit(stop, route: route, of: plan), stop.legSeconds])
             }
-            let version = ((previous?["version"] as Int?) ?? 0) + 1
-            let summary = "{\"visits\":\(plan.visitCount),\"priority\":\(plan.totalPriority),\"candidates\":\(plan.candidateCount),\"unplanned\":\(plan.unplanned.count)}"
-            try db.execute(sql: "INSERT INTO plan(date, version, created_at, seed, summary, made_by) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [day, version, Self.now(), Int64(bitPattern: seed), summary, madeBy])
-            let planID = db.lastInsertedRowID
-            var changes = PlanChanges(version: version, previousVersion: previous?["version"], added: 0, removed: 0, movedAgent: 0, reordered: 0)
-            var after = Set<String>()
-            for route in plan.routes {
-                try db.execute(sql: "INSERT INTO plan_route(plan_id, agent_id, line, travel_seconds) VALUES (?, ?, ?, ?)",
-                               arguments: [planID, route.agentID, PlanRecordEncoder.route(route, of: plan, version: version), route.travelSeconds])
-                for stop in route.stops {
-                    try db.execute(sql: "INSERT INTO plan_visit(plan_id, agent_id, seq, account_id, line, leg_seconds) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [planID, route.agentID, stop.seq, stop.accountID, PlanRecordEncoder.visit(stop, route: route, of: plan), stop.legSeconds])
-                    guard let id = stop.accountID else { continue }
-                    after.insert(id)
-                    if let old = before[id] {
-                        if old.agent != route.agentID { changes.movedAgent += 1 } else if old.seq != stop.seq { changes.reordered += 1 }
-                    } else {
-                        changes.added += 1
-                    }
-                }
-            }
-            changes.removed = before.keys.filter { !after.contains($0) }.count
-            for u in plan.unplanned {
-                try db.execute(sql: "INSERT INTO plan_unplanned(plan_id, account_id, reason) VALUES (?, ?, ?)",
-                               arguments: [planID, u.accountID, u.reason])
-            }
-            return changes
         }
+        for u in plan.unplanned {
+            try db.execute(sql: "INSERT INTO plan_unplanned(plan_id, account_id, reason) VALUES (?, ?, ?)",
+                           arguments: [planID, u.accountID, u.reason])
+        }
+        guard let previous else {
+            let added = plan.visitCount
+            return PlanChanges(version: version, previousVersion: nil, added: added, removed: 0, movedAgent: 0, reordered: 0)
+        }
+        let diff = PlanDiff(from: previous.plan, to: plan)
+        return PlanChanges(version: version, previousVersion: previous.version, added: diff.added.count, removed: diff.dropped.count,
+                           movedAgent: diff.moved.count, reordered: diff.reordered.count)
     }
 
     /// The latest stored plan of `date`: its version and its lines, a route line followed

@@ -83,6 +83,8 @@ struct PlanStoreTests {
         #expect(try store.planVersions(date: Self.day) == [1])
         let dropped = try store.editPlan(date: Self.day, .drop(account: g1[0], reason: "gate locked"))
         #expect(dropped.version == 2)
+        // Counted as plan diff lists them: dropping the first stop reorders nothing.
+        #expect(dropped.changes.removed == 1 && dropped.changes.reordered == 0 && dropped.changes.added == 0 && dropped.changes.movedAgent == 0)
         let stored = try #require(try store.storedPlan(date: Self.day))
         #expect(stored.madeBy == "plan drop \(g1[0]) --reason gate locked")
         #expect(!stored.plan.routes.contains { $0.stops.contains { $0.accountID == g1[0] } })
