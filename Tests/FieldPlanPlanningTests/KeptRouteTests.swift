@@ -60,3 +60,15 @@ struct KeptRouteTests {
         #expect(DayPlanChecker(input: input).violations(of: changed).contains { $0.contains("the locked route was changed") })
     }
 }
+
+/// When `plan --date D` needs `--force`.
+struct ReplanGuardTests {
+    static let d = CivilDate("2026-11-24")!
+
+    @Test func aStartedOrPastDayNeedsForce() {
+        #expect(ReplanGuard.refusal(date: Self.d, today: Self.d, outcomesOnDate: 0) == nil)
+        #expect(ReplanGuard.refusal(date: Self.d, today: Self.d.adding(days: -3), outcomesOnDate: 0) == nil)
+        #expect(ReplanGuard.refusal(date: Self.d, today: Self.d, outcomesOnDate: 2)?.hasPrefix("2026-11-24 has started: 2 visits have an outcome") == true)
+        #expect(ReplanGuard.refusal(date: Self.d, today: Self.d.adding(days: 1), outcomesOnDate: 0)?.contains("is in the past (today is 2026-11-25") == true)
+    }
+}
