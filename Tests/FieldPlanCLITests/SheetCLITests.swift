@@ -9,7 +9,7 @@ struct SheetCLITests {
         let cli = CLIHarness()
         try cli.run(["import", Self.data + "/agents.csv", Self.data + "/accounts.ndjson", Self.data + "/appointments.ndjson"])
         try cli.run(["zones", "build", "--agents"])
-        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "100"])
+        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "100", "--today", "2026-12-01"])
         #expect(plan.status == 0, "\(plan.stderr)")
         return cli
     }
