@@ -89,13 +89,15 @@ extension FieldPlanStore {
             let agentID: String = r["agent_id"]
             if let start = line["start"].flatMap(Self.text).flatMap(Instant.init) { offset = start.offsetSeconds }
             var stops: [PlannedStop] = []
-            for v in try Row.fetchAll(db, sql: "SELECT line, leg_seconds FROM plan_visit WHERE plan_id = ? AND agent_id = ? ORDER BY seq",
+            for v in try Row.fetchAll(db, sql: "SELECT line, leg_seconds, seq FROM plan_visit WHERE plan_id = ? AND agent_id = ? ORDER BY seq",
                                       arguments: [id, agentID]) {
                 let o = try Self.object(v["line"])
                 let window = (o["window_from"].flatMap(Self.text).flatMap(LocalTime.init)).flatMap { f in
                     o["window_to"].flatMap(Self.text).flatMap(LocalTime.init).flatMap { TimeWindow(from: f, to: $0) }
                 }
-                stops.append(PlannedStop(seq: Self.int(o["seq"]), accountID: o["account_id"].flatMap(Self.text),
+                // The stored key counts every stop, the break included (the line's `seq`
+                // numbers the visits only, as the sheet does).
+                stops.append(PlannedStop(seq: v["seq"], accountID: o["account_id"].flatMap(Self.text),
                                          eta: Self.secondsOfDay(o["eta"], date), etd: Self.secondsOfDay(o["etd"], date), window: window,
                                          legMetres: Self.metres(o["travel_km"]), legSeconds: v["leg_seconds"] ?? Self.minutesAsSeconds(o["travel_minutes"]),
                                          reason: o["reason"].flatMap(Self.text).flatMap(VisitReason.init) ?? .priority, priority: Self.int(o["priority"])))

@@ -38,7 +38,7 @@ struct PlanView {
             if locked.contains(r.agentID) { head += " (locked)" }
             var table = TextTable(["seq", "eta", "etd", "window", "account", "reason", "priority", "leg km"])
             for s in r.stops {
-                table.add([String(s.seq), clock(s.eta), clock(s.etd), s.window.map { "\($0.from)-\($0.to)" } ?? "", s.accountID ?? "(break)",
+                table.add([PlanRecordEncoder.visitNumber(s, in: r).map(String.init) ?? "", clock(s.eta), clock(s.etd), s.window.map { "\($0.from)-\($0.to)" } ?? "", s.accountID ?? "(break)",
                            s.reason.rawValue, s.accountID == nil ? "" : String(s.priority), s.accountID == nil ? "" : Self.km(s.legMetres)])
             }
             return r.stops.isEmpty ? head : head + "\n" + table.render()
@@ -58,7 +58,7 @@ struct PlanView {
         if stops {
             let lines = r.stops.map { s -> String in
                 var sw = JSONWriter()
-                sw.int("seq", s.seq)
+                sw.int("seq", PlanRecordEncoder.visitNumber(s, in: r))  // as the export and the sheet number it
                 sw.string("account_id", s.accountID)
                 sw.string("eta", plan.instant(s.eta).text)
                 sw.string("etd", plan.instant(s.etd).text)
