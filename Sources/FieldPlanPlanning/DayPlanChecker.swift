@@ -19,12 +19,20 @@ public struct DayPlanChecker: Sendable {
         let agents = Dictionary(uniqueKeysWithValues: input.agents.map { ($0.id, $0) })
         let working = Set(selection.agents.map(\.id))
         let model = input.settings.travelModel
+        // Kept stops (outcomes already in, locked routes) stand as they were stored: only
+        // their place in time and the travel around them are rechecked.
+        var kept: [String: (agent: String, stop: PlannedStop)] = [:]
+        for k in input.keptRoutes { for s in k.route.stops { if let id = s.accountID { kept[id] = (k.agentID, s) } } }
+        let located = DayPlanner.accountLocations(input)
         var visited = Set<String>()
         for route in plan.routes {
             guard let agent = agents[route.agentID] else { v.append("\(route.agentID): unknown agent"); continue }
             if !working.contains(agent.id) { v.append("\(agent.id): not working on \(plan.date)") }
             let shiftStart = agent.shift.from.minutes * 60, shiftEnd = agent.shift.to.minutes * 60
             if route.start < shiftStart { v.append("\(agent.id): leaves at \(route.start)s, before the shift") }
+            if let k = input.keptRoutes.first(where: { $0.agentID == agent.id }) {
+                if k.locked && route != k.route { v.append("\(agent.id): the locked route was changed") }
+            }
             if route.stops.isEmpty { continue }
             var position = agent.base
             var free = route.start          // when the agent may leave `position`
@@ -45,7 +53,16 @@ public struct DayPlanChecker: Sendable {
                 }
                 visits += 1
                 if !visited.insert(id).inserted { v.append("\(id): visited twice") }
-                guard let c = candidates[id] else { v.append("\(agent.id): \(id) is not a plannable candidate today"); continue }
+                let c: Candidate
+                if let k = kept[id], k.agent == agent.id, let at = located[id], let account = input.accounts.first(where: { $0.id == id }) {
+                    if k.stop.eta != stop.eta || k.stop.etd != stop.etd { v.append("\(agent.id): kept stop \(id) moved in time") }
+                    c = Candidate(account: account, location: at, window: stop.window ?? TimeWindow(from: LocalTime(minutes: 0), to: LocalTime(minutes: 24 * 60 - 1))!,
+                                  serviceMinutes: (k.stop.etd - k.stop.eta) / 60, priority: k.stop.priority, reason: k.stop.reason,
+                                  mandatory: false, agentIDs: [agent.id])
+                } else {
+                    guard let found = candidates[id] else { v.append("\(agent.id): \(id) is not a plannable candidate today"); continue }
+                    c = found
+                }
                 if !c.agentIDs.contains(agent.id) { v.append("\(agent.id): \(id) belongs to \(c.agentIDs.joined(separator: ","))") }
                 let leg = model.travelSeconds(from: position, to: c.location)
                 let legMetres = model.distanceMetres(from: position, to: c.location)
@@ -76,6 +93,7 @@ public struct DayPlanChecker: Sendable {
             }
             if route.priority != priority { v.append("\(agent.id): priority \(route.priority), recomputed \(priority)") }
         }
+        for (id, k) in kept.sorted(by: { $0.key < $1.key }) where !visited.contains(id) { v.append("\(k.agent): kept stop \(id) is missing") }
         let reported = Set(plan.unplanned.map(\.accountID))
         for c in selection.candidates where c.mandatory && !visited.contains(c.account.id) && !reported.contains(c.account.id) {
             v.append("\(c.account.id): mandatory visit neither planned nor reported")

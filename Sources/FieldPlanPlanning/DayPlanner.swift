@@ -26,23 +26,53 @@ public struct DayPlanner: Sendable {
         public var candidates: [Candidate]
         public var unplanned: [UnplannedVisit]
         public var locations: [Coordinate]
+        /// Kept routes by agent: a vehicle of an agent with a kept prefix starts where and
+        /// when its last kept stop ends; locked routes have no vehicle.
+        public var kept: [String: KeptRoute]
+        /// Working agents who have no vehicle (locked, or nothing left of their day).
+        public var idle: [Agent]
     }
 
     /// Selection, pruning and matrices.
     /// - Complexity: O(L²) for the matrices, L = agents + candidates kept.
     public func problem(for input: PlanningInput) throws -> Problem {
         let selection = CandidateSelector(input: input).select()
-        let agents = selection.agents
-        let candidates = prune(selection.candidates, agents: agents)
+        let kept = Dictionary(input.keptRoutes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
+        let locations = Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        // An agent keeps a vehicle unless the route is locked or the kept stops leave no
+        // visit or no time.
+        let hasVehicle: (Agent) -> Bool = { a in
+            guard let k = kept[a.id] else { return true }
+            // Kept, but left out by --agents: the kept stops stand and nothing is added.
+            if let only = input.onlyAgents, !only.contains(a.id) { return false }
+            if k.locked { return false }
+            if let m = a.maxVisits, m <= k.route.visitCount { return false }
+            return k.freeAt < a.shift.to.minutes * 60
+        }
+        let agents = selection.agents.filter(hasVehicle)
+        let idle = selection.agents.filter { !hasVehicle($0) }
+        let candidates = prune(selection.candidates.map { c in
+            var c = c
+            c.agentIDs.removeAll { id in !agents.contains { $0.id == id } }
+            return c
+        }, agents: agents)
         let model = input.settings.travelModel
-        let locations = agents.map(\.base) + candidates.map(\.location)
-        let n = locations.count
+        // Vehicles with a kept prefix start at their last kept visit (extra locations at the end).
+        var starts: [Int] = agents.indices.map { $0 }
+        var extra: [Coordinate] = []
+        for (i, a) in agents.enumerated() {
+            guard let k = kept[a.id], let last = k.accountIDs.last, let at = locations[last] else { continue }
+            starts[i] = agents.count + candidates.count + extra.count
+            extra.append(at)
+        }
+        let allLocations = agents.map(\.base) + candidates.map(\.location) + extra
+        let n = allLocations.count
         var time = [Int](repeating: 0, count: n * n)
         var distance = [Int](repeating: 0, count: n * n)
         // The model is symmetric: one great-circle computation per pair gives both entries.
         for a in 0..<n {
             for b in (a + 1)..<max(n, a + 1) {
-                let (seconds, metres) = model.travel(from: locations[a], to: locations[b])
+                let (seconds, metres) = model.travel(from: allLocations[a], to: allLocations[b])
                 time[a * n + b] = seconds
                 time[b * n + a] = seconds
                 distance[a * n + b] = metres
@@ -51,13 +81,15 @@ public struct DayPlanner: Sendable {
         }
         let agentIndex = Dictionary(uniqueKeysWithValues: agents.enumerated().map { ($1.id, $0) })
         let vehicles = agents.enumerated().map { i, a in
-            Vehicle(startLocation: i, endLocation: i,
-                    shift: FieldPlanRouting.TimeWindow(from: a.shift.from.minutes * 60, to: a.shift.to.minutes * 60),
-                    breakRule: a.breakRule.map {
-                        FieldPlanRouting.BreakRule(duration: $0.minutes * 60,
-                                                   window: FieldPlanRouting.TimeWindow(from: $0.window.from.minutes * 60, to: $0.window.to.minutes * 60))
-                    },
-                    maxStops: a.maxVisits)
+            let k = kept[a.id]
+            let rule = k?.keepsBreak == true ? nil : a.breakRule
+            return Vehicle(startLocation: starts[i], endLocation: i,
+                           shift: FieldPlanRouting.TimeWindow(from: k?.freeAt ?? a.shift.from.minutes * 60, to: a.shift.to.minutes * 60),
+                           breakRule: rule.map {
+                               FieldPlanRouting.BreakRule(duration: $0.minutes * 60,
+                                                          window: FieldPlanRouting.TimeWindow(from: $0.window.from.minutes * 60, to: $0.window.to.minutes * 60))
+                           },
+                           maxStops: a.maxVisits.map { $0 - (k?.route.visitCount ?? 0) })
         }
         let jobs = candidates.enumerated().map { i, c in
             let allowed = c.agentIDs.compactMap { agentIndex[$0] }
@@ -68,7 +100,14 @@ public struct DayPlanner: Sendable {
         }
         let routing = agents.isEmpty ? nil : try RoutingProblem(locationCount: n, travelTime: time, distance: distance,
                                                                 timeWeight: 1, distanceWeight: 0, vehicles: vehicles, jobs: jobs)
-        return Problem(routing: routing, agents: agents, candidates: candidates, unplanned: selection.unplanned, locations: locations)
+        var unplanned = selection.unplanned
+        if agents.isEmpty {
+            for c in candidates where c.mandatory {
+                unplanned.append(UnplannedVisit(accountID: c.account.id, agentID: c.agentIDs.first, reason: "\(c.reason == .appointment ? "appointment" : "call-back"): no working agent may take it"))
+            }
+        }
+        return Problem(routing: routing, agents: agents, candidates: agents.isEmpty ? [] : candidates, unplanned: unplanned,
+                       locations: allLocations, kept: kept, idle: idle)
     }
 
     /// Keeps every mandatory candidate and, for each agent, the best optional ones: by
@@ -92,11 +131,17 @@ public struct DayPlanner: Sendable {
     }
 
     /// Plans the day.
+    /// - Throws: `PlanningRefusal` when nobody works that day (nothing to store).
     public func plan(_ input: PlanningInput) throws -> DayPlan {
+        if let why = CandidateSelector(input: input).nobodyWorking { throw PlanningRefusal(why) }
         let p = try problem(for: input)
         guard let routing = p.routing else {
-            return DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: [], unplanned: p.unplanned,
-                           candidateCount: p.candidates.count, mandatoryCount: p.candidates.filter(\.mandatory).count)
+            var plan = DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: [], unplanned: p.unplanned,
+                               candidateCount: 0, mandatoryCount: 0)
+            let at = Self.accountLocations(input)
+            plan.routes = p.idle.map { Self.keptOnly($0, kept: p.kept[$0.id], model: input.settings.travelModel, locations: at) }
+            plan.unplanned.sort { $0.accountID < $1.accountID }
+            return plan
         }
         let solution = p.candidates.isEmpty
             ? RoutingSolution(routes: [], unassigned: [], objective: RoutingObjective(missedMandatory: 0, missedPrize: 0, cost: 0))
@@ -104,20 +149,52 @@ public struct DayPlanner: Sendable {
         return Self.dayPlan(from: solution, problem: p, routing: routing, input: input)
     }
 
+    /// The route of an agent without a vehicle: the locked route as it is, or the kept stops
+    /// (the break after them if it is still due and fits) and the way home; an empty day at
+    /// the base otherwise.
+    static func keptOnly(_ agent: Agent, kept: KeptRoute?, model: some TravelModel, locations: [String: Coordinate]) -> AgentRoute {
+        guard let kept else {
+            let at = agent.shift.from.minutes * 60
+            return AgentRoute(agentID: agent.id, start: at, end: at, travelMetres: 0, travelSeconds: 0, priority: 0, stops: [])
+        }
+        if kept.locked { return kept.route }
+        var route = kept.route
+        let from = kept.accountIDs.last.flatMap { locations[$0] } ?? agent.base
+        if let rule = agent.breakRule, !kept.keepsBreak {
+            let at = max(kept.freeAt, rule.window.from.minutes * 60)
+            if at <= rule.window.to.minutes * 60 {
+                route.stops.append(PlannedStop(seq: route.stops.count + 1, accountID: nil, eta: at, etd: at + rule.minutes * 60,
+                                               window: rule.window, legMetres: 0, legSeconds: 0, reason: .break, priority: 0))
+            }
+        }
+        let free = route.stops.last?.etd ?? route.start
+        route.travelMetres += model.distanceMetres(from: from, to: agent.base)
+        route.travelSeconds += model.travelSeconds(from: from, to: agent.base)
+        route.end = free + model.travelSeconds(from: from, to: agent.base)
+        return route
+    }
+
+    static func accountLocations(_ input: PlanningInput) -> [String: Coordinate] {
+        Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) -> DayPlan {
         let n = routing.locationCount
-        var routes: [AgentRoute] = []
+        let model = input.settings.travelModel
+        let locations = Self.accountLocations(input)
+        var routes: [AgentRoute] = p.idle.map { keptOnly($0, kept: p.kept[$0.id], model: model, locations: locations) }
         let byVehicle = Dictionary(uniqueKeysWithValues: solution.routes.map { ($0.vehicle, $0) })
         for (v, agent) in p.agents.enumerated() {
-            guard let r = byVehicle[v] else {
-                let at = agent.shift.from.minutes * 60
-                routes.append(AgentRoute(agentID: agent.id, start: at, end: at, travelMetres: 0, travelSeconds: 0, priority: 0, stops: []))
+            let kept = p.kept[agent.id]
+            guard let r = byVehicle[v], !r.visits.isEmpty else {
+                routes.append(keptOnly(agent, kept: kept, model: model, locations: locations))
                 continue
             }
-            var stops: [PlannedStop] = []
-            var previous = v
-            var seq = 0
-            var priority = 0
+            // A kept prefix comes first, as it was; the solved part starts where it ends.
+            var stops: [PlannedStop] = kept?.route.stops ?? []
+            var previous = routing.vehicles[v].startLocation
+            var seq = stops.count
+            var priority = kept?.route.priority ?? 0
             func addBreak() {
                 guard let b = r.plannedBreak, let rule = p.agents[v].breakRule else { return }
                 seq += 1
@@ -141,9 +218,11 @@ public struct DayPlanner: Sendable {
                 // A break taken on arrival back at the base ends the day.
                 end = max(end, stops.last!.etd)
             }
-            routes.append(AgentRoute(agentID: agent.id, start: r.start, end: end, travelMetres: r.distance,
-                                     travelSeconds: r.travelTime, priority: priority, stops: stops))
+            routes.append(AgentRoute(agentID: agent.id, start: kept?.route.start ?? r.start, end: end,
+                                     travelMetres: r.distance + (kept?.route.travelMetres ?? 0),
+                                     travelSeconds: r.travelTime + (kept?.route.travelSeconds ?? 0), priority: priority, stops: stops))
         }
+        routes.sort { $0.agentID < $1.agentID }
         var unplanned = p.unplanned
         for u in solution.unassigned where p.candidates[u.job].mandatory {
             let c = p.candidates[u.job]

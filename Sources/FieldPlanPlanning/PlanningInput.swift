@@ -19,12 +19,18 @@ public struct PlanningInput: Sendable {
     /// The zone → agent assignment of zones that have an agent; nil when the store has no
     /// zones yet: then every working agent may take any account.
     public var zoneAgents: [String: String]?
+    /// Appointments of `date` and of the next `min_gap_days` days (a booked visit is not
+    /// anticipated by an ordinary one).
     public var appointments: [Appointment]
     public var history: [String: AccountHistory]
+    /// Accounts that already have an outcome on `date`: never planned again that day.
+    public var visitedToday: Set<String>
+    /// Routes or stops of the day's stored plan that must stay as they were.
+    public var keptRoutes: [KeptRoute]
 
     public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
                 absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String]?, appointments: [Appointment],
-                history: [String: AccountHistory]) {
+                history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = []) {
         self.date = date
         self.settings = settings
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -35,5 +41,7 @@ public struct PlanningInput: Sendable {
         self.zoneAgents = zoneAgents
         self.appointments = appointments
         self.history = history
+        self.visitedToday = visitedToday
+        self.keptRoutes = keptRoutes
     }
 }

@@ -115,3 +115,24 @@ extension FieldPlanStore {
         try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
     }
 }
+
+extension FieldPlanStore {
+    /// Gives each zone in `agents` its agent (nil: none), in one transaction: `zones assign
+    /// --nearest` hands out every unlocked zone at once.
+    public func assignZones(_ agents: [String: String?]) throws {
+        try writer.write { db in
+            let now = Self.now()
+            for (zone, agent) in agents.sorted(by: { $0.key < $1.key }) {
+                guard try Self.zoneExists(db, zone) else { throw ZoneStoreError.unknownZone(zone) }
+                if let agent, try !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM agent WHERE id = ?)", arguments: [agent]) ?? false) {
+                    throw ZoneStoreError.unknownAgent(agent)
+                }
+                try db.execute(sql: "UPDATE zone SET agent_id = ?1, updated_at = ?2 WHERE id = ?3 AND agent_id IS NOT ?1", arguments: [agent, now, zone])
+            }
+        }
+    }
+
+    private static func zoneExists(_ db: Database, _ id: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM zone WHERE id = ?)", arguments: [id]) ?? false
+    }
+}

@@ -322,6 +322,22 @@ enum Schema {
                 ALTER TABLE payment DROP COLUMN canonical;
                 """)
         }
+        // Issue 11, manual plan edits: a plan version says what made it, the exact travel
+        // seconds are kept (the lines round them to tenths of minutes) so a stored route can
+        // be rechecked and kept as it is, and a supervisor's locks survive re-plans.
+        migrator.registerMigration("v7-plan-edits") { db in
+            try db.execute(sql: """
+                ALTER TABLE plan ADD COLUMN made_by TEXT;
+                ALTER TABLE plan_route ADD COLUMN travel_seconds INTEGER;
+                ALTER TABLE plan_visit ADD COLUMN leg_seconds INTEGER;
+                CREATE TABLE plan_lock (
+                    date TEXT NOT NULL,
+                    agent_id TEXT NOT NULL,
+                    locked_at INTEGER NOT NULL,
+                    PRIMARY KEY (date, agent_id)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct PlanCLITests {
     func exportedPlanPassesAnIndependentRecheck(date: String) throws {
         let cli = try prepared()
         defer { cli.cleanUp() }
-        let plan = try cli.run(["plan", "--date", date, "--iterations", "150", "--seed", "3", "--export-problem", "problem.json"])
+        let plan = try cli.run(["plan", "--date", date, "--iterations", "150", "--seed", "3", "--export-problem", "problem.json", "--today", "2026-12-01"])
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("version 1"))
         let export = try cli.run(["export", "--kind", "route,visit", "--date", date])
@@ -47,8 +47,8 @@ struct PlanCLITests {
     @Test func replanningMakesANewVersionAndSaysWhatChanged() throws {
         let cli = try prepared()
         defer { cli.cleanUp() }
-        #expect(try cli.run(["plan", "--date", "2026-12-01", "--iterations", "50"]).status == 0)
-        let second = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "50", "--absent", "AG01", "--format", "json"])
+        #expect(try cli.run(["plan", "--date", "2026-12-01", "--iterations", "50", "--today", "2026-12-01"]).status == 0)
+        let second = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "50", "--absent", "AG01", "--format", "json", "--today", "2026-12-01"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("\"version\":2"))
         #expect(second.stdout.contains("\"removed\":"))
@@ -60,9 +60,9 @@ struct PlanCLITests {
     @Test func sundayIsNotAVisitingDay() throws {
         let cli = try prepared()
         defer { cli.cleanUp() }
-        let plan = try cli.run(["plan", "--date", "2026-12-06", "--iterations", "20"])
-        #expect(plan.status == 0)
-        #expect(plan.stdout.contains("0 agents"))
+        let plan = try cli.run(["plan", "--date", "2026-12-06", "--iterations", "20", "--today", "2026-12-01"])
+        #expect(plan.status == 1)
+        #expect(plan.stderr.contains("2026-12-06 is a sun, not a visiting day"))
     }
 
     @Test func badArgumentsAreOneLine() throws {
@@ -73,7 +73,7 @@ struct PlanCLITests {
         let noPlan = try cli.run(["export", "--kind", "visit", "--date", "2027-01-05"])
         #expect(noPlan.status == 1)
         #expect(noPlan.stderr == "fieldplan: no plan for 2027-01-05; run fieldplan plan --date 2027-01-05\n")
-        let unknown = try cli.run(["plan", "--date", "2026-12-01", "--agents", "NOBODY"])
+        let unknown = try cli.run(["plan", "--date", "2026-12-01", "--agents", "NOBODY", "--today", "2026-12-01"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("NOBODY"))
     }

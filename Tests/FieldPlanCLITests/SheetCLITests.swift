@@ -9,7 +9,7 @@ struct SheetCLITests {
         let cli = CLIHarness()
         try cli.run(["import", Self.data + "/agents.csv", Self.data + "/accounts.ndjson", Self.data + "/appointments.ndjson"])
         try cli.run(["zones", "build", "--agents"])
-        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "100"])
+        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "100", "--today", "2026-12-01"])
         #expect(plan.status == 0, "\(plan.stderr)")
         return cli
     }
@@ -68,6 +68,10 @@ struct SheetCLITests {
             let sheetNumbers = rows.filter { $0[1] == "visit" }.map { "\($0[7])=\($0[0])" }
             #expect(sheetNumbers == visits.map { "\(field($0, "account_id")!)=\(field($0, "seq")!)" }, "\(agent): sheet and export agree")
             #expect(rows.filter { $0[1] == "break" }.allSatisfy { $0[0] == "" })
+            // plan show numbers its stops the same way.
+            let shown = try cli.run(["plan", "show", "--date", "2026-12-01", "--agent", agent, "--format", "json"]).stdout
+            let shownVisits = shown.components(separatedBy: "{\"seq\":").dropFirst().map { "\(field("{\"seq\":" + $0, "account_id")!)=\(field("{\"seq\":" + $0, "seq")!)" }
+            #expect(shownVisits == visits.map { "\(field($0, "account_id")!)=\(field($0, "seq")!)" }, "\(agent): plan show and export agree")
         }
         #expect(breaksBeforeAVisit > 0, "the sample must have a break between visits for this test to mean anything")
     }

@@ -30,7 +30,7 @@ struct SyncCLITests {
     }
 
     func visits(_ cli: CLIHarness, date: String) throws -> [String] {
-        let plan = try cli.run(["plan", "--date", date, "--iterations", "50"])
+        let plan = try cli.run(["plan", "--date", date, "--iterations", "50", "--today", date])
         #expect(plan.status == 0, "\(plan.stderr)")
         return try cli.run(["export", "--kind", "visit", "--date", date]).stdout.split(separator: "\n").map(String.init)
     }

@@ -97,6 +97,30 @@ struct ZonesCLITests {
         let zones = objects(try cli.run(["zones", "list", "--format", "json"]).stdout)
         let agents = Set(zones.compactMap { $0["agent_id"] as? String })
         #expect(zones.count == 10 && agents.count == 10)
+        // Each agent's distance to its zone's centre is printed, one row per agent and a total.
+        let rows = build.stdout.split(separator: "\n").drop { !$0.hasPrefix("agent ") }.dropFirst()
+        #expect(build.stdout.contains("zones given to the agents nearest to their centres (min-cost assignment"))
+        #expect(rows.count == 11 && rows.last!.hasPrefix("total"))
+        #expect(rows.dropLast().allSatisfy { Double($0.split(separator: " ").last!) != nil })
+    }
+
+    /// On zones that exist, `zones assign --nearest` hands them out without rebuilding:
+    /// 3 zones for 10 agents go to the three agents whose bases make the shortest total.
+    @Test func assignNearestOnExistingZones() throws {
+        let cli = CLIHarness()
+        defer { cli.cleanUp() }
+        try importSample(cli)
+        #expect(try cli.run(["zones", "build", "--zones", "3", "--by", "accounts"]).status == 0)
+        let before = objects(try cli.run(["zones", "list", "--format", "json"]).stdout)
+        #expect(before.allSatisfy { $0["agent_id"] == nil })
+        let assign = try cli.run(["zones", "assign", "--nearest"])
+        #expect(assign.status == 0, "\(assign.stderr)")
+        #expect(assign.stdout.contains("km to centre"))
+        let after = objects(try cli.run(["zones", "list", "--format", "json"]).stdout)
+        #expect(Set(after.compactMap { $0["agent_id"] as? String }).count == 3)
+        #expect(after.map { $0["accounts"] as? Int } == before.map { $0["accounts"] as? Int }, "no rebuild")
+        let bad = try cli.run(["zones", "assign", "Z01", "--nearest"])
+        #expect(bad.status == 1)
     }
 
     @Test func assignRenameAndMap() throws {

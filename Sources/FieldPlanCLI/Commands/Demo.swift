@@ -77,7 +77,7 @@ extension FieldPlanCommand {
             print("zone map: \(dir)/zones.html")
 
             step("8. Plan \(date): every working agent's visits, with the routing engine (\(Int(seconds)) s)")
-            try Self.run(Plan.self, ["--db", dbPath, "--date", date, "--seconds", String(seconds), "--export-problem", dir + "/problem-\(date).json"])
+            try Self.run(Plan.Day.self, ["--db", dbPath, "--date", date, "--today", date, "--seconds", String(seconds), "--export-problem", dir + "/problem-\(date).json"])
             try Self.run(Export.self, ["--db", dbPath, "--kind", "route,visit", "--date", date, "-o", dir + "/plan-\(date).ndjson"])
             print("plan lines: \(dir)/plan-\(date).ndjson; the problem for other solvers: \(dir)/problem-\(date).json")
 
@@ -111,7 +111,7 @@ extension FieldPlanCommand {
                 var next = day.adding(days: 1)
                 while next.weekday == .sun { next = next.adding(days: 1) }
                 step("11. The next day's plan uses what came back: broken promises and call-backs rise, visited accounts wait")
-                try Self.run(Plan.self, ["--db", dbPath, "--date", next.description, "--seconds", String(seconds)])
+                try Self.run(Plan.Day.self, ["--db", dbPath, "--date", next.description, "--today", date, "--seconds", String(seconds)])
                 let lines = try store.planLines(date: next)?.lines ?? []
                 var reasons: [String: Int] = [:]
                 for line in lines where line.contains("\"account_id\"") {

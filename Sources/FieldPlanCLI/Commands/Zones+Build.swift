@@ -17,7 +17,10 @@ extension FieldPlanCommand.Zones {
             discussion: """
                 Without --fresh, a rebuild keeps every account in its zone unless balance needs it to move, \
                 and says how many moved. Locked zones (zones lock) are left alone and count towards N. \
-                With --agents, one zone per active agent, started at the agent's base and given to that agent.
+                With --agents, one zone per active agent without a locked zone, started at the agent's base; the \
+                zones are then given to those agents by a min-cost assignment of the distances from their bases to \
+                the zones' centres, and each agent's distance is printed. (zones assign --nearest does the \
+                assignment alone, on the zones as they are.)
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -99,6 +102,16 @@ extension FieldPlanCommand.Zones {
             let elapsed = ContinuousClock.now - started
             Terminal.progress("saving zones…")
             let assignments = zip(accounts, result.zoneOfPoint).map { (accountID: $0.id, zoneID: $1) }
+            // With --agents, the built zones go to the agents nearest to their centres.
+            let byID = Dictionary(result.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var pairs: [AgentZoneAssignment.Pair] = []
+            if agents {
+                let owners = Set(locked.compactMap(\.agentID))
+                let active = try db.agents().filter { $0.isActive && !owners.contains($0.id) }.sorted { $0.id < $1.id }
+                pairs = ZoneView.nearest(agents: active, zones: plan, summaries: plan.map { byID[$0.id]! })
+                let agentOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.zoneID, $0.agentID) })
+                for i in plan.indices { plan[i].agentID = agentOf[plan[i].id] }
+            }
             try ZoneView.storeCall {
                 try db.saveZoning(zones: plan, removing: removing, assignments: assignments)
             }
@@ -112,9 +125,12 @@ extension FieldPlanCommand.Zones {
             print(String(format: "balance by %@: max/mean %.3f, min/mean %.3f (tolerance ±%g %%)",
                          by.rawValue, result.maxLoadRatio, result.minLoadRatio, tolerance))
             // The build's own figures, in id order (no second pass over the accounts).
-            let byID = Dictionary(result.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let listed = (plan + locked).sorted { $0.id < $1.id }
             print(ZoneView(zones: listed, summaries: listed.map { byID[$0.id]! }, agents: try db.agents()).table())
+            if agents {
+                print("\nzones given to the agents nearest to their centres (min-cost assignment; straight-line km from the base):")
+                print(ZoneView.assignmentTable(pairs, agents: try db.agents()))
+            }
         }
 
         /// The first `count` ids Z01, Z02… not taken (three digits from Z100 on).

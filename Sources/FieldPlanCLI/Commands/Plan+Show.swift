@@ -1,0 +1,54 @@
+import ArgumentParser
+import FieldPlanCore
+import FieldPlanInterchange
+import FieldPlanStore
+
+extension FieldPlanCommand.Plan {
+    /// `plan show --date D`: a stored plan as it is, without re-solving.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a stored plan without re-solving: routes, stops with ETA, window and reason, unplanned mandatory visits.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The day (YYYY-MM-DD).") var date: String
+        @Option(help: "Only this agent's route.") var agent: String?
+        @Option(help: "This version (default: the latest).") var version: Int?
+        @Option(help: "text or json.") var format: Format = .text
+
+        enum Format: String, ExpressibleByArgument { case text, json }
+
+        func run() throws {
+            guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
+            let db = try store.open()
+            guard let stored = try PlanView.call({ try db.storedPlan(date: day, version: version) }) else {
+                throw CommandFailure(version.map { PlanStoreError.noVersion(date, $0).description } ?? PlanStoreError.noPlan(date).description)
+            }
+            var plan = stored.plan
+            if let agent {
+                guard plan.routes.contains(where: { $0.agentID == agent }) else { throw CommandFailure(PlanStoreError.noRoute(date, agent).description) }
+                plan.routes = plan.routes.filter { $0.agentID == agent }
+                plan.unplanned = plan.unplanned.filter { $0.agentID == nil || $0.agentID == agent }
+            }
+            let view = PlanView(plan: plan, version: stored.version)
+            let clock = try db.clock()
+            switch format {
+            case .json:
+                var w = JSONWriter()
+                w.string("date", date)
+                w.int("version", stored.version)
+                w.string("created_at", clock.instant(stored.createdAt).text)
+                w.string("made_by", stored.madeBy)
+                w.int("visits", plan.visitCount)
+                w.int("priority", plan.totalPriority)
+                w.raw("routes", "[" + plan.routes.map { view.routeJSON($0, stops: true, locked: stored.locked.contains($0.agentID)) }.joined(separator: ",") + "]")
+                w.raw("unplanned", view.unplannedJSON())
+                print(w.finish())
+            case .text:
+                var text = "plan \(date) (\(day.weekday.rawValue)) version \(stored.version), stored \(clock.shortText(stored.createdAt))"
+                if let by = stored.madeBy { text += " by \(by)" }
+                text += "\n" + view.summaryTable() + "\n\n" + view.routesText(locked: stored.locked) + view.unplannedText()
+                print(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import FieldPlanCore
+
+/// Part of a stored plan that a new plan of the same day must keep exactly as it was: the
+/// stops that already have an outcome (with `--force`), or a whole route the supervisor
+/// locked (`plan lock`). Kept stops keep their agent and their times; the checker accepts
+/// them as they are (they were checked when first stored) and only rechecks the travel
+/// between them and what is planned around them.
+public struct KeptRoute: Sendable, Hashable {
+    /// The kept part: for a locked route the whole route; otherwise its start and the kept
+    /// stops in order (visits and, if it came before the last of them, the break).
+    public var route: AgentRoute
+    /// A locked route gets nothing new; an unlocked one is planned on after its last kept stop.
+    public var locked: Bool
+
+    public init(route: AgentRoute, locked: Bool) {
+        self.route = route
+        self.locked = locked
+    }
+
+    public var agentID: String { route.agentID }
+    public var accountIDs: [String] { route.stops.compactMap(\.accountID) }
+    /// When the agent is free again after the kept stops.
+    public var freeAt: Int { route.stops.last?.etd ?? route.start }
+    public var keepsBreak: Bool { route.stops.contains { $0.accountID == nil } }
+}
+
+extension KeptRoute {
+    /// The part of a stored route that a forced re-plan keeps: every visit whose account has
+    /// an outcome today, at its planned times, and the break if it came before the last of
+    /// them. Visits in between without an outcome are dropped from the kept part (they go
+    /// back to the candidates), so the legs between kept visits are recomputed; times stay,
+    /// since the direct trip is never longer than the trip through the dropped stops.
+    /// - Returns: nil when no visit of the route has an outcome.
+    /// - Complexity: O(stops).
+    public static func started(_ route: AgentRoute, visited: Set<String>, base: Coordinate,
+                               locations: [String: Coordinate], model: some TravelModel) -> KeptRoute? {
+        guard let last = route.stops.lastIndex(where: { $0.accountID.map(visited.contains) ?? false }) else { return nil }
+        var stops: [PlannedStop] = []
+        var position = base
+        var metres = 0, seconds = 0, priority = 0
+        for stop in route.stops[...last] {
+            guard let id = stop.accountID else { stops.append(stop); continue }
+            guard visited.contains(id), let at = locations[id] else { continue }
+            var s = stop
+            s.legMetres = model.distanceMetres(from: position, to: at)
+            s.legSeconds = model.travelSeconds(from: position, to: at)
+            metres += s.legMetres
+            seconds += s.legSeconds
+            priority += s.priority
+            position = at
+            stops.append(s)
+        }
+        for i in stops.indices { stops[i].seq = i + 1 }
+        let kept = AgentRoute(agentID: route.agentID, start: route.start, end: stops.last!.etd, travelMetres: metres,
+                              travelSeconds: seconds, priority: priority, stops: stops)
+        return KeptRoute(route: kept, locked: false)
+    }
+}

@@ -1,0 +1,46 @@
+import FieldPlanCore
+import FieldPlanPlanning
+import GRDB
+
+extension FieldPlanStore {
+    /// What an accepted edit stored.
+    public struct PlanEditResult: Sendable {
+        public var plan: DayPlan
+        public var version: Int
+        public var changes: PlanChanges
+    }
+
+    /// Applies a supervisor's edit to the latest plan of `date` and stores the result as the
+    /// day's next version, in one transaction; a refused edit stores nothing.
+    /// - Throws: `PlanStoreError.noPlan`, or the `PlanEditRefusal` naming the rule broken.
+    public func editPlan(date: CivilDate, _ edit: PlanEdit) throws -> PlanEditResult {
+        try writer.write { db in
+            guard let stored = try Self.storedPlan(db, date: date, version: nil) else { throw PlanStoreError.noPlan(date.description) }
+            var input = try Self.planningInput(db, date: date, onlyAgents: nil, absent: [])
+            // A supervisor may give a stop to any working agent: zones are not a rule here.
+            input.zoneAgents = nil
+            let edited = try PlanEditor(input: input).apply(edit, to: stored.plan).get()
+            let seed = try Int64.fetchOne(db, sql: "SELECT seed FROM plan WHERE date = ? AND version = ?", arguments: [date.description, stored.version]) ?? 0
+            let changes = try Self.savePlan(db, edited, seed: UInt64(bitPattern: seed), madeBy: edit.summary)
+            return PlanEditResult(plan: edited, version: changes.version, changes: changes)
+        }
+    }
+
+    /// `plan lock` / `plan unlock`: a later `plan --date D` keeps a locked route exactly as
+    /// it is. Locking needs the agent's route on the day's latest plan.
+    /// - Returns: whether anything changed.
+    @discardableResult
+    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool) throws -> Bool {
+        try writer.write { db in
+            let day = date.description
+            if locked {
+                guard let stored = try Self.storedPlan(db, date: date, version: nil) else { throw PlanStoreError.noPlan(day) }
+                guard stored.plan.routes.contains(where: { $0.agentID == agent }) else { throw PlanStoreError.noRoute(day, agent) }
+                try db.execute(sql: "INSERT OR IGNORE INTO plan_lock(date, agent_id, locked_at) VALUES (?, ?, ?)", arguments: [day, agent, Self.now()])
+            } else {
+                try db.execute(sql: "DELETE FROM plan_lock WHERE date = ? AND agent_id = ?", arguments: [day, agent])
+            }
+            return db.changesCount > 0
+        }
+    }
+}
