@@ -12,7 +12,7 @@ struct ReportCLITests {
         let cli = CLIHarness()
         cli.write("base.ndjson", SyncCLITests.base)
         #expect(try cli.run(["import", "base.ndjson"]).status == 0)
-        #expect(try cli.run(["plan", "--date", Self.day, "--iterations", "50"]).status == 0)
+        #expect(try cli.run(["plan", "--date", Self.day, "--iterations", "50", "--today", Self.day]).status == 0)
         cli.write("day.ndjson", SyncCLITests.fieldDay + """
 
             {"kind":"outcome","id":"o4","account_id":"A4","agent_id":"G1","visited_at":"2026-11-20T15:00:00+03:00","code":"PARTIAL","contact":"debtor","collected":{"amount":1500,"receipt":"RC-9"}}

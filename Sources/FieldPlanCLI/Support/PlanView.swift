@@ -1,6 +1,7 @@
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
+import FieldPlanRendering
 import FieldPlanStore
 
 /// Renders a day plan for the terminal (text tables) or for programs (one JSON object):

@@ -1,4 +1,5 @@
 import FieldPlanCore
+import FieldPlanRendering
 import FieldPlanStore
 import FieldPlanZoning
 
