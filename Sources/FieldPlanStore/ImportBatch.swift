@@ -15,6 +15,10 @@ struct ImportBatch: Sendable {
         /// The id of the record that follows, for the "same id again" warning: checked on the
         /// writing thread, which has time to spare while the reading thread parses.
         case seen(RecordKind, String, LineOrigin)
+        /// A word about an input that stops nothing (ignored CSV columns), in input order.
+        case warning(String)
+        /// This input held no record at all.
+        case noRecords(source: String)
     }
 
     var items: [Item] = []
@@ -62,7 +66,8 @@ struct ImportBatcher {
         }
         if Self.packs(record, sync: sync), case .account(let account) = record {
             let first = batch.packed.count
-            RecordWriter.pack(account, now: now, run: run, into: &batch.packed)
+            RecordWriter.pack(account, absent: origin.absent, source: origin.source, line: origin.line, now: now, run: run,
+                              into: &batch.packed)
             batch.items.append(.packedAccount(first: first))
         } else if record.kind == .outcome || record.kind == .payment {
             batch.items.append(.fact(record, origin))
@@ -70,6 +75,8 @@ struct ImportBatcher {
             batch.items.append(.line(line))
         }
     }
+
+    mutating func add(_ item: ImportBatch.Item) { batch.items.append(item) }
 
     /// The batch so far; the batcher starts a new one.
     mutating func take() -> ImportBatch {
