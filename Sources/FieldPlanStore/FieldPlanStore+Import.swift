@@ -267,6 +267,18 @@ extension FieldPlanStore {
 }
 
 extension FieldPlanStore {
+    /// The client-file line that created an account (`FILE`, line), nil for an account made
+    /// before the store kept it or not by an import. Later changes are in the audit trail.
+    public func creatingLine(ofAccount id: String) throws -> (source: String, line: Int)? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT source, source_line FROM account_record WHERE id = ?", arguments: [id]),
+                  let source: String = row["source"], let line: Int = row["source_line"] else { return nil }
+            return (source, line)
+        }
+    }
+}
+
+extension FieldPlanStore {
     /// How many refused lines wait before they are reported (and the staged facts flushed).
     static let refusedBatch = 4096
 }

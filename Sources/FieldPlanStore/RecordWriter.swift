@@ -98,7 +98,8 @@ final class RecordWriter {
     static let accountParameterCount = 25
 
     /// Packs `a` with the fields its line left out (`absent`, bound as one integer) and the
-    /// line it came from, which the audit trigger of `v6-client-file-audit` reads back.
+    /// line it came from: a new account keeps it as its source, a change hands it to the
+    /// audit trigger of `v6-client-file-audit`.
     static func pack(_ a: Account, absent: AbsentFields, source: String, line: Int, now: Int64, run: Int64,
                      into packed: inout PackedValues) {
         packed.append(a.id); packed.append(a.client); packed.append(a.debtorName); packed.append(a.balance.minorUnits)
@@ -156,8 +157,9 @@ final class RecordWriter {
                 lon = CASE WHEN ?23 & \(location) THEN lon ELSE ?11 END,
                 status_run = CASE WHEN ?13 IS NULL OR status IS ?13 THEN status_run ELSE ?22 END,
                 status = COALESCE(?13, status),
-                -- The line of this change, for the audit trigger (v6-client-file-audit).
-                source = ?24, source_line = ?25
+                -- The line of this change, for the audit trigger (v6-client-file-audit); source and
+                -- source_line keep the line that created the account.
+                changed_source = ?24, changed_line = ?25
             WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR \(kept.changed)
                 OR ((?23 & \(location)) = 0 AND (lat IS NOT ?10 OR lon IS NOT ?11))
                 OR (?13 IS NOT NULL AND status IS NOT ?13) OR (?20 IS NOT NULL AND zone_id IS NOT ?20)

@@ -324,27 +324,25 @@ enum Schema {
         }
         // Issue 11, client files: every change a client file makes to an account is audited
         // with the line it came from, and a rejected line remembers its kind and id so that
-        // its correction resolves it. The upsert sets `source` / `source_line` (the line that
-        // last changed the account); a trigger turns the change into audit rows, field by
-        // field, before the row changes (so the old value an account shows, facts included,
-        // is still there to read). A new account gets one `created` row.
+        // its correction resolves it. A new account carries the line that created it
+        // (`source`, `source_line`: an audit row per new account made bench-import 75 %
+        // slower); the upsert's update sets `changed_source` / `changed_line`, and a trigger
+        // turns the change into audit rows, field by field, before the row changes (so the old
+        // value an account shows, facts included, is still there to read).
         migrator.registerMigration("v6-client-file-audit") { db in
             try db.execute(sql: """
-                ALTER TABLE account_record ADD COLUMN source TEXT;
+                ALTER TABLE account_record ADD COLUMN source TEXT;           -- the client-file line that created it
                 ALTER TABLE account_record ADD COLUMN source_line INTEGER;
+                ALTER TABLE account_record ADD COLUMN changed_source TEXT;   -- the line of its latest change by a client file
+                ALTER TABLE account_record ADD COLUMN changed_line INTEGER;
                 ALTER TABLE rejected_line ADD COLUMN kind TEXT;
                 ALTER TABLE rejected_line ADD COLUMN record_id TEXT;
                 CREATE INDEX rejected_line_open ON rejected_line(kind, record_id) WHERE resolved = 0;
-                CREATE TRIGGER account_record_created AFTER INSERT ON account_record WHEN new.source IS NOT NULL
+                CREATE TRIGGER account_record_audit BEFORE UPDATE OF changed_line ON account_record
                 BEGIN
                     INSERT INTO audit(at, run, account_id, source, line, actor, field, old, new)
-                    VALUES (new.updated_at, (SELECT MAX(id) FROM import_run), new.id, new.source, new.source_line, 'import',
-                        'account', NULL, 'created');
-                END;
-                CREATE TRIGGER account_record_audit BEFORE UPDATE OF source_line ON account_record
-                BEGIN
-                    INSERT INTO audit(at, run, account_id, source, line, actor, field, old, new)
-                    SELECT new.updated_at, (SELECT MAX(id) FROM import_run), new.id, new.source, new.source_line, 'import', f, o, n
+                    SELECT new.updated_at, (SELECT MAX(id) FROM import_run), new.id, new.changed_source, new.changed_line, 'import',
+                        f, o, n
                     FROM (
                         SELECT 'client' AS f, old.client AS o, new.client AS n, 1 AS c
                         UNION ALL SELECT 'debtor_name', old.debtor_name, new.debtor_name, 1

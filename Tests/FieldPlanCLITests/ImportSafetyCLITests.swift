@@ -24,7 +24,6 @@ struct ImportSafetyCLITests {
         #expect(rows.contains { $0.contains("balance") && $0.contains("1500") && $0.contains("1200") && $0.hasSuffix("accounts-update.csv:2") })
         #expect(rows.contains { $0.contains("phone") && $0.contains("+254712345678") && $0.hasSuffix("accounts-update.csv:2") })
         #expect(rows.contains { $0.contains("national_id") && $0.contains("(masked)") })
-        #expect(rows.contains { $0.contains("created") && $0.hasSuffix("accounts.csv:2") })
         #expect(!audit.stdout.contains("35879931") && !audit.stdout.contains("11112222"))
         #expect(!audit.stdout.contains("address"))
     }
