@@ -53,11 +53,12 @@ public struct InputParser: Sendable {
         func object(_ object: JSONObject, _ origin: LineOrigin, _ bytes: () -> [UInt8]) throws {
             var origin = origin
             let decoded: Result<Record, FieldError>
-            do throws(FieldError) { decoded = .success(try decoder.decode(object)) } catch { decoded = .failure(error) }
+            var absent: AbsentFields = []
+            do throws(FieldError) { decoded = .success(try decoder.decode(object, absent: &absent)) } catch { decoded = .failure(error) }
             switch decoded {
             case .success(let record):
                 if keepsBytes(record) { origin.raw = bytes() }
-                origin.absent = RecordDecoder.absentFields(of: record, in: object)
+                origin.absent = absent
                 try emit(.record(record, origin))
             case .failure(let error):
                 origin.raw = bytes()

@@ -71,8 +71,17 @@ extension FieldPlanStore {
             // their snapshot, and stored facts drive their accounts (AccountEffects).
             try db.execute(sql: "INSERT INTO import_run(started_at, sync) VALUES (?, ?)", arguments: [clock, sync])
             let run = db.lastInsertedRowID
+            // Issue 11: changes to accounts that were there are audited (a sync brings none).
+            if !sync { try ClientFileAudit.install(db) }
+            defer { try? ClientFileAudit.remove(db) }
             let effects = try AccountEffects(db: db, run: run, now: clock)
             let writer = RecordWriter(db: db, now: clock, run: run, effects: effects)
+            // Each input named once per run; account rows refer to it by id (v6).
+            let sourceIDs: [Int64] = try inputs.map { input in
+                try db.execute(sql: "INSERT INTO import_source(run, name) VALUES (?, ?)", arguments: [run, input.displayName])
+                writer.sourceIDs[input.displayName] = db.lastInsertedRowID
+                return db.lastInsertedRowID
+            }
             let rejectStatement = try BoundStatement(db, sql: """
                 INSERT INTO rejected_line(source, line, field, reason, raw, created_at, kind, record_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -180,7 +189,8 @@ extension FieldPlanStore {
             let channel = LineChannel<ImportBatch>(capacity: sync ? 80 : 8)
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
-                for input in inputs {
+                for (index, input) in inputs.enumerated() {
+                    batcher.sourceID = sourceIDs[index]
                     let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
                                              keepsBytes: { !ImportBatcher.packs($0, sync: sync) })
                     let lines = try parser.parse(warn: { batcher.add(.warning($0)) }) { line in
@@ -271,8 +281,10 @@ extension FieldPlanStore {
     /// before the store kept it or not by an import. Later changes are in the audit trail.
     public func creatingLine(ofAccount id: String) throws -> (source: String, line: Int)? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT source, source_line FROM account_record WHERE id = ?", arguments: [id]),
-                  let source: String = row["source"], let line: Int = row["source_line"] else { return nil }
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT i.name, a.source_line FROM account_record a JOIN import_source i ON i.id = a.source_id WHERE a.id = ?
+                """, arguments: [id]),
+                  let source: String = row[0], let line: Int = row[1] else { return nil }
             return (source, line)
         }
     }

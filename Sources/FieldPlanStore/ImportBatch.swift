@@ -36,6 +36,8 @@ struct ImportBatcher {
     let now: Int64
     let run: Int64
     let sync: Bool
+    /// The `import_source` id of the input being read.
+    var sourceID: Int64 = 0
     private(set) var batch: ImportBatch
 
     init(batchSize: Int = 512, now: Int64, run: Int64, sync: Bool) {
@@ -66,7 +68,7 @@ struct ImportBatcher {
         }
         if Self.packs(record, sync: sync), case .account(let account) = record {
             let first = batch.packed.count
-            RecordWriter.pack(account, absent: origin.absent, source: origin.source, line: origin.line, now: now, run: run,
+            RecordWriter.pack(account, absent: origin.absent, source: sourceID, line: origin.line, now: now, run: run,
                               into: &batch.packed)
             batch.items.append(.packedAccount(first: first))
         } else if record.kind == .outcome || record.kind == .payment {

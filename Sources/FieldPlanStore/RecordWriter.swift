@@ -22,6 +22,8 @@ final class RecordWriter {
     let effects: AccountEffects?
     /// Sync hook: the line being applied, for the facts' `source` and the audit trail.
     var origin: LineOrigin?
+    /// The `import_source` id of each input of this run, by the name messages give it.
+    var sourceIDs: [String: Int64] = [:]
     private var statements: [String: BoundStatement] = [:]
     /// One account packed at a time when it does not come packed already.
     private var scratch = PackedValues()
@@ -98,9 +100,9 @@ final class RecordWriter {
     static let accountParameterCount = 25
 
     /// Packs `a` with the fields its line left out (`absent`, bound as one integer) and the
-    /// line it came from: a new account keeps it as its source, a change hands it to the
-    /// audit trigger of `v6-client-file-audit`.
-    static func pack(_ a: Account, absent: AbsentFields, source: String, line: Int, now: Int64, run: Int64,
+    /// line it came from (its file as an `import_source` id): a new account keeps it as its
+    /// source, a change hands it to the audit trigger of `v6-client-file-audit`.
+    static func pack(_ a: Account, absent: AbsentFields, source: Int64, line: Int, now: Int64, run: Int64,
                      into packed: inout PackedValues) {
         packed.append(a.id); packed.append(a.client); packed.append(a.debtorName); packed.append(a.balance.minorUnits)
         packed.append(a.currency); packed.append(a.phone); packed.append(a.email); packed.append(a.nationalID)
@@ -116,8 +118,8 @@ final class RecordWriter {
 
     private func applyAccount(_ a: Account) throws -> Applied {
         scratch.removeAll()
-        Self.pack(a, absent: origin?.absent ?? [], source: origin?.source ?? "", line: origin?.line ?? 0, now: now, run: run,
-                  into: &scratch)
+        Self.pack(a, absent: origin?.absent ?? [], source: origin.flatMap { sourceIDs[$0.source] } ?? 0, line: origin?.line ?? 0,
+                  now: now, run: run, into: &scratch)
         return try applyPackedAccount(scratch, at: 0)
     }
 
@@ -142,7 +144,7 @@ final class RecordWriter {
         return """
             INSERT INTO account_record(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
-                max_visits_per_month, zone_id, updated_at, balance_run, status_run, location_run, source, source_line)
+                max_visits_per_month, zone_id, updated_at, balance_run, status_run, location_run, source_id, source_line)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
                 ?22, ?22, ?22, ?24, ?25)
             ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, \(kept.set),
@@ -157,9 +159,9 @@ final class RecordWriter {
                 lon = CASE WHEN ?23 & \(location) THEN lon ELSE ?11 END,
                 status_run = CASE WHEN ?13 IS NULL OR status IS ?13 THEN status_run ELSE ?22 END,
                 status = COALESCE(?13, status),
-                -- The line of this change, for the audit trigger (v6-client-file-audit); source and
-                -- source_line keep the line that created the account.
-                changed_source = ?24, changed_line = ?25
+                -- The line of this change, for the audit trigger (v6-client-file-audit); source_id
+                -- and source_line keep the line that created the account.
+                changed_source_id = ?24, changed_line = ?25
             WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR \(kept.changed)
                 OR ((?23 & \(location)) = 0 AND (lat IS NOT ?10 OR lon IS NOT ?11))
                 OR (?13 IS NOT NULL AND status IS NOT ?13) OR (?20 IS NOT NULL AND zone_id IS NOT ?20)

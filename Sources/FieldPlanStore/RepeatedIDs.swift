@@ -23,6 +23,7 @@ final class RepeatedIDs {
     /// Where each input starts among the records, so that a first occurrence on another
     /// file is named by its file.
     private var inputs: [(start: Int, source: String)] = []
+    private var currentSource = ""
     private static let bufferSize = 1 << 20
 
     /// - Parameter filterMegabytes: the Bloom filter's size; small ones only make the final
@@ -43,7 +44,10 @@ final class RepeatedIDs {
 
     /// Notes the id of the record on `origin`'s line.
     func note(_ kind: RecordKind, _ id: String, _ origin: LineOrigin) throws {
-        if inputs.last?.source != origin.source { inputs.append((count, origin.source)) }
+        if origin.source != currentSource || inputs.isEmpty {
+            inputs.append((count, origin.source))
+            currentSource = origin.source
+        }
         let key = Self.idKey(kind, id)
         withUnsafeBytes(of: key.littleEndian) { buffer.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(clamping: origin.line).littleEndian) { buffer.append(contentsOf: $0) }

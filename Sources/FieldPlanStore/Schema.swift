@@ -325,55 +325,24 @@ enum Schema {
         // Issue 11, client files: every change a client file makes to an account is audited
         // with the line it came from, and a rejected line remembers its kind and id so that
         // its correction resolves it. A new account carries the line that created it
-        // (`source`, `source_line`: an audit row per new account made bench-import 75 %
-        // slower); the upsert's update sets `changed_source` / `changed_line`, and a trigger
-        // turns the change into audit rows, field by field, before the row changes (so the old
-        // value an account shows, facts included, is still there to read).
+        // (`source_id`, `source_line`; an audit row per new account made bench-import 75 %
+        // slower); the upsert's update sets `changed_source_id` / `changed_line`, which the
+        // import's audit trigger (`ClientFileAudit`) reads. Files are named once per run in
+        // `import_source`, so an account row holds two small integers, not a path.
         migrator.registerMigration("v6-client-file-audit") { db in
             try db.execute(sql: """
-                ALTER TABLE account_record ADD COLUMN source TEXT;           -- the client-file line that created it
+                CREATE TABLE import_source (
+                    id INTEGER PRIMARY KEY,
+                    run INTEGER NOT NULL,
+                    name TEXT NOT NULL                   -- the file as messages name it
+                );
+                ALTER TABLE account_record ADD COLUMN source_id INTEGER;         -- the client-file line that created it
                 ALTER TABLE account_record ADD COLUMN source_line INTEGER;
-                ALTER TABLE account_record ADD COLUMN changed_source TEXT;   -- the line of its latest change by a client file
+                ALTER TABLE account_record ADD COLUMN changed_source_id INTEGER; -- the line of its latest change by a client file
                 ALTER TABLE account_record ADD COLUMN changed_line INTEGER;
                 ALTER TABLE rejected_line ADD COLUMN kind TEXT;
                 ALTER TABLE rejected_line ADD COLUMN record_id TEXT;
                 CREATE INDEX rejected_line_open ON rejected_line(kind, record_id) WHERE resolved = 0;
-                CREATE TRIGGER account_record_audit BEFORE UPDATE OF changed_line ON account_record
-                BEGIN
-                    INSERT INTO audit(at, run, account_id, source, line, actor, field, old, new)
-                    SELECT new.updated_at, (SELECT MAX(id) FROM import_run), new.id, new.changed_source, new.changed_line, 'import',
-                        f, o, n
-                    FROM (
-                        SELECT 'client' AS f, old.client AS o, new.client AS n, 1 AS c
-                        UNION ALL SELECT 'debtor_name', old.debtor_name, new.debtor_name, 1
-                        UNION ALL SELECT 'balance', (SELECT CASE WHEN b IS NULL THEN NULL WHEN b % 100 = 0 THEN CAST(b / 100 AS TEXT) WHEN b % 10 = 0 THEN printf('%d.%d', b / 100, (b % 100) / 10) ELSE printf('%d.%02d', b / 100, b % 100) END FROM (SELECT IFNULL((SELECT balance FROM account_state
-                                WHERE account_id = old.id), old.balance) AS b)),
-                            (SELECT CASE WHEN b IS NULL THEN NULL WHEN b % 100 = 0 THEN CAST(b / 100 AS TEXT) WHEN b % 10 = 0 THEN printf('%d.%d', b / 100, (b % 100) / 10) ELSE printf('%d.%02d', b / 100, b % 100) END FROM (SELECT new.balance AS b)), old.balance IS NOT new.balance
-                        UNION ALL SELECT 'currency', old.currency, new.currency, 1
-                        UNION ALL SELECT 'phone', old.phone, new.phone, 1
-                        UNION ALL SELECT 'email', old.email, new.email, 1
-                        UNION ALL SELECT 'national_id', CASE WHEN old.national_id IS NULL THEN NULL ELSE '(masked)' END,
-                            CASE WHEN new.national_id IS NULL THEN NULL ELSE '(masked)' END, old.national_id IS NOT new.national_id
-                        UNION ALL SELECT 'address', old.address, new.address, 1
-                        UNION ALL SELECT 'location',
-                            CASE WHEN EXISTS (SELECT 1 FROM account_state WHERE account_id = old.id)
-                                THEN (SELECT lat || ',' || lon FROM account_state WHERE account_id = old.id)
-                                ELSE old.lat || ',' || old.lon END,
-                            new.lat || ',' || new.lon, old.lat IS NOT new.lat OR old.lon IS NOT new.lon
-                        UNION ALL SELECT 'days_past_due', old.days_past_due, new.days_past_due, 1
-                        UNION ALL SELECT 'status', IFNULL((SELECT status FROM account_state WHERE account_id = old.id), old.status),
-                            new.status, old.status IS NOT new.status
-                        UNION ALL SELECT 'visit_window', old.visit_window_from || '-' || old.visit_window_to,
-                            new.visit_window_from || '-' || new.visit_window_to, 1
-                        UNION ALL SELECT 'service_minutes', old.service_minutes, new.service_minutes, 1
-                        UNION ALL SELECT 'notes', old.notes, new.notes, 1
-                        UNION ALL SELECT 'no_visit_before', old.no_visit_before, new.no_visit_before, 1
-                        UNION ALL SELECT 'max_visits_per_month', old.max_visits_per_month, new.max_visits_per_month, 1
-                        UNION ALL SELECT 'zone_id', old.zone_id, new.zone_id, 1
-                    )
-                    -- A national id shows masked on both sides, so its own test says that it changed.
-                    WHERE c AND (o IS NOT n OR f = 'national_id');
-                END;
                 """)
         }
         return migrator

@@ -196,6 +196,24 @@ struct ClientFileTests {
         #expect(try audit(store, "A1").count == 6)
     }
 
+    /// The audit trigger lives only while an import that can change accounts runs: a first
+    /// import into an empty store pays nothing for it, and no other write is audited as an import.
+    @Test func theAuditTriggerLivesOnlyDuringAnImportIntoAStoreWithAccounts() throws {
+        let store = try FieldPlanStore()
+        func temporaryTriggers() throws -> Int {
+            try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'trigger'") ?? 0 }
+        }
+        let twice = Self.full + "\n" + Self.full.replacingOccurrences(of: #""phone":"+254712345678""#, with: #""phone":"+254700000000""#)
+        try run(store, "first.ndjson", twice)
+        #expect(try audit(store, "A1").isEmpty)   // created in this run: its own repeat is not a change of a stored account
+        #expect(try temporaryTriggers() == 0)
+        try run(store, "second.ndjson", Self.full)
+        #expect(try audit(store, "A1").map(\.field) == ["phone"])
+        #expect(try temporaryTriggers() == 0)
+        try store.writer.write { db in try db.execute(sql: "UPDATE account_record SET changed_line = 99 WHERE id = 'A1'") }
+        #expect(try audit(store, "A1").count == 1)
+    }
+
     /// The old value is what the account showed, facts included: a payment had lowered the
     /// balance before the client sent a new one.
     @Test func theAuditedOldValueIsTheOneTheAccountShowed() throws {
