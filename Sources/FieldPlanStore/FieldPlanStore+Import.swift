@@ -239,9 +239,10 @@ extension FieldPlanStore {
             }
             try flush()
             // An input without records is a word on its own, or the whole run's failure when
-            // no input had any: an empty bank file must not pass for a good one.
+            // no input had any: an empty bank file must not pass for a good one. (A device with
+            // nothing to report may well send an empty sync file.)
             summary.emptyInputs = emptyInputs
-            if !emptyInputs.isEmpty && summary.linesRead == 0 {
+            if !sync && !emptyInputs.isEmpty && summary.linesRead == 0 {
                 throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
             }
             for source in emptyInputs {

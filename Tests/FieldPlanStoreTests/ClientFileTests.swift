@@ -153,6 +153,9 @@ struct ClientFileTests {
         #expect(s.byKind["account"]?.accepted == 1)
         #expect(warnings == ["no records in accounts.csv"])
         #expect(s.emptyInputs == ["accounts.csv"] && s.warnings == 1)
+        // A device with nothing to report may send an empty sync file: no failure there.
+        let quiet = try store.importRecords([ImportInput(path: folder.write("day.ndjson", ""), displayName: "day.ndjson")], sync: true, now: now)
+        #expect(quiet.emptyInputs == ["day.ndjson"] && quiet.total.accepted == 0)
     }
 
     @Test func aRepeatedIDNamesBothFiles() throws {
