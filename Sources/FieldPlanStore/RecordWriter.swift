@@ -101,7 +101,7 @@ final class RecordWriter {
 
     /// Packs `a` with the fields its line left out (`absent`, bound as one integer) and the
     /// line it came from (its file as an `import_source` id): a new account keeps it as its
-    /// source, a change hands it to the audit trigger of `v6-client-file-audit`.
+    /// source, a change hands it to the audit trigger (`ClientFileAudit`).
     static func pack(_ a: Account, absent: AbsentFields, source: Int64, line: Int, now: Int64, run: Int64,
                      into packed: inout PackedValues) {
         packed.append(a.id); packed.append(a.client); packed.append(a.debtorName); packed.append(a.balance.minorUnits)
@@ -159,7 +159,7 @@ final class RecordWriter {
                 lon = CASE WHEN ?23 & \(location) THEN lon ELSE ?11 END,
                 status_run = CASE WHEN ?13 IS NULL OR status IS ?13 THEN status_run ELSE ?22 END,
                 status = COALESCE(?13, status),
-                -- The line of this change, for the audit trigger (v6-client-file-audit); source_id
+                -- The line of this change, for the audit trigger (ClientFileAudit); source_id
                 -- and source_line keep the line that created the account.
                 changed_source_id = ?24, changed_line = ?25
             WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR \(kept.changed)

@@ -30,7 +30,7 @@ extension FieldPlanCommand {
         @Option(help: "Write the rejected lines here, verbatim, for correction.")
         var rejects: String?
 
-        @Option(help: "The kind of every row of a CSV file without a kind column (account or agent).")
+        @Option(help: "The kind of every row of a CSV file without a kind column (account, agent, appointment, zone, outcome, payment).")
         var csvKind: String?
 
         @Option(help: "Summary format: text or json.")
