@@ -213,7 +213,7 @@ struct ClientFileTests {
         try run(store, "second.ndjson", Self.full)
         #expect(try audit(store, "A1").map(\.field) == ["phone"])
         #expect(try temporaryTriggers() == 0)
-        try store.writer.write { db in try db.execute(sql: "UPDATE account_record SET changed_line = 99 WHERE id = 'A1'") }
+        try store.writer.write { db in try db.execute(sql: "UPDATE account_record SET phone = '+254711111111', changed_line = 99 WHERE id = 'A1'") }
         #expect(try audit(store, "A1").count == 1)
     }
 
