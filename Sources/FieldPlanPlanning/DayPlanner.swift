@@ -38,7 +38,7 @@ public struct DayPlanner: Sendable {
     public func problem(for input: PlanningInput) throws -> Problem {
         let selection = CandidateSelector(input: input).select()
         let kept = Dictionary(input.keptRoutes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
-        let locations = Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let locations = Self.accountLocations(input)
         // An agent keeps a vehicle unless the route is locked or the kept stops leave no
         // visit or no time.
         let hasVehicle: (Agent) -> Bool = { a in
@@ -174,8 +174,12 @@ public struct DayPlanner: Sendable {
         return route
     }
 
+    /// Where each account is: its location, or for a kept stop whose account lost its
+    /// location since, where the stop took place.
     static func accountLocations(_ input: PlanningInput) -> [String: Coordinate] {
-        Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        var located = Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        for k in input.keptRoutes { for (id, at) in k.stopLocations where located[id] == nil { located[id] = at } }
+        return located
     }
 
     static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) -> DayPlan {

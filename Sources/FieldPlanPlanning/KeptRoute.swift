@@ -11,10 +11,14 @@ public struct KeptRoute: Sendable, Hashable {
     public var route: AgentRoute
     /// A locked route gets nothing new; an unlocked one is planned on after its last kept stop.
     public var locked: Bool
+    /// Where kept stops took place when the account no longer has a location (a MOVED or
+    /// WRONG_ADDRESS visit clears it): the address the stop was planned at.
+    public var stopLocations: [String: Coordinate]
 
-    public init(route: AgentRoute, locked: Bool) {
+    public init(route: AgentRoute, locked: Bool, stopLocations: [String: Coordinate] = [:]) {
         self.route = route
         self.locked = locked
+        self.stopLocations = stopLocations
     }
 
     public var agentID: String { route.agentID }
@@ -53,6 +57,7 @@ extension KeptRoute {
         for i in stops.indices { stops[i].seq = i + 1 }
         let kept = AgentRoute(agentID: route.agentID, start: route.start, end: stops.last!.etd, travelMetres: metres,
                               travelSeconds: seconds, priority: priority, stops: stops)
-        return KeptRoute(route: kept, locked: false)
+        let ids = Set(stops.compactMap(\.accountID))
+        return KeptRoute(route: kept, locked: false, stopLocations: locations.filter { ids.contains($0.key) })
     }
 }

@@ -47,7 +47,16 @@ extension FieldPlanStore {
         // already have an outcome.
         var kept: [KeptRoute] = []
         if let latest {
-            let locations = Dictionary(accounts.compactMap { a in a.0.location.map { (a.0.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            var locations = Dictionary(accounts.compactMap { a in a.0.location.map { (a.0.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            // A visit that found the debtor gone (MOVED, WRONG_ADDRESS) cleared the account's
+            // location, but its stop was planned, and happened, at the address the client gave:
+            // a kept stop stays there.
+            for id in visited where locations[id] == nil {
+                if let row = try Row.fetchOne(db, sql: "SELECT lat, lon FROM account_record WHERE id = ?", arguments: [id]),
+                   let lat: Double = row[0], let lon: Double = row[1], let at = Coordinate(lat: lat, lon: lon) {
+                    locations[id] = at
+                }
+            }
             let bases = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.base) })
             for route in latest.plan.routes {
                 if latest.locked.contains(route.agentID) {

@@ -81,6 +81,11 @@ struct ReportCLITests {
         #expect(monthly["previous"] is [String: Any] && monthly["ranking"] is [String: Any])
         let html = try cli.run(["report", "daily", "--date", Self.day, "--format", "html", "-o", "day.html"])
         #expect(html.status == 0 && cli.read("day.html").hasPrefix("<!DOCTYPE html>"))
+        // Without --format the file's ending decides.
+        #expect(try cli.run(["report", "daily", "--date", Self.day, "-o", "by-name.html"]).status == 0)
+        #expect(cli.read("by-name.html").hasPrefix("<!DOCTYPE html>"))
+        #expect(try cli.run(["report", "daily", "--date", Self.day, "-o", "by-name.csv"]).status == 0)
+        #expect(cli.read("by-name.csv").hasPrefix("id,name,planned"))
     }
 
     @Test func badRequestsAreOneLineErrors() throws {

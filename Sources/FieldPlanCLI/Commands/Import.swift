@@ -89,7 +89,7 @@ extension FieldPlanCommand {
                 let t = s.total
                 table.add(["total", String(t.accepted), String(t.unchanged), String(t.rejected)])
                 var text = table.render()
-                if s.duplicatesInRun > 0 { text += "\n\(s.duplicatesInRun) ids appeared more than once; the last line won" }
+                if s.duplicatesInRun > 0 { text += "\n\(s.duplicatesInRun) \(s.duplicatesInRun == 1 ? "id appeared" : "ids appeared") more than once; the last line won" }
                 if s.resolvedRejections > 0 {
                     text += "\n\(s.resolvedRejections) earlier rejected \(s.resolvedRejections == 1 ? "line was" : "lines were") corrected (resolved)"
                 }

@@ -37,7 +37,7 @@ extension FieldPlanCommand {
                         w.string("kind", "reject")
                         w.string("source", r.source)
                         w.int("line", r.line)
-                        w.string("field", r.field)
+                        w.string("field", r.field.isEmpty ? nil : r.field)
                         w.string("reason", r.reason)
                         w.string("record_kind", r.kind)
                         w.string("record_id", r.recordID)

@@ -56,7 +56,7 @@ extension FieldPlanCommand {
 struct ReportOptions: ParsableArguments {
     @OptionGroup var store: StoreOptions
     @Option(help: "Rows by agent, zone or client (the total row is always there).") var by: ReportGrouping = .agent
-    @Option(help: "text, csv, json or html.") var format: Format = .text
+    @Option(help: "text, csv, json or html (default: from the -o file's ending, else text).") var format: Format?
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
     @Option(help: "The moment the report is run, as an ISO 8601 instant (default: now); promises past their date are broken as of it.")
     var now: String?
@@ -80,7 +80,9 @@ struct ReportOptions: ParsableArguments {
         let renderer = ReportRenderer(agencyName: settings.agencyName, currency: settings.currency, timeZone: settings.timeZone)
         let out = try OutputFile(path: output)
         defer { out.close() }
-        switch format {
+        let chosen = format ?? output.flatMap { path in Format.allCases.first { path.lowercased().hasSuffix("." + $0.rawValue) } }
+            ?? .text
+        switch chosen {
         case .text: out.write(renderer.text(report))
         case .csv: out.write(ReportEncoder.csv(report))
         case .json: out.writeLine(ReportEncoder.json(report))

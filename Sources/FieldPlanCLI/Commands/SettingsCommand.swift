@@ -15,7 +15,7 @@ extension FieldPlanCommand {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Show every setting.")
             @OptionGroup var store: StoreOptions
-            @Option(help: "text or json (one object: key → value, numbers as numbers).") var format: ListFormat = .text
+            @Option(help: "text, csv or json (one object: key → value, numbers as numbers).") var format: ListFormat = .text
 
             func run() throws {
                 let settings = try store.open().settings()

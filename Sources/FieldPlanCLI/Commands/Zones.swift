@@ -16,7 +16,7 @@ extension FieldPlanCommand {
             static let configuration = CommandConfiguration(
                 abstract: "List zones: agent, accounts, workload hours (service + estimated travel), spread.")
             @OptionGroup var store: StoreOptions
-            @Option(help: "text or json (the zone export lines).")
+            @Option(help: "text, csv or json (the zone export lines).")
             var format: ListFormat = .text
 
             func run() throws {

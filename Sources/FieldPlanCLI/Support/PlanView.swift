@@ -20,10 +20,10 @@ struct PlanView {
     func summaryTable() -> String {
         var table = TextTable(["agent", "visits", "start", "end", "km", "travel min", "priority"])
         for r in plan.routes {
-            table.add([r.agentID, String(r.visitCount), clock(r.start), clock(r.end), Self.km(r.travelMetres), String(r.travelSeconds / 60), String(r.priority)])
+            table.add([r.agentID, String(r.visitCount), clock(r.start), clock(r.end), Self.km(r.travelMetres), String((r.travelSeconds + 30) / 60), String(r.priority)])
         }
         table.add(["total", String(plan.visitCount), "", "", Self.km(plan.routes.reduce(0) { $0 + $1.travelMetres }),
-                   String(plan.routes.reduce(0) { $0 + $1.travelSeconds } / 60), String(plan.totalPriority)])
+                   String((plan.routes.reduce(0) { $0 + $1.travelSeconds } + 30) / 60), String(plan.totalPriority)])
         return table.render()
     }
 

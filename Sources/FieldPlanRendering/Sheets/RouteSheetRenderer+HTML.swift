@@ -61,7 +61,7 @@ extension RouteSheetRenderer {
             ("Leave base", "\(sheet.start)"),
             ("Back at base", "\(sheet.end)"),
             ("Visits", "\(visitCount(sheet))"),
-            ("Travel", "\(km(sheet.travelKm)) km, \(sheet.travelMinutes) min (\(duration(sheet.travelMinutes)))"),
+            ("Travel", "\(km(sheet.travelKm)) km, \(sheet.travelMinutes) min" + (sheet.travelMinutes >= 60 ? " (\(duration(sheet.travelMinutes)))" : "")),
             ("Plan version", "\(sheet.planVersion)"),
         ]
         var out = "<table class=\"facts\">\n"

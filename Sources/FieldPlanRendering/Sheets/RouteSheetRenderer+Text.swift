@@ -25,7 +25,7 @@ extension RouteSheetRenderer {
             ("Zones", sheet.zones.isEmpty ? "-" : sheet.zones.joined(separator: ", ")),
             ("Shift", "leave base \(sheet.start), back at base \(sheet.end)"),
             ("Visits", "\(visitCount(sheet))"),
-            ("Travel", "\(km(sheet.travelKm)) km, \(sheet.travelMinutes) min (\(duration(sheet.travelMinutes)))"),
+            ("Travel", "\(km(sheet.travelKm)) km, \(sheet.travelMinutes) min" + (sheet.travelMinutes >= 60 ? " (\(duration(sheet.travelMinutes)))" : "")),
             ("Plan version", "\(sheet.planVersion)"),
         ]
         for (k, v) in facts { lines += labelled(k + ":", v, labelWidth: 14, width: width) }
