@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -18,7 +19,7 @@ extension FieldPlanCommand.Accounts {
         enum Format: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
-            guard let detail = try store.open().accountDetail(id: id) else { throw CommandFailure("no account \"\(id)\" in the store") }
+            let detail = try FieldPlanApp(store: store.open()).accountDetail(id: id)
             print(format == .json ? Self.json(detail) : Self.text(detail))
         }
 

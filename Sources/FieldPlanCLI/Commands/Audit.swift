@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -16,12 +17,11 @@ extension FieldPlanCommand {
         enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
         func run() throws {
-            let db = try store.open()
-            let clock = try db.clock()
+            let app = FieldPlanApp(store: try store.open())
             let out = try OutputFile(path: output)
             defer { out.close() }
             var table = TextTable(["at", "account", "field", "old", "new", "by", "fact", "from"])
-            try db.audit(account: account) { e in
+            try app.audit(account: account) { e, clock in
                 switch format {
                 case .json, .ndjson:
                     var w = JSONWriter()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -20,9 +21,7 @@ extension FieldPlanCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            let day = try date.flatMap { CivilDate($0) } ?? db.agencyToday()
-            let list = try db.callbacks(date: day)
+            let (day, list) = try FieldPlanApp(store: store.open()).callbacks(date: date.flatMap { CivilDate($0) })
             let out = try OutputFile(path: nil)
             defer { out.close() }
             func plannedText(_ i: CallbackList.Item) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -20,9 +21,8 @@ extension FieldPlanCommand {
 
             func run() throws {
                 if let state, state != "pending" && state != "confirmed" { throw ValidationError("--state: expected pending or confirmed") }
-                let db = try store.open()
-                let list = try db.clearances(state: state)
-                let clock = try db.clock()
+                let listing = try FieldPlanApp(store: store.open()).clearances(state: state)
+                let list = listing.items, clock = listing.clock
                 let out = try OutputFile(path: output)
                 defer { out.close() }
                 switch format {
@@ -54,11 +54,9 @@ extension FieldPlanCommand {
             @Option(help: "Who confirms.") var by: String?
 
             func run() throws {
-                let db = try store.open()
+                let app = FieldPlanApp(store: try store.open())
                 for id in accounts {
-                    guard try db.confirmClearance(account: id, by: by) else {
-                        throw CommandFailure("no pending clearance for account \"\(id)\"; fieldplan clearances lists them")
-                    }
+                    try app.confirmClearance(account: id, by: by)
                     print("confirmed \(id): account closed")
                 }
             }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
-import FieldPlanStore
 
 extension FieldPlanCommand.Plan {
     /// `plan diff --date D --from-version N [--to-version M]`: stop by stop, what changed.
@@ -18,12 +18,8 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            guard let old = try db.storedPlan(date: day, version: fromVersion) else { throw CommandFailure(PlanStoreError.noVersion(date, fromVersion).description) }
-            guard let new = try db.storedPlan(date: day, version: toVersion) else {
-                throw CommandFailure(toVersion.map { PlanStoreError.noVersion(date, $0).description } ?? PlanStoreError.noPlan(date).description)
-            }
-            let diff = PlanDiff(from: old.plan, to: new.plan)
+            let comparison = try FieldPlanApp(store: store.open()).planDiff(date: day, from: fromVersion, to: toVersion)
+            let old = comparison.old, new = comparison.new, diff = comparison.diff
             func place(_ s: PlanDiff.Stop) -> String { "\(s.agentID) #\(s.position)" }
             if format == .json {
                 func stop(_ s: PlanDiff.Stop) -> String {
@@ -47,7 +43,7 @@ extension FieldPlanCommand.Plan {
                          + "\(diff.moved.count) moved to another agent, \(diff.reordered.count) reordered"]
             lines += diff.added.map { "  added      \($0.accountID)  \(place($0))" }
             lines += diff.dropped.map { s in
-                let why = new.plan.unplanned.first { $0.accountID == s.accountID }.map { " (\($0.reason))" } ?? ""
+                let why = comparison.reason(dropped: s.accountID).map { " (\($0))" } ?? ""
                 return "  dropped    \(s.accountID)  was \(place(s))\(why)"
             }
             lines += diff.moved.map { "  moved      \($0.accountID)  \(place($0.from)) → \(place($0.to))" }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -34,17 +35,9 @@ extension FieldPlanCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            var filter = PromiseList.Filter(from: from.flatMap { CivilDate($0) }, to: to.flatMap { CivilDate($0) }, state: state, agentID: agent)
-            if let due = due.flatMap({ CivilDate($0) }) {
-                filter.from = due
-                filter.to = due
-            } else if from == nil && to == nil && state == nil {
-                let today = try db.agencyToday()
-                filter.from = today
-                filter.to = today
-            }
-            let list = try db.promises(filter)
+            let query = PromiseQuery(due: due.flatMap { CivilDate($0) }, from: from.flatMap { CivilDate($0) }, to: to.flatMap { CivilDate($0) },
+                                     state: state, agentID: agent)
+            let (list, filter) = try FieldPlanApp(store: store.open()).promises(query)
             let out = try OutputFile(path: nil)
             defer { out.close() }
             switch format {

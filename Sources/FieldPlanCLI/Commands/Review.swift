@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -18,9 +19,8 @@ extension FieldPlanCommand {
             enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
             func run() throws {
-                let db = try store.open()
-                let items = try db.reviewItems(includeResolved: all)
-                let clock = try db.clock()
+                let listing = try FieldPlanApp(store: store.open()).reviewItems(includeResolved: all)
+                let items = listing.items, clock = listing.clock
                 switch format {
                 case .json, .ndjson:
                     for i in items {
@@ -57,9 +57,7 @@ extension FieldPlanCommand {
             @Option(help: "What was decided.") var note: String?
 
             func run() throws {
-                guard try store.open().resolveReview(id, note: note) else {
-                    throw CommandFailure("no open review item \"\(id)\"; fieldplan review lists them")
-                }
+                try FieldPlanApp(store: store.open()).resolveReview(id, note: note)
                 print("resolved \(id)")
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -47,14 +48,10 @@ extension FieldPlanCommand {
             @Argument var value: String
 
             func run() throws {
-                do {
-                    // Checked before the store is opened, so a refused value creates no store.
-                    _ = try FieldPlanStore.checkSetting(key, to: value)
-                    let kept = try store.openOrCreate().setSetting(key, to: value)
-                    print("\(key) = \(kept)")
-                } catch let error as SettingsError {
-                    throw CommandFailure("settings: \(error)")
-                }
+                // Checked before the store is opened, so a refused value creates no store.
+                try FieldPlanApp.checkSetting(key, to: value)
+                let kept = try FieldPlanApp(store: store.openOrCreate()).setSetting(key, to: value)
+                print("\(key) = \(kept)")
             }
         }
     }

@@ -84,12 +84,4 @@ struct PlanView {
             return w.finish()
         }.joined(separator: ",") + "]"
     }
-
-    /// Turns the errors of planning and of the store's plans into one-line failures.
-    static func call<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() }
-        catch let e as PlanEditRefusal { throw CommandFailure(e.description) }
-        catch let e as PlanStoreError { throw CommandFailure(e.description) }
-        catch let e as PlanningRefusal { throw CommandFailure(e.message) }
-    }
 }
