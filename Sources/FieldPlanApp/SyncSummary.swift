@@ -12,6 +12,14 @@ public struct SyncSummary: Sendable, Equatable {
     /// Outcomes accepted in this run that are flagged for a supervisor's review.
     public var flagged: Int
 
+    public init(accepted: Int, duplicates: Int, conflicts: Int, rejected: Int, flagged: Int) {
+        self.accepted = accepted
+        self.duplicates = duplicates
+        self.conflicts = conflicts
+        self.rejected = rejected
+        self.flagged = flagged
+    }
+
     public init(_ summary: ImportSummary) {
         let t = summary.total
         accepted = t.accepted
