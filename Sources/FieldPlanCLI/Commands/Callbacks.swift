@@ -31,16 +31,7 @@ extension FieldPlanCommand {
             }
             switch format {
             case .json:
-                for i in list.items {
-                    var w = JSONWriter()
-                    w.string("kind", i.kind)
-                    w.string("id", i.appointmentID); w.string("date", i.date); w.string("from", i.from); w.string("to", i.to)
-                    w.string("account_id", i.accountID); w.string("debtor_name", i.debtorName); w.string("client", i.client)
-                    w.string("phone", i.phone); w.string("currency", i.currency); w.raw("balance", i.balance.decimalText)
-                    w.string("status", i.status); w.string("zone_id", i.zoneID); w.string("agent_id", i.agentID); w.string("notes", i.notes)
-                    w.string("planned", i.planned); w.string("unplanned_reason", i.unplannedReason)
-                    out.writeLine(w.finish())
-                }
+                for i in list.items { out.writeLine(i.json) }
             case .csv:
                 out.writeLine("date,from,to,kind,id,account_id,debtor_name,client,phone,currency,balance,status,zone_id,agent_id,planned,unplanned_reason,notes")
                 for i in list.items {

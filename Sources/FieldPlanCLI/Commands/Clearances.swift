@@ -27,18 +27,7 @@ extension FieldPlanCommand {
                 defer { out.close() }
                 switch format {
                 case .json, .ndjson:
-                    for c in list {
-                        var w = JSONWriter()
-                        w.string("kind", "clearance")
-                        w.string("account_id", c.accountID)
-                        w.string("client", c.client)
-                        w.string("debtor_name", c.debtorName)
-                        w.string("cleared_at", AgencyTime.full(c.clearedAt, clock))
-                        w.string("by", c.factID)
-                        w.string("state", c.state)
-                        w.string("confirmed_by", c.confirmedBy)
-                        out.writeLine(w.finish())
-                    }
+                    for c in list { out.writeLine(c.json(clock)) }
                 case .text:
                     var table = TextTable(["account", "client", "debtor", "cleared at", "by", "state"])
                     for c in list { table.add([c.accountID, c.client, c.debtorName, AgencyTime.short(c.clearedAt, clock), c.factID, c.state]) }

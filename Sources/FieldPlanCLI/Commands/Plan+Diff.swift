@@ -22,21 +22,7 @@ extension FieldPlanCommand.Plan {
             let old = comparison.old, new = comparison.new, diff = comparison.diff
             func place(_ s: PlanDiff.Stop) -> String { "\(s.agentID) #\(s.position)" }
             if format == .json {
-                func stop(_ s: PlanDiff.Stop) -> String {
-                    var w = JSONWriter(); w.string("account_id", s.accountID); w.string("agent_id", s.agentID); w.int("position", s.position); return w.finish()
-                }
-                func move(_ m: PlanDiff.Move) -> String {
-                    var w = JSONWriter(); w.string("account_id", m.accountID); w.raw("from", stop(m.from)); w.raw("to", stop(m.to)); return w.finish()
-                }
-                var w = JSONWriter()
-                w.string("date", date)
-                w.int("from_version", old.version)
-                w.int("to_version", new.version)
-                w.raw("added", "[" + diff.added.map(stop).joined(separator: ",") + "]")
-                w.raw("dropped", "[" + diff.dropped.map(stop).joined(separator: ",") + "]")
-                w.raw("moved", "[" + diff.moved.map(move).joined(separator: ",") + "]")
-                w.raw("reordered", "[" + diff.reordered.map(move).joined(separator: ",") + "]")
-                print(w.finish())
+                print(comparison.json)
                 return
             }
             var lines = ["plan \(date): version \(old.version) → \(new.version): \(diff.added.count) added, \(diff.dropped.count) dropped, "

@@ -24,16 +24,7 @@ extension FieldPlanCommand.Plan {
             let view = PlanView(plan: plan, version: stored.version)
             switch format {
             case .json:
-                var w = JSONWriter()
-                w.string("date", date)
-                w.int("version", stored.version)
-                w.string("created_at", clock.instant(stored.createdAt).text)
-                w.string("made_by", stored.madeBy)
-                w.int("visits", plan.visitCount)
-                w.int("priority", plan.totalPriority)
-                w.raw("routes", "[" + plan.routes.map { view.routeJSON($0, stops: true, locked: stored.locked.contains($0.agentID)) }.joined(separator: ",") + "]")
-                w.raw("unplanned", view.unplannedJSON())
-                print(w.finish())
+                print(reading.json)
             case .text:
                 var text = "plan \(date) (\(day.weekday.rawValue)) version \(stored.version), stored \(clock.shortText(stored.createdAt))"
                 if let by = stored.madeBy { text += " by \(by)" }

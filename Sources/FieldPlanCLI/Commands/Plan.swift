@@ -71,26 +71,7 @@ extension FieldPlanCommand.Plan {
         private func render(_ result: PlanDayResult) -> String {
             let plan = result.plan, changes = result.changes
             let view = PlanView(plan: plan, version: changes.version)
-            if format == .json {
-                var w = JSONWriter()
-                w.string("date", plan.date.description)
-                w.int("version", changes.version)
-                w.int("candidates", plan.candidateCount)
-                w.int("mandatory", plan.mandatoryCount)
-                w.int("visits", plan.visitCount)
-                w.int("priority", plan.totalPriority)
-                w.raw("travel_km", JSONWriter.number(Double(plan.routes.reduce(0) { $0 + $1.travelMetres }) / 1000))
-                w.raw("routes", "[" + plan.routes.map { view.routeJSON($0, stops: false) }.joined(separator: ",") + "]")
-                w.raw("unplanned", view.unplannedJSON())
-                w.int("kept_stops", result.kept.reduce(0) { $0 + $1.route.visitCount })
-                var c = JSONWriter()
-                c.int("added", changes.added)
-                c.int("removed", changes.removed)
-                c.int("moved_agent", changes.movedAgent)
-                c.int("reordered", changes.reordered)
-                w.raw("changes", c.finish())
-                return w.finish()
-            }
+            if format == .json { return result.json }
             var text = "plan \(plan.date) (\(plan.date.weekday.rawValue)) version \(changes.version): \(plan.routes.count) agents, \(plan.candidateCount) candidates, \(plan.mandatoryCount) mandatory\n"
             text += view.summaryTable()
             text += view.unplannedText()

@@ -42,16 +42,7 @@ extension FieldPlanCommand {
             defer { out.close() }
             switch format {
             case .json:
-                for i in list.items {
-                    var w = JSONWriter()
-                    w.string("kind", "promise")
-                    w.string("due_date", i.due); w.string("account_id", i.accountID); w.string("debtor_name", i.debtorName)
-                    w.string("client", i.client); w.string("currency", i.currency); w.raw("amount", i.amount.decimalText)
-                    w.raw("paid", i.paid.decimalText); w.string("state", i.state); w.string("made_at", i.madeAt)
-                    w.string("taken_by", i.takenBy); w.string("outcome_id", i.outcomeID); w.string("zone_id", i.zoneID)
-                    w.string("agent_id", i.agentID); w.raw("balance", i.balance.decimalText)
-                    out.writeLine(w.finish())
-                }
+                for i in list.items { out.writeLine(i.json) }
             case .csv:
                 out.writeLine("due_date,account_id,debtor_name,client,currency,amount,paid,state,zone_id,agent_id,taken_by,made_at,outcome_id,balance")
                 for i in list.items {

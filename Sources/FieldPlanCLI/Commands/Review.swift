@@ -23,21 +23,7 @@ extension FieldPlanCommand {
                 let items = listing.items, clock = listing.clock
                 switch format {
                 case .json, .ndjson:
-                    for i in items {
-                        var w = JSONWriter()
-                        w.string("kind", "review")
-                        w.string("id", i.id)
-                        w.string("type", i.kind)
-                        w.string("account_id", i.accountID)
-                        w.string("agent_id", i.agentID)
-                        w.string("at", i.at.map { AgencyTime.full($0, clock) })
-                        w.string("code", i.code)
-                        w.string("reason", i.reason)
-                        w.string("source", i.source)
-                        w.int("line", i.line)
-                        w.bool("resolved", i.resolved)
-                        print(w.finish())
-                    }
+                    for i in items { print(i.json(clock)) }
                 case .text:
                     if items.isEmpty { print("nothing to review"); return }
                     var table = TextTable(["id", "type", "account", "agent", "at", "code", "from", "reason"])

@@ -22,12 +22,7 @@ extension FieldPlanCommand {
                 let settings = try store.open().settings()
                 switch format {
                 case .json:
-                    var w = JSONWriter()
-                    for key in Settings.keys {
-                        let value = settings.value(of: key)!
-                        if Settings.numericKeys.contains(key) { w.raw(key, value) } else { w.string(key, value) }
-                    }
-                    print(w.finish())
+                    print(settings.json)
                 case .csv:
                     print("key,value")
                     for key in Settings.keys { print([key, settings.value(of: key)!].map(CSV.cell).joined(separator: ",")) }
