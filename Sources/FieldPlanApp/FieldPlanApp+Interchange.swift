@@ -5,13 +5,17 @@ import FieldPlanStore
 extension FieldPlanApp {
     /// `import`: every valid line applied (upsert by id), every invalid one reported to
     /// `onReject` and kept in the store; one transaction (`FieldPlanStore.importRecords`).
-    /// - Throws: `AppError.invalid` when the input cannot be read at all (nothing applied).
-    public func importRecords(_ inputs: [ImportInput], dryRun: Bool = false,
+    /// - Throws: `AppError.invalid` when the input cannot be read at all, a CSV header does not
+    ///   fit its kind, or no input holds a record (nothing applied).
+    /// - Parameter ignoreUnknownColumns: warn about CSV columns no field has and import the
+    ///   rest, instead of stopping the run.
+    public func importRecords(_ inputs: [ImportInput], dryRun: Bool = false, ignoreUnknownColumns: Bool = false,
                               onReject: (FieldPlanStore.Rejection) -> Void = { _ in },
                               onWarning: (String) -> Void = { _ in },
                               onProgress: (Int) -> Void = { _ in }) throws -> ImportResult {
         do {
-            let summary = try store.importRecords(inputs, dryRun: dryRun, onReject: onReject, onWarning: onWarning, onProgress: onProgress)
+            let summary = try store.importRecords(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
+                                                  onReject: onReject, onWarning: onWarning, onProgress: onProgress)
             return ImportResult(summary: summary, dryRun: dryRun)
         } catch let error as ImportError {
             throw AppError.invalid(error.message)

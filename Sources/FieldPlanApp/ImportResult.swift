@@ -9,7 +9,8 @@ public struct ImportResult: Sendable, Equatable {
     /// Some lines were rejected: the command exits 3.
     public var hasRejections: Bool { summary.total.rejected > 0 }
 
-    /// `{KIND: {accepted, unchanged, rejected}…, unreadable?, total, duplicates_in_input, dry_run}`.
+    /// `{KIND: {accepted, unchanged, rejected}…, unreadable?, total, duplicates_in_input,
+    /// warnings, resolved_rejects, dry_run}`.
     public var json: String {
         let s = summary
         var w = JSONWriter()
@@ -21,6 +22,8 @@ public struct ImportResult: Sendable, Equatable {
         let t = s.total
         w.raw("total", "{\"accepted\":\(t.accepted),\"unchanged\":\(t.unchanged),\"rejected\":\(t.rejected)}")
         w.int("duplicates_in_input", s.duplicatesInRun)
+        w.int("warnings", s.warnings)
+        w.int("resolved_rejects", s.resolvedRejections)
         w.bool("dry_run", dryRun)
         return w.finish()
     }

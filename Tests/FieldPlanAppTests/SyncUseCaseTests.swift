@@ -62,7 +62,7 @@ struct SyncUseCaseTests {
             #"{"kind":"account","id":"A8","client":"C","debtor_name":"Eight","balance":"lots"}"#,
         ])], dryRun: true)
         #expect(result.hasRejections && result.dryRun)
-        #expect(result.json == #"{"account":{"accepted":1,"unchanged":0,"rejected":1},"total":{"accepted":1,"unchanged":0,"rejected":1},"duplicates_in_input":0,"dry_run":true}"#)
+        #expect(result.json == #"{"account":{"accepted":1,"unchanged":0,"rejected":1},"total":{"accepted":1,"unchanged":0,"rejected":1},"duplicates_in_input":0,"warnings":0,"resolved_rejects":0,"dry_run":true}"#)
         #expect(try f.store.account(id: "A7") == nil)
         #expect(appError { _ = try f.app.importRecords([ImportInput(path: f.folder.path + "/missing.ndjson")]) }.map { if case .invalid = $0 { true } else { false } } == true)
     }

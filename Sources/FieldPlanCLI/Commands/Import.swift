@@ -13,8 +13,11 @@ extension FieldPlanCommand {
             discussion: """
                 Every line is validated; good lines are applied (upsert by id), bad lines are reported as \
                 FILE:LINE: field: reason, kept in the store (fieldplan rejects) and in --rejects FILE verbatim, \
-                so they can be corrected and imported again. The run is one transaction. Exit 3 when any line \
-                was rejected.
+                so they can be corrected and imported again; a corrected line resolves its old rejection. \
+                A field absent from a line (a column absent from a CSV header) keeps the stored value; \
+                null (an empty CSV cell) clears it. An unknown CSV column, or a missing required one, stops \
+                the run before anything is applied. The run is one transaction. Exit 3 when any line was \
+                rejected; exit 1 when no input held a record.
                 """
         )
 
@@ -29,14 +32,17 @@ extension FieldPlanCommand {
         @Option(help: "Write the rejected lines here, verbatim, for correction.")
         var rejects: String?
 
-        @Option(help: "The kind of every row of a CSV file without a kind column (account or agent).")
+        @Option(help: "The kind of every row of a CSV file without a kind column (account, agent, appointment, zone, outcome, payment).")
         var csvKind: String?
 
         @Option(help: "Summary format: text or json.")
         var format: SummaryFormat = .text
 
-        @Option(help: "How many rejected lines to list on stderr (the rest are counted).")
+        @Option(help: "How many rejected lines and warnings to list on stderr (the rest are counted).")
         var showErrors = 50
+
+        @Flag(help: "Warn about CSV columns that no field has, and import the rest, instead of stopping.")
+        var ignoreUnknownColumns = false
 
         enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
@@ -44,7 +50,8 @@ extension FieldPlanCommand {
             let db = try store.openOrCreate()
             let inputs = files.map { ImportInput(path: $0, csvKind: csvKind) }
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
-            let result = try FieldPlanApp(store: db).importRecords(inputs, dryRun: dryRun, onReject: reporter.reject, onWarning: reporter.warning,
+            let result = try FieldPlanApp(store: db).importRecords(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
+                                                                   onReject: reporter.reject, onWarning: reporter.warning,
                                                                    onProgress: { lines in Terminal.progress("import: \(lines) lines") })
             Terminal.endProgress()
             reporter.finish()
@@ -68,6 +75,9 @@ extension FieldPlanCommand {
                 table.add(["total", String(t.accepted), String(t.unchanged), String(t.rejected)])
                 var text = table.render()
                 if s.duplicatesInRun > 0 { text += "\n\(s.duplicatesInRun) ids appeared more than once; the last line won" }
+                if s.resolvedRejections > 0 {
+                    text += "\n\(s.resolvedRejections) earlier rejected \(s.resolvedRejections == 1 ? "line was" : "lines were") corrected (resolved)"
+                }
                 if dryRun { text += "\n(dry run: nothing was changed)" }
                 return text
             }
