@@ -37,6 +37,7 @@ public enum AppError: Error, Sendable, Hashable, CustomStringConvertible {
         catch let e as AppError { throw e }
         catch let e as PlanStoreError {
             if case .corrupt = e { throw AppError.failed(e.description) }
+            if case .staleVersion = e { throw AppError.conflict(e.description) }
             throw AppError.notFound(e.description)
         }
         catch let e as PlanEditRefusal { throw AppError.refused(e.description) }

@@ -6,9 +6,12 @@ extension FieldPlanApp {
     /// `plan move/drop/add`: applies the edit to the day's latest plan, re-times and
     /// rechecks the routes it touches, and stores the result as the next version (one
     /// transaction); a refused edit stores nothing.
-    /// - Throws: `AppError.notFound` without a plan; `AppError.refused` naming the rule broken.
-    public func editPlan(date: CivilDate, _ edit: PlanEdit) throws -> PlanEditResult {
-        let result = try AppError.mapping { try store.editPlan(date: date, edit) }
+    /// With `expectedVersion` (the version the editor was looking at), an edit of a plan that
+    /// changed meanwhile is refused.
+    /// - Throws: `AppError.notFound` without a plan; `AppError.conflict` when the latest version
+    ///   is not `expectedVersion`; `AppError.refused` naming the rule broken.
+    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
+        let result = try AppError.mapping { try store.editPlan(date: date, edit, expectedVersion: expectedVersion) }
         let route = result.plan.routes.first { r in r.stops.contains { $0.accountID == edit.account } }?.agentID
         return PlanEditResult(edit: edit, plan: result.plan, version: result.version, changes: result.changes, route: route)
     }

@@ -117,6 +117,19 @@ struct PlanUseCaseTests {
                 == .notFound("no version 9 of the plan for 2026-11-24 (fieldplan plan show --date 2026-11-24 lists the latest)"))
     }
 
+    @Test func anEditOfAPlanThatChangedMeanwhileIsAConflict() throws {
+        let f = try AppFixture()
+        let made = try f.plan()
+        let account = try #require(made.plan.routes.first { $0.visitCount > 0 }?.stops.compactMap(\.accountID).first)
+        _ = try f.plan()  // someone re-plans: version 2
+        #expect(appError { _ = try f.app.editPlan(date: day, .drop(account: account, reason: "gate"), expectedVersion: 1) }
+                == .conflict("the plan for 2026-11-24 is at version 2, not 1: it changed meanwhile; nothing was stored (fieldplan plan show --date 2026-11-24)"))
+        #expect(try f.store.planVersions(date: day) == [1, 2])
+        let stops = try #require(try f.store.storedPlan(date: day)).plan.routes.flatMap { $0.stops.compactMap(\.accountID) }
+        let current = try #require(stops.first)
+        #expect(try f.app.editPlan(date: day, .drop(account: current, reason: "gate"), expectedVersion: 2).version == 3)
+    }
+
     @Test func lockingNeedsARoute() throws {
         let f = try AppFixture()
         #expect(appError { try f.app.setRouteLocked(date: day, agent: "G1", true) } == .notFound("no plan for 2026-11-24; run fieldplan plan --date 2026-11-24"))

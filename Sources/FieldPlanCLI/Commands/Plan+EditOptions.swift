@@ -8,10 +8,12 @@ extension FieldPlanCommand.Plan {
     struct EditOptions: ParsableArguments {
         @OptionGroup var store: StoreOptions
         @Option(help: "The day (YYYY-MM-DD).") var date: String
+        @Option(help: "Refuse the edit unless this is still the latest version (someone may have re-planned or edited meanwhile).")
+        var ifVersion: Int?
 
         func apply(_ edit: PlanEdit) throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let result = try FieldPlanApp(store: store.open()).editPlan(date: day, edit)
+            let result = try FieldPlanApp(store: store.open()).editPlan(date: day, edit, expectedVersion: ifVersion)
             let view = PlanView(plan: result.plan, version: result.version)
             print("plan \(day) version \(result.version): \(edit.summary)" + (result.route.map { " (now on the route of \($0))" } ?? ""))
             print(view.summaryTable())
