@@ -44,7 +44,8 @@ let package = Package(
         ]),
         // The application layer: each use case once, for the command line and the HTTP service.
         .target(name: "FieldPlanApp", dependencies: [
-            "FieldPlanCore", "FieldPlanReports", "FieldPlanStore",
+            "FieldPlanCore", "FieldPlanReports", "FieldPlanStore", "FieldPlanPlanning", "FieldPlanRouting", "FieldPlanZoning",
+            "FieldPlanInterchange", "FieldPlanRendering",
         ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
@@ -64,6 +65,9 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "FieldPlanInterchangeTests", dependencies: ["FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanAppTests", dependencies: [
+            "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRendering", "FieldPlanCore",
+        ]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
     ]
 )

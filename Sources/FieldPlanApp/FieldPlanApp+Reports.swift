@@ -2,11 +2,10 @@ import FieldPlanCore
 import FieldPlanReports
 import FieldPlanStore
 
-/// A report request that cannot be answered (a range that ends before it starts, or longer
-/// than a report is meant for).
-public struct ReportRequestError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-}
+/// What a report request used to throw; a report's errors are `AppError.invalid` now. Kept
+/// so callers written against it still compile, with a warning pointing at `AppError`.
+@available(*, deprecated, renamed: "AppError")
+public typealias ReportRequestError = AppError
 
 extension FieldPlanApp {
     /// The longest range a report covers: a year and a day.
@@ -14,12 +13,14 @@ extension FieldPlanApp {
 
     /// SPEC §7: gathers the period's facts (and the previous month's for a monthly report)
     /// and computes the report as of `nowEpoch`.
+    /// - Throws: `AppError.invalid` for a range that ends before it starts, or longer than a
+    ///   report is meant for.
     public func report(_ period: ReportPeriod, by grouping: ReportGrouping, nowEpoch: Int64) throws -> Report {
         guard period.from <= period.to else {
-            throw ReportRequestError(description: "--to \(period.to) is before --from \(period.from)")
+            throw AppError.invalid("--to \(period.to) is before --from \(period.from)")
         }
         guard period.to.dayNumber - period.from.dayNumber < Self.maximumReportDays else {
-            throw ReportRequestError(description: "a report covers at most \(Self.maximumReportDays) days; \(period.from) to \(period.to) is longer")
+            throw AppError.invalid("a report covers at most \(Self.maximumReportDays) days; \(period.from) to \(period.to) is longer")
         }
         let settings = try store.settings()
         let clock = FieldPlanStore.clock(timeZone: settings.timeZone)

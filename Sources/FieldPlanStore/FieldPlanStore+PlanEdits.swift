@@ -12,10 +12,16 @@ extension FieldPlanStore {
 
     /// Applies a supervisor's edit to the latest plan of `date` and stores the result as the
     /// day's next version, in one transaction; a refused edit stores nothing.
-    /// - Throws: `PlanStoreError.noPlan`, or the `PlanEditRefusal` naming the rule broken.
-    public func editPlan(date: CivilDate, _ edit: PlanEdit) throws -> PlanEditResult {
+    /// With `expectedVersion`, the edit is refused unless that is still the latest version, so
+    /// two people editing at once cannot overwrite each other unseen.
+    /// - Throws: `PlanStoreError.noPlan`, `PlanStoreError.staleVersion`, or the
+    ///   `PlanEditRefusal` naming the rule broken.
+    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
         try writer.write { db in
             guard let stored = try Self.storedPlan(db, date: date, version: nil) else { throw PlanStoreError.noPlan(date.description) }
+            if let expectedVersion, expectedVersion != stored.version {
+                throw PlanStoreError.staleVersion(date.description, expectedVersion, stored.version)
+            }
             var input = try Self.planningInput(db, date: date, onlyAgents: nil, absent: [])
             // A supervisor may give a stop to any working agent: zones are not a rule here.
             input.zoneAgents = nil

@@ -10,10 +10,11 @@ import Glibc
 do {
     var command = try FieldPlanCommand.parseAsRoot()
     try command.run()
-} catch let failure as CommandFailure {
-    writeStandardError("fieldplan: \(failure.message)\n")
-    exit(1)
 } catch {
+    if let message = FieldPlanCommand.failureMessage(for: error) {
+        writeStandardError("fieldplan: \(message)\n")
+        exit(1)
+    }
     let code = FieldPlanCommand.exitCode(for: error)
     if code == .success || code.rawValue == 3 {
         FieldPlanCommand.exit(withError: error)

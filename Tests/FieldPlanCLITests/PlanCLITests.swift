@@ -73,6 +73,13 @@ struct PlanCLITests {
         let noPlan = try cli.run(["export", "--kind", "visit", "--date", "2027-01-05"])
         #expect(noPlan.status == 1)
         #expect(noPlan.stderr == "fieldplan: no plan for 2027-01-05; run fieldplan plan --date 2027-01-05\n")
+        // Refused before a line is written: no output file is left behind.
+        let noFile = try cli.run(["export", "--kind", "visit", "--date", "2027-01-05", "-o", "plan.ndjson"])
+        #expect(noFile.status == 1 && !FileManager.default.fileExists(atPath: cli.folder + "/plan.ndjson"))
+        let noSearch = try cli.run(["plan", "--date", "2026-12-01", "--seconds", "0", "--today", "2026-12-01"])
+        #expect(noSearch.status == 1)
+        #expect(noSearch.stderr == "fieldplan: seconds: expected a positive number of seconds, got 0.0\n")
+        #expect(try cli.run(["plan", "show", "--date", "2026-12-01"]).status == 1, "nothing was stored")
         let unknown = try cli.run(["plan", "--date", "2026-12-01", "--agents", "NOBODY", "--today", "2026-12-01"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("NOBODY"))

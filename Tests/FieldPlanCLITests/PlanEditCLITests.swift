@@ -185,6 +185,13 @@ struct PlanEditCLITests {
         let shift = try cli.run(["plan", "move", "--date", Self.day, Self.stops(try show(cli), agent: "G1")[0]["account_id"] as! String, "--to-agent", "G1", "--position", "9"])
         #expect(shift.status == 1)
         #expect(shift.stderr.contains("refused (position)"))
+        // An edit made against a version that is no longer the latest is refused whole.
+        let stale = try cli.run(["plan", "drop", "--date", Self.day, "A7", "--reason", "x", "--if-version", "1"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr == "fieldplan: the plan for 2026-11-24 is at version \(versions), not 1: it changed meanwhile; nothing was stored (fieldplan plan show --date 2026-11-24)\n")
+        #expect(try show(cli)["version"] as? Int == versions)
+        let current = try cli.run(["plan", "drop", "--date", Self.day, "A7", "--reason", "x", "--if-version", String(versions)])
+        #expect(current.status == 0, "\(current.stderr)")
     }
 
     @Test func aLockedRouteSurvivesARePlan() throws {

@@ -89,5 +89,10 @@ struct PlanStoreTests {
         #expect(stored.madeBy == "plan drop \(g1[0]) --reason gate locked")
         #expect(!stored.plan.routes.contains { $0.stops.contains { $0.accountID == g1[0] } })
         #expect(stored.plan.routes == dropped.plan.routes)
+        // Against a version that is no longer the latest, an edit is refused and stores nothing.
+        #expect(throws: PlanStoreError.staleVersion(Self.day.description, 1, 2)) {
+            try store.editPlan(date: Self.day, .drop(account: g1[1], reason: "late"), expectedVersion: 1)
+        }
+        #expect(try store.planVersions(date: Self.day) == [1, 2])
     }
 }

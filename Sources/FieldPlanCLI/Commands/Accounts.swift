@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanStore
@@ -27,12 +28,12 @@ extension FieldPlanCommand {
                     guard let s = AccountStatus(rawValue: status) else { throw ValidationError("--status: unknown status \"\(status)\"") }
                     filter.status = s
                 }
-                let db = try store.open()
+                let app = FieldPlanApp(store: try store.open())
                 let out = try OutputFile(path: nil)
                 defer { out.close() }
                 var table = TextTable(["id", "client", "debtor", "balance", "dpd", "status", "zone", "address"])
                 if format == .csv { out.writeLine("id,client,debtor_name,balance,currency,days_past_due,status,zone_id,address,lat,lon") }
-                try db.accounts(filter) { a in
+                try app.accounts(filter) { a in
                     switch format {
                     case .text:
                         table.add([a.id, a.client, a.debtorName, a.balance.formatted, a.daysPastDue.map(String.init) ?? "",
@@ -43,9 +44,7 @@ extension FieldPlanCommand {
                                      a.location.map { String($0.lat) } ?? "", a.location.map { String($0.lon) } ?? ""]
                         out.writeLine(cells.map(CSV.cell).joined(separator: ","))
                     case .json:
-                        var masked = a
-                        masked.nationalID = nil
-                        out.writeLine(RecordEncoder.account(masked))
+                        out.writeLine(RecordEncoder.account(a))
                     }
                 }
                 if format == .text { out.writeLine(table.render()) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -16,27 +17,14 @@ extension FieldPlanCommand {
         enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
         func run() throws {
-            let db = try store.open()
-            let clock = try db.clock()
+            let app = FieldPlanApp(store: try store.open())
             let out = try OutputFile(path: output)
             defer { out.close() }
             var table = TextTable(["at", "account", "field", "old", "new", "by", "fact", "from"])
-            try db.audit(account: account) { e in
+            try app.audit(account: account) { e, clock in
                 switch format {
                 case .json, .ndjson:
-                    var w = JSONWriter()
-                    w.string("kind", "audit")
-                    w.string("at", clock.instant(e.at).text)
-                    w.string("account_id", e.accountID)
-                    w.string("field", e.field)
-                    w.string("old", e.old)
-                    w.string("new", e.new)
-                    w.string("actor", e.actor)
-                    w.string("fact_kind", e.factKind)
-                    w.string("fact_id", e.factID)
-                    w.string("source", e.source)
-                    w.int("line", e.line)
-                    out.writeLine(w.finish())
+                    out.writeLine(e.json(clock))
                 case .text:
                     table.add([clock.shortText(e.at), e.accountID, e.field, e.old ?? "-", e.new ?? "-", e.actor ?? "",
                                e.factKind.map { "\($0) \(e.factID ?? "")" } ?? "", Self.origin(e)])

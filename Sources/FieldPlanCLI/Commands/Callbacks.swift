@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -20,9 +21,7 @@ extension FieldPlanCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            let day = try date.flatMap { CivilDate($0) } ?? db.agencyToday()
-            let list = try db.callbacks(date: day)
+            let (day, list) = try FieldPlanApp(store: store.open()).callbacks(date: date.flatMap { CivilDate($0) })
             let out = try OutputFile(path: nil)
             defer { out.close() }
             func plannedText(_ i: CallbackList.Item) -> String {
@@ -32,16 +31,7 @@ extension FieldPlanCommand {
             }
             switch format {
             case .json:
-                for i in list.items {
-                    var w = JSONWriter()
-                    w.string("kind", i.kind)
-                    w.string("id", i.appointmentID); w.string("date", i.date); w.string("from", i.from); w.string("to", i.to)
-                    w.string("account_id", i.accountID); w.string("debtor_name", i.debtorName); w.string("client", i.client)
-                    w.string("phone", i.phone); w.string("currency", i.currency); w.raw("balance", i.balance.decimalText)
-                    w.string("status", i.status); w.string("zone_id", i.zoneID); w.string("agent_id", i.agentID); w.string("notes", i.notes)
-                    w.string("planned", i.planned); w.string("unplanned_reason", i.unplannedReason)
-                    out.writeLine(w.finish())
-                }
+                for i in list.items { out.writeLine(i.json) }
             case .csv:
                 out.writeLine("date,from,to,kind,id,account_id,debtor_name,client,phone,currency,balance,status,zone_id,agent_id,planned,unplanned_reason,notes")
                 for i in list.items {

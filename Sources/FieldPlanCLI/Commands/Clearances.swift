@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -20,25 +21,13 @@ extension FieldPlanCommand {
 
             func run() throws {
                 if let state, state != "pending" && state != "confirmed" { throw ValidationError("--state: expected pending or confirmed") }
-                let db = try store.open()
-                let list = try db.clearances(state: state)
-                let clock = try db.clock()
+                let listing = try FieldPlanApp(store: store.open()).clearances(state: state)
+                let list = listing.items, clock = listing.clock
                 let out = try OutputFile(path: output)
                 defer { out.close() }
                 switch format {
                 case .json, .ndjson:
-                    for c in list {
-                        var w = JSONWriter()
-                        w.string("kind", "clearance")
-                        w.string("account_id", c.accountID)
-                        w.string("client", c.client)
-                        w.string("debtor_name", c.debtorName)
-                        w.string("cleared_at", AgencyTime.full(c.clearedAt, clock))
-                        w.string("by", c.factID)
-                        w.string("state", c.state)
-                        w.string("confirmed_by", c.confirmedBy)
-                        out.writeLine(w.finish())
-                    }
+                    for c in list { out.writeLine(c.json(clock)) }
                 case .text:
                     var table = TextTable(["account", "client", "debtor", "cleared at", "by", "state"])
                     for c in list { table.add([c.accountID, c.client, c.debtorName, AgencyTime.short(c.clearedAt, clock), c.factID, c.state]) }
@@ -54,11 +43,9 @@ extension FieldPlanCommand {
             @Option(help: "Who confirms.") var by: String?
 
             func run() throws {
-                let db = try store.open()
+                let app = FieldPlanApp(store: try store.open())
                 for id in accounts {
-                    guard try db.confirmClearance(account: id, by: by) else {
-                        throw CommandFailure("no pending clearance for account \"\(id)\"; fieldplan clearances lists them")
-                    }
+                    try app.confirmClearance(account: id, by: by)
                     print("confirmed \(id): account closed")
                 }
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
-import FieldPlanStore
 
 extension FieldPlanCommand {
     /// `fieldplan export`: the store as NDJSON that `import` takes back unchanged.
@@ -45,31 +45,21 @@ extension FieldPlanCommand {
                 sinceEpoch = instant.epochSeconds
             }
             // Plans are exported per day: a route line, then its visits in order.
-            let planKinds = Set(kinds.filter { $0 == .visit || $0 == .route }.map(\.rawValue))
-            kinds.removeAll { $0 == .visit || $0 == .route }
             var day: CivilDate?
-            if !planKinds.isEmpty {
+            if kinds.contains(.visit) || kinds.contains(.route) {
                 guard let date else { throw ValidationError("--kind visit,route needs --date YYYY-MM-DD") }
                 guard let d = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
                 day = d
             }
-            let db = try store.open()
-            var planLines: [String] = []
-            if let day {
-                guard let plan = try db.planLines(date: day, kinds: planKinds) else {
-                    throw CommandFailure("no plan for \(day); run fieldplan plan --date \(day)")
-                }
-                planLines = plan.lines
+            let app = FieldPlanApp(store: try store.open())
+            // The output is opened at the first line, so a day without a plan leaves no file.
+            var out: OutputFile?
+            defer { out?.close() }
+            try app.export(ExportRequest(kinds: kinds, since: sinceEpoch, date: day)) { line in
+                if out == nil { out = try OutputFile(path: output) }
+                out!.writeLine(line)
             }
-            let out = try OutputFile(path: output)
-            defer { out.close() }
-            if kinds.contains(.zone) {
-                // Zones carry figures computed from the accounts now (centroid, accounts, workload_hours).
-                for line in try ZoneView(db, only: db.zones(since: sinceEpoch)).exportLines() { out.writeLine(line) }
-                kinds.removeAll { $0 == .zone }
-            }
-            try db.export(kinds: kinds, since: sinceEpoch) { out.writeLine($0) }
-            for line in planLines { out.writeLine(line) }
+            if out == nil { out = try OutputFile(path: output) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -49,36 +50,20 @@ extension FieldPlanCommand {
             let db = try store.openOrCreate()
             let inputs = files.map { ImportInput(path: $0, csvKind: csvKind) }
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
-            let summary: ImportSummary
-            do {
-                summary = try db.importRecords(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
-                                               onReject: reporter.reject, onWarning: reporter.warning,
-                                               onProgress: { lines in Terminal.progress("import: \(lines) lines") })
-            } catch let error as ImportError {
-                throw CommandFailure(error.message)
-            }
+            let result = try FieldPlanApp(store: db).importRecords(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
+                                                                   onReject: reporter.reject, onWarning: reporter.warning,
+                                                                   onProgress: { lines in Terminal.progress("import: \(lines) lines") })
             Terminal.endProgress()
             reporter.finish()
-            print(render(summary))
-            if summary.total.rejected > 0 { throw ExitCode(3) }
+            print(render(result))
+            if result.hasRejections { throw ExitCode(3) }
         }
 
-        private func render(_ s: ImportSummary) -> String {
+        private func render(_ result: ImportResult) -> String {
+            let s = result.summary
             switch format {
             case .json:
-                var w = JSONWriter()
-                for kind in s.kinds {
-                    let c = s.byKind[kind]!
-                    w.raw(kind, "{\"accepted\":\(c.accepted),\"unchanged\":\(c.unchanged),\"rejected\":\(c.rejected)}")
-                }
-                if s.unreadable.rejected > 0 { w.raw("unreadable", "{\"rejected\":\(s.unreadable.rejected)}") }
-                let t = s.total
-                w.raw("total", "{\"accepted\":\(t.accepted),\"unchanged\":\(t.unchanged),\"rejected\":\(t.rejected)}")
-                w.int("duplicates_in_input", s.duplicatesInRun)
-                w.int("warnings", s.warnings)
-                w.int("resolved_rejects", s.resolvedRejections)
-                w.bool("dry_run", dryRun)
-                return w.finish()
+                return result.json
             case .text:
                 var table = TextTable(["kind", "accepted", "unchanged", "rejected"])
                 for kind in s.kinds {

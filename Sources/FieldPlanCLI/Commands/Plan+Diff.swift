@@ -1,8 +1,8 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
-import FieldPlanStore
 
 extension FieldPlanCommand.Plan {
     /// `plan diff --date D --from-version N [--to-version M]`: stop by stop, what changed.
@@ -18,36 +18,18 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            guard let old = try db.storedPlan(date: day, version: fromVersion) else { throw CommandFailure(PlanStoreError.noVersion(date, fromVersion).description) }
-            guard let new = try db.storedPlan(date: day, version: toVersion) else {
-                throw CommandFailure(toVersion.map { PlanStoreError.noVersion(date, $0).description } ?? PlanStoreError.noPlan(date).description)
-            }
-            let diff = PlanDiff(from: old.plan, to: new.plan)
+            let comparison = try FieldPlanApp(store: store.open()).planDiff(date: day, from: fromVersion, to: toVersion)
+            let old = comparison.old, new = comparison.new, diff = comparison.diff
             func place(_ s: PlanDiff.Stop) -> String { "\(s.agentID) #\(s.position)" }
             if format == .json {
-                func stop(_ s: PlanDiff.Stop) -> String {
-                    var w = JSONWriter(); w.string("account_id", s.accountID); w.string("agent_id", s.agentID); w.int("position", s.position); return w.finish()
-                }
-                func move(_ m: PlanDiff.Move) -> String {
-                    var w = JSONWriter(); w.string("account_id", m.accountID); w.raw("from", stop(m.from)); w.raw("to", stop(m.to)); return w.finish()
-                }
-                var w = JSONWriter()
-                w.string("date", date)
-                w.int("from_version", old.version)
-                w.int("to_version", new.version)
-                w.raw("added", "[" + diff.added.map(stop).joined(separator: ",") + "]")
-                w.raw("dropped", "[" + diff.dropped.map(stop).joined(separator: ",") + "]")
-                w.raw("moved", "[" + diff.moved.map(move).joined(separator: ",") + "]")
-                w.raw("reordered", "[" + diff.reordered.map(move).joined(separator: ",") + "]")
-                print(w.finish())
+                print(comparison.json)
                 return
             }
             var lines = ["plan \(date): version \(old.version) → \(new.version): \(diff.added.count) added, \(diff.dropped.count) dropped, "
                          + "\(diff.moved.count) moved to another agent, \(diff.reordered.count) reordered"]
             lines += diff.added.map { "  added      \($0.accountID)  \(place($0))" }
             lines += diff.dropped.map { s in
-                let why = new.plan.unplanned.first { $0.accountID == s.accountID }.map { " (\($0.reason))" } ?? ""
+                let why = comparison.reason(dropped: s.accountID).map { " (\($0))" } ?? ""
                 return "  dropped    \(s.accountID)  was \(place(s))\(why)"
             }
             lines += diff.moved.map { "  moved      \($0.accountID)  \(place($0.from)) → \(place($0.to))" }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
-import FieldPlanStore
 
 extension FieldPlanCommand.Plan {
     /// `plan lock --date D --agent A`: a later `plan --date D` keeps the route exactly as it is.
@@ -13,8 +13,7 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let changed = try PlanView.call { try db.setRouteLocked(date: day, agent: agent, true) }
+            let changed = try FieldPlanApp(store: store.open()).setRouteLocked(date: day, agent: agent, true)
             print("route of \(agent) on \(day) is locked" + (changed ? "" : " (it already was)"))
         }
     }
@@ -27,8 +26,7 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let changed = try PlanView.call { try db.setRouteLocked(date: day, agent: agent, false) }
+            let changed = try FieldPlanApp(store: store.open()).setRouteLocked(date: day, agent: agent, false)
             print("route of \(agent) on \(day) is unlocked" + (changed ? "" : " (it was not locked)"))
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanStore
 
 extension FieldPlanCommand.Plan {
     /// `plan show --date D`: a stored plan as it is, without re-solving.
@@ -19,30 +19,12 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            guard let stored = try PlanView.call({ try db.storedPlan(date: day, version: version) }) else {
-                throw CommandFailure(version.map { PlanStoreError.noVersion(date, $0).description } ?? PlanStoreError.noPlan(date).description)
-            }
-            var plan = stored.plan
-            if let agent {
-                guard plan.routes.contains(where: { $0.agentID == agent }) else { throw CommandFailure(PlanStoreError.noRoute(date, agent).description) }
-                plan.routes = plan.routes.filter { $0.agentID == agent }
-                plan.unplanned = plan.unplanned.filter { $0.agentID == nil || $0.agentID == agent }
-            }
+            let reading = try FieldPlanApp(store: store.open()).plan(date: day, version: version, agent: agent)
+            let stored = reading.stored, plan = reading.plan, clock = reading.clock
             let view = PlanView(plan: plan, version: stored.version)
-            let clock = try db.clock()
             switch format {
             case .json:
-                var w = JSONWriter()
-                w.string("date", date)
-                w.int("version", stored.version)
-                w.string("created_at", clock.instant(stored.createdAt).text)
-                w.string("made_by", stored.madeBy)
-                w.int("visits", plan.visitCount)
-                w.int("priority", plan.totalPriority)
-                w.raw("routes", "[" + plan.routes.map { view.routeJSON($0, stops: true, locked: stored.locked.contains($0.agentID)) }.joined(separator: ",") + "]")
-                w.raw("unplanned", view.unplannedJSON())
-                print(w.finish())
+                print(reading.json)
             case .text:
                 var text = "plan \(date) (\(day.weekday.rawValue)) version \(stored.version), stored \(clock.shortText(stored.createdAt))"
                 if let by = stored.madeBy { text += " by \(by)" }

@@ -1,11 +1,10 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
 import FieldPlanRendering
-import FieldPlanRouting
 import FieldPlanStore
-import Foundation
 
 extension FieldPlanCommand {
     /// `fieldplan plan`: the day's plan: make it (the default), show it, compare versions,
@@ -51,77 +50,34 @@ extension FieldPlanCommand.Plan {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let only = agents.map { Set($0.split(separator: ",").map { $0.trimmingSpaces }) }
-            let away = Set((absent ?? "").split(separator: ",").map { $0.trimmingSpaces })
-            let input = try PlanView.call { try db.planningInput(date: day, onlyAgents: only, absent: away) }
-            let known = Set(input.agents.map(\.id))
-            for id in (only ?? []).union(away) where !known.contains(id) { throw CommandFailure("no agent \"\(id)\" in the store") }
-            let now: CivilDate
+            var request = PlanDayRequest(date: day, seconds: seconds, iterations: iterations, seed: seed, force: force,
+                                         exportProblem: exportProblem != nil)
+            request.onlyAgents = agents.map { Set($0.split(separator: ",").map { $0.trimmingSpaces }) }
+            request.absent = Set((absent ?? "").split(separator: ",").map { $0.trimmingSpaces })
             if let today {
                 guard let d = CivilDate(today) else { throw ValidationError("--today: expected YYYY-MM-DD, got \"\(today)\"") }
-                now = d
-            } else {
-                now = try db.clock().localDate(Int64(Date().timeIntervalSince1970))
+                request.today = d
             }
-            if !force, let why = ReplanGuard.refusal(date: day, today: now, outcomesOnDate: input.visitedToday.count) {
-                throw CommandFailure("plan \(day): \(why)")
-            }
-            for k in input.keptRoutes where away.contains(k.agentID) {
-                throw CommandFailure("plan \(day): \(k.agentID) is given as absent but " + (k.locked
-                    ? "their route is locked (plan unlock --date \(day) --agent \(k.agentID))"
-                    : "has visits with an outcome that day"))
-            }
-            let limit = SearchLimit(seconds: iterations == nil ? (seconds ?? 10) : seconds, iterations: iterations)
-            let planner = DayPlanner(limit: limit, seed: seed, threads: 2)
-            if let why = CandidateSelector(input: input).nobodyWorking {
-                throw CommandFailure("nothing planned for \(day): \(why)")
-            }
-            if let exportProblem {
-                let problem = try planner.problem(for: input)
+            let app = FieldPlanApp(store: try store.open())
+            let result = try app.planDay(request, problem: { json in
                 let out = try OutputFile(path: exportProblem)
-                out.writeLine(PlanRecordEncoder.problem(problem, input: input))
+                out.writeLine(json)
                 out.close()
-            }
-            Terminal.progress("planning \(day)…")
-            let plan = try PlanView.call { try planner.plan(input) }
+            }, progress: Terminal.progress)
             Terminal.endProgress()
-            let violations = DayPlanChecker(input: input).violations(of: plan)
-            guard violations.isEmpty else {
-                throw CommandFailure("internal error: the plan breaks a hard rule and was not stored: \(violations.prefix(3).joined(separator: "; "))")
-            }
-            let changes = try db.savePlan(plan, seed: seed, madeBy: force ? "plan --force" : "plan")
-            print(render(plan, changes: changes, kept: input.keptRoutes))
+            print(render(result))
         }
 
-        private func render(_ plan: DayPlan, changes: FieldPlanStore.PlanChanges, kept: [KeptRoute]) -> String {
+        private func render(_ result: PlanDayResult) -> String {
+            let plan = result.plan, changes = result.changes
             let view = PlanView(plan: plan, version: changes.version)
-            if format == .json {
-                var w = JSONWriter()
-                w.string("date", plan.date.description)
-                w.int("version", changes.version)
-                w.int("candidates", plan.candidateCount)
-                w.int("mandatory", plan.mandatoryCount)
-                w.int("visits", plan.visitCount)
-                w.int("priority", plan.totalPriority)
-                w.raw("travel_km", JSONWriter.number(Double(plan.routes.reduce(0) { $0 + $1.travelMetres }) / 1000))
-                w.raw("routes", "[" + plan.routes.map { view.routeJSON($0, stops: false) }.joined(separator: ",") + "]")
-                w.raw("unplanned", view.unplannedJSON())
-                w.int("kept_stops", kept.reduce(0) { $0 + $1.route.visitCount })
-                var c = JSONWriter()
-                c.int("added", changes.added)
-                c.int("removed", changes.removed)
-                c.int("moved_agent", changes.movedAgent)
-                c.int("reordered", changes.reordered)
-                w.raw("changes", c.finish())
-                return w.finish()
-            }
+            if format == .json { return result.json }
             var text = "plan \(plan.date) (\(plan.date.weekday.rawValue)) version \(changes.version): \(plan.routes.count) agents, \(plan.candidateCount) candidates, \(plan.mandatoryCount) mandatory\n"
             text += view.summaryTable()
             text += view.unplannedText()
-            let locked = kept.filter(\.locked).map(\.agentID)
+            let locked = result.lockedAgents
             if !locked.isEmpty { text += "\n\nlocked routes kept as they were: \(locked.joined(separator: ", "))" }
-            let keptStops = kept.filter { !$0.locked }.reduce(0) { $0 + $1.route.visitCount }
+            let keptStops = result.keptStops
             if keptStops > 0 { text += "\n\n\(keptStops) visits with an outcome kept as they were; the rest planned after them" }
             if let previous = changes.previousVersion {
                 text += "\n\nchanges since version \(previous): \(changes.added) new stops, \(changes.removed) dropped, \(changes.movedAgent) moved to another agent, \(changes.reordered) reordered"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -34,31 +35,14 @@ extension FieldPlanCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            var filter = PromiseList.Filter(from: from.flatMap { CivilDate($0) }, to: to.flatMap { CivilDate($0) }, state: state, agentID: agent)
-            if let due = due.flatMap({ CivilDate($0) }) {
-                filter.from = due
-                filter.to = due
-            } else if from == nil && to == nil && state == nil {
-                let today = try db.agencyToday()
-                filter.from = today
-                filter.to = today
-            }
-            let list = try db.promises(filter)
+            let query = PromiseQuery(due: due.flatMap { CivilDate($0) }, from: from.flatMap { CivilDate($0) }, to: to.flatMap { CivilDate($0) },
+                                     state: state, agentID: agent)
+            let (list, filter) = try FieldPlanApp(store: store.open()).promises(query)
             let out = try OutputFile(path: nil)
             defer { out.close() }
             switch format {
             case .json:
-                for i in list.items {
-                    var w = JSONWriter()
-                    w.string("kind", "promise")
-                    w.string("due_date", i.due); w.string("account_id", i.accountID); w.string("debtor_name", i.debtorName)
-                    w.string("client", i.client); w.string("currency", i.currency); w.raw("amount", i.amount.decimalText)
-                    w.raw("paid", i.paid.decimalText); w.string("state", i.state); w.string("made_at", i.madeAt)
-                    w.string("taken_by", i.takenBy); w.string("outcome_id", i.outcomeID); w.string("zone_id", i.zoneID)
-                    w.string("agent_id", i.agentID); w.raw("balance", i.balance.decimalText)
-                    out.writeLine(w.finish())
-                }
+                for i in list.items { out.writeLine(i.json) }
             case .csv:
                 out.writeLine("due_date,account_id,debtor_name,client,currency,amount,paid,state,zone_id,agent_id,taken_by,made_at,outcome_id,balance")
                 for i in list.items {

@@ -1,7 +1,7 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanStore
 
 extension FieldPlanCommand {
     /// `fieldplan rejects`: the rejected input lines kept for correction; a line is resolved
@@ -25,25 +25,14 @@ extension FieldPlanCommand {
             enum Format: String, ExpressibleByArgument { case text, json }
 
             func run() throws {
-                let db = try store.open()
-                let clock = try db.clock()
-                for r in try db.rejections(includeResolved: all, limit: limit) {
+                let listing = try FieldPlanApp(store: store.open()).rejections(includeResolved: all, limit: limit)
+                for r in listing.items {
                     let message = LineError(source: r.source, line: r.line, error: FieldError(r.field, r.reason)).description
                     switch format {
                     case .text:
                         print(all ? (r.resolved ? "resolved  " : "open      ") + message : message)
                     case .json:
-                        var w = JSONWriter()
-                        w.string("kind", "reject")
-                        w.string("source", r.source)
-                        w.int("line", r.line)
-                        w.string("field", r.field.isEmpty ? nil : r.field)
-                        w.string("reason", r.reason)
-                        w.string("record_kind", r.kind)
-                        w.string("record_id", r.recordID)
-                        w.string("state", r.resolved ? "resolved" : "open")
-                        w.string("rejected_at", clock.instant(r.createdAt).text)
-                        print(w.finish())
+                        print(r.json(listing.clock))
                     }
                 }
             }
@@ -63,18 +52,8 @@ extension FieldPlanCommand {
             }
 
             func run() throws {
-                let db = try store.open()
-                let clock = try db.clock()
-                let instant: Instant
-                if let i = Instant(before) {
-                    instant = i
-                } else {
-                    let date = CivilDate(before)!
-                    let utcMidnight = Int64(date.dayNumber) * 86_400
-                    instant = Instant(date: date, secondsOfDay: 0, offsetSeconds: clock.offsetSeconds(at: utcMidnight))
-                }
-                let count = try db.clearRejections(before: instant.epochSeconds)
-                print("deleted \(count) rejected \(count == 1 ? "line" : "lines") recorded before \(clock.instant(instant.epochSeconds).text)")
+                let (count, cutoff) = try FieldPlanApp(store: store.open()).clearRejections(before: before)
+                print("deleted \(count) rejected \(count == 1 ? "line" : "lines") recorded before \(cutoff)")
             }
         }
     }

@@ -70,12 +70,7 @@ struct ReportOptions: ParsableArguments {
             nowEpoch = instant.epochSeconds
         }
         let db = try store.open()
-        let report: FieldPlanReports.Report
-        do {
-            report = try FieldPlanApp(store: db).report(period, by: by, nowEpoch: nowEpoch)
-        } catch let error as ReportRequestError {
-            throw CommandFailure(error.description)
-        }
+        let report = try FieldPlanApp(store: db).report(period, by: by, nowEpoch: nowEpoch)
         let settings = try db.settings()
         let renderer = ReportRenderer(agencyName: settings.agencyName, currency: settings.currency, timeZone: settings.timeZone)
         let out = try OutputFile(path: output)

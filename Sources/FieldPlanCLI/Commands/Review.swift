@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
@@ -18,26 +19,11 @@ extension FieldPlanCommand {
             enum Format: String, ExpressibleByArgument { case text, json, ndjson }
 
             func run() throws {
-                let db = try store.open()
-                let items = try db.reviewItems(includeResolved: all)
-                let clock = try db.clock()
+                let listing = try FieldPlanApp(store: store.open()).reviewItems(includeResolved: all)
+                let items = listing.items, clock = listing.clock
                 switch format {
                 case .json, .ndjson:
-                    for i in items {
-                        var w = JSONWriter()
-                        w.string("kind", "review")
-                        w.string("id", i.id)
-                        w.string("type", i.kind)
-                        w.string("account_id", i.accountID)
-                        w.string("agent_id", i.agentID)
-                        w.string("at", i.at.map { AgencyTime.full($0, clock) })
-                        w.string("code", i.code)
-                        w.string("reason", i.reason)
-                        w.string("source", i.source)
-                        w.int("line", i.line)
-                        w.bool("resolved", i.resolved)
-                        print(w.finish())
-                    }
+                    for i in items { print(i.json(clock)) }
                 case .text:
                     if items.isEmpty { print("nothing to review"); return }
                     var table = TextTable(["id", "type", "account", "agent", "at", "code", "from", "reason"])
@@ -57,9 +43,7 @@ extension FieldPlanCommand {
             @Option(help: "What was decided.") var note: String?
 
             func run() throws {
-                guard try store.open().resolveReview(id, note: note) else {
-                    throw CommandFailure("no open review item \"\(id)\"; fieldplan review lists them")
-                }
+                try FieldPlanApp(store: store.open()).resolveReview(id, note: note)
                 print("resolved \(id)")
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -21,12 +22,7 @@ extension FieldPlanCommand {
                 let settings = try store.open().settings()
                 switch format {
                 case .json:
-                    var w = JSONWriter()
-                    for key in Settings.keys {
-                        let value = settings.value(of: key)!
-                        if Settings.numericKeys.contains(key) { w.raw(key, value) } else { w.string(key, value) }
-                    }
-                    print(w.finish())
+                    print(settings.json)
                 case .csv:
                     print("key,value")
                     for key in Settings.keys { print([key, settings.value(of: key)!].map(CSV.cell).joined(separator: ",")) }
@@ -47,14 +43,10 @@ extension FieldPlanCommand {
             @Argument var value: String
 
             func run() throws {
-                do {
-                    // Checked before the store is opened, so a refused value creates no store.
-                    _ = try FieldPlanStore.checkSetting(key, to: value)
-                    let kept = try store.openOrCreate().setSetting(key, to: value)
-                    print("\(key) = \(kept)")
-                } catch let error as SettingsError {
-                    throw CommandFailure("settings: \(error)")
-                }
+                // Checked before the store is opened, so a refused value creates no store.
+                try FieldPlanApp.checkSetting(key, to: value)
+                let kept = try FieldPlanApp(store: store.openOrCreate()).setSetting(key, to: value)
+                print("\(key) = \(kept)")
             }
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanRendering
-import FieldPlanStore
 
 extension FieldPlanCommand {
     /// `fieldplan sheet --date D --agent A --format html|text|csv [-o FILE]` and `--all -o DIR`.
@@ -29,28 +29,23 @@ extension FieldPlanCommand {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let builder = SheetBuilder(store: db)
+            let app = FieldPlanApp(store: try store.open())
             if let agent {
+                let sheet = try app.routeSheet(date: day, agent: agent)
                 let out = try OutputFile(path: output)
-                out.write(render(try builder.sheet(date: day, agentID: agent)))
+                out.write(render(sheet))
                 out.close()
                 return
             }
-            guard let plan = try db.planLines(date: day, kinds: ["route"]) else {
-                throw CommandFailure("no plan for \(day); run fieldplan plan --date \(day)")
-            }
+            let sheets = try app.routeSheets(date: day)
             let folder = output!
             try FileSystem.makeFolder(folder)
-            var written = 0
-            for agentID in try db.agents().map(\.id) where plan.lines.contains(where: { $0.contains("\"agent_id\":\"\(agentID)\"") }) {
-                let path = "\(folder)/\(day)-\(agentID).\(format.fileExtension)"
-                let out = try OutputFile(path: path)
-                out.write(render(try builder.sheet(date: day, agentID: agentID)))
+            for sheet in sheets {
+                let out = try OutputFile(path: "\(folder)/\(day)-\(sheet.agentID).\(format.fileExtension)")
+                out.write(render(sheet))
                 out.close()
-                written += 1
             }
-            print("wrote \(written) sheets to \(folder)/")
+            print("wrote \(sheets.count) sheets to \(folder)/")
         }
 
         func render(_ sheet: RouteSheet) -> String {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
-import FieldPlanStore
 
 extension FieldPlanCommand.Sync {
     /// `fieldplan sync export --date D --agent A`: the agent's day packet.
@@ -20,13 +20,7 @@ extension FieldPlanCommand.Sync {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let lines: [String]
-            do {
-                lines = try db.syncPacket(date: day, agent: agent)
-            } catch let error as FieldPlanStore.SyncError {
-                throw CommandFailure(error.message)
-            }
+            let lines = try FieldPlanApp(store: store.open()).packet(date: day, agent: agent)
             let out = try OutputFile(path: output)
             for line in lines { out.writeLine(line) }
             out.close()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
@@ -40,37 +41,27 @@ extension FieldPlanCommand.Sync {
             }
             let inputs = try Self.expand(files).map { ImportInput(path: $0, format: .ndjson) }
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
-            let summary: ImportSummary
+            let summary: SyncSummary
             do {
-                summary = try db.syncRecords(inputs, now: clock, onWait: { attempt in
+                summary = try FieldPlanApp(store: db).syncImport(inputs, now: clock, onWait: { attempt in
                     Terminal.error("the store is busy with another import; waiting (\(attempt))")
                 }, onReject: reporter.reject, onProgress: { Terminal.progress("sync import: \($0) lines") })
-            } catch let error as ImportError {
-                throw CommandFailure(error.message)
-            } catch let error as CommandFailure {
+            } catch let error where FieldPlanCommand.failureMessage(for: error) != nil {
                 throw error
             } catch {
                 throw CommandFailure("\(store.path): sync import failed, nothing was changed: \(error)")
             }
             Terminal.endProgress()
             reporter.finish()
-            let t = summary.total
-            let rejected = t.rejected - summary.conflicts
             switch format {
             case .json:
-                var w = JSONWriter()
-                w.int("accepted", t.accepted)
-                w.int("duplicates", t.unchanged)
-                w.int("conflicts", summary.conflicts)
-                w.int("rejected", rejected)
-                w.int("flagged", summary.flagged)
-                print(w.finish())
+                print(summary.json)
             case .text:
                 var table = TextTable(["accepted", "duplicates", "conflicts", "rejected", "flagged for review"])
-                table.add([String(t.accepted), String(t.unchanged), String(summary.conflicts), String(rejected), String(summary.flagged)])
+                table.add([String(summary.accepted), String(summary.duplicates), String(summary.conflicts), String(summary.rejected), String(summary.flagged)])
                 print(table.render())
             }
-            if t.rejected > 0 { throw ExitCode(3) }
+            if summary.hasRejections { throw ExitCode(3) }
         }
 
         /// Files as given, a folder replaced by its `.ndjson` files in name order.

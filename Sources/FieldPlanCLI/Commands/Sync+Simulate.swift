@@ -1,7 +1,6 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
-import FieldPlanInterchange
-import FieldPlanStore
 
 extension FieldPlanCommand.Sync {
     /// `fieldplan sync simulate --date D -o DIR`: a seeded, plausible field day, for demos.
@@ -23,55 +22,20 @@ extension FieldPlanCommand.Sync {
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let db = try store.open()
-            let days: [(agent: String, lines: [String])]
-            do {
-                days = try db.simulateFieldDay(date: day, seed: seed)
-            } catch let error as FieldPlanStore.SyncError {
-                throw CommandFailure(error.message)
-            }
+            let simulated = try FieldPlanApp(store: store.open()).simulateFieldDay(date: day, seed: seed, anomalies: anomalies)
             try FileSystem.makeFolder(output)
-            var total = 0
-            for (agent, lines) in days {
+            for (agent, lines) in simulated.agents {
                 let out = try OutputFile(path: "\(output)/outcomes-\(agent).ndjson")
                 for line in lines { out.writeLine(line) }
                 out.close()
-                total += lines.count
             }
-            print("\(total) outcomes for \(days.count) agents in \(output)/outcomes-*.ndjson")
-            if anomalies {
-                let lines = Self.lateDevice(days)
+            print("\(simulated.outcomeCount) outcomes for \(simulated.agents.count) agents in \(output)/outcomes-*.ndjson")
+            if let lines = simulated.lateDevice {
                 let out = try OutputFile(path: "\(output)/zz-late-device.ndjson")
                 for line in lines { out.writeLine(line) }
                 out.close()
                 print("\(lines.count) lines from a late device in \(output)/zz-late-device.ndjson (duplicates, a conflict, a visit to review)")
             }
-        }
-
-        /// Three lines again, one of them edited, and a second agent's visit to an account
-        /// the first agent saw that day.
-        static func lateDevice(_ days: [(agent: String, lines: [String])]) -> [String] {
-            let decoder = RecordDecoder()
-            func outcome(_ line: String) -> Outcome? {
-                guard case .object(let o)? = try? JSONParser.parse(line), case .outcome(let r)? = try? decoder.decode(o) else { return nil }
-                return r
-            }
-            let withVisits = days.filter { !$0.lines.isEmpty }
-            guard let first = withVisits.first else { return [] }
-            var lines = Array(first.lines.prefix(3))
-            if let edited = first.lines.compactMap(outcome).first(where: { $0.code == .notHome || $0.code == .refused }) {
-                var changed = edited
-                changed.code = edited.code == .notHome ? .refused : .notHome
-                lines.append(RecordEncoder.outcome(changed))
-            }
-            if let seen = first.lines.compactMap(outcome).last, let other = withVisits.dropFirst().first?.agent {
-                var visit = Outcome(id: String(seen.id.prefix(24)) + "bbbbbbbbbbbb", accountID: seen.accountID, agentID: other,
-                                    visitedAt: Instant(date: seen.visitedAt.localDate, secondsOfDay: 18 * 3600, offsetSeconds: seen.visitedAt.offsetSeconds),
-                                    code: .notHome)
-                visit.contact = ContactType.none
-                lines.append(RecordEncoder.outcome(visit))
-            }
-            return lines
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import FieldPlanCore
-import FieldPlanStore
+import FieldPlanApp
 import FieldPlanZoning
 import Foundation
 
@@ -47,102 +46,22 @@ extension FieldPlanCommand.Zones {
         }
 
         func run() throws {
-            let db = try store.open()
-            let settings = try db.settings()
-            let existing = try db.zones()
-            let locked = existing.filter(\.locked)
-            let unlocked = existing.filter { !$0.locked }
-            var plan: [StoredZone] = []
-            var anchors: [String: ZoneSpec.Anchor] = [:]
-            if agents {
-                let owners = Set(locked.compactMap(\.agentID))
-                let active = try db.agents().filter { $0.isActive && !owners.contains($0.id) }.sorted { $0.id < $1.id }
-                guard !active.isEmpty else { throw CommandFailure("--agents: no active agent without a locked zone") }
-                if let zones, zones != active.count + locked.count {
-                    throw CommandFailure("--zones \(zones) disagrees with --agents: \(active.count) active agents + \(locked.count) locked zones")
-                }
-                var free = unlocked
-                var fresh = Self.newIDs(count: active.count, taken: Set(existing.map(\.id)))
-                for agent in active {
-                    let reuse = free.firstIndex { $0.agentID == agent.id } ?? free.firstIndex { $0.agentID == nil }
-                    var zone = reuse.map { free.remove(at: $0) } ?? StoredZone(id: fresh.removeFirst())
-                    zone.agentID = agent.id
-                    plan.append(zone)
-                    anchors[zone.id] = ZoneSpec.Anchor(latitude: agent.base.lat, longitude: agent.base.lon)
-                }
-            } else {
-                let count = zones! - locked.count
-                guard count >= 1 else {
-                    throw CommandFailure("--zones \(zones!): \(locked.count) zones are locked; ask for more zones or unlock some")
-                }
-                plan = Array(unlocked.prefix(count))
-                for id in Self.newIDs(count: count - plan.count, taken: Set(existing.map(\.id))) { plan.append(StoredZone(id: id)) }
-            }
-            plan.sort { $0.id < $1.id }
-            let removing = unlocked.map(\.id).filter { id in !plan.contains { $0.id == id } }
-
-            let accounts = try db.zoningAccounts()
-            let points = accounts.map {
-                ZonePoint(id: $0.id, latitude: $0.lat, longitude: $0.lon,
-                          serviceMinutes: Double($0.serviceMinutes ?? settings.serviceMinutes), currentZone: $0.zoneID)
-            }
-            let options = ZoningOptions(balance: by, tolerance: tolerance / 100, roadFactor: settings.roadFactor,
-                                        speedKmh: settings.speedKmh, fresh: fresh, seed: seed,
-                                        timeLimit: seconds.map { .milliseconds(Int(($0 * 1000).rounded())) })
-            let problem: ZoningProblem
-            do {
-                problem = try ZoningProblem(points: points, zones: plan.map { ZoneSpec(id: $0.id, anchor: anchors[$0.id]) },
-                                            lockedZones: locked.map(\.id), options: options)
-            } catch {
-                throw CommandFailure(error.description)
-            }
-            Terminal.progress("building \(plan.count) zones from \(points.count) accounts…")
-            let started = ContinuousClock.now
-            let result = ZoneBuilder.build(problem)
-            let elapsed = ContinuousClock.now - started
-            Terminal.progress("saving zones…")
-            let assignments = zip(accounts, result.zoneOfPoint).map { (accountID: $0.id, zoneID: $1) }
-            // With --agents, the built zones go to the agents nearest to their centres.
-            let byID = Dictionary(result.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var pairs: [AgentZoneAssignment.Pair] = []
-            if agents {
-                let owners = Set(locked.compactMap(\.agentID))
-                let active = try db.agents().filter { $0.isActive && !owners.contains($0.id) }.sorted { $0.id < $1.id }
-                pairs = ZoneView.nearest(agents: active, zones: plan, summaries: plan.map { byID[$0.id]! })
-                let agentOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.zoneID, $0.agentID) })
-                for i in plan.indices { plan[i].agentID = agentOf[plan[i].id] }
-            }
-            try ZoneView.storeCall {
-                try db.saveZoning(zones: plan, removing: removing, assignments: assignments)
-            }
+            let app = FieldPlanApp(store: try store.open())
+            let request = ZoneBuildRequest(zones: zones, balance: by, seconds: seconds, fresh: fresh, agents: agents,
+                                           tolerance: tolerance, seed: seed)
+            let result = try app.buildZones(request, progress: Terminal.progress)
             Terminal.endProgress()
-
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            print("built \(plan.count) zones (\(locked.count) locked left alone) from \(points.count) located open/ptp accounts in "
-                  + String(format: "%.2f s", seconds))
+            print("built \(result.built) zones (\(result.locked) locked left alone) from \(result.accounts) located open/ptp accounts in "
+                  + String(format: "%.2f s", result.seconds))
             print("moved \(result.moved) of \(result.previouslyZoned) previously zoned accounts"
-                  + (removing.isEmpty ? "" : "; removed zones \(removing.joined(separator: ", "))"))
+                  + (result.removed.isEmpty ? "" : "; removed zones \(result.removed.joined(separator: ", "))"))
             print(String(format: "balance by %@: max/mean %.3f, min/mean %.3f (tolerance ±%g %%)",
                          by.rawValue, result.maxLoadRatio, result.minLoadRatio, tolerance))
-            // The build's own figures, in id order (no second pass over the accounts).
-            let listed = (plan + locked).sorted { $0.id < $1.id }
-            print(ZoneView(zones: listed, summaries: listed.map { byID[$0.id]! }, agents: try db.agents()).table())
+            print(ZoneView(result.figures).table())
             if agents {
                 print("\nzones given to the agents nearest to their centres (min-cost assignment; straight-line km from the base):")
-                print(ZoneView.assignmentTable(pairs, agents: try db.agents()))
+                print(ZoneView.assignmentTable(result.assignment, agents: result.figures.agents))
             }
-        }
-
-        /// The first `count` ids Z01, Z02… not taken (three digits from Z100 on).
-        static func newIDs(count: Int, taken: Set<String>) -> [String] {
-            var out: [String] = []
-            var n = 1
-            while out.count < count {
-                let id = n < 100 ? String(format: "Z%02d", n) : "Z\(n)"
-                if !taken.contains(id) { out.append(id) }
-                n += 1
-            }
-            return out
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import FieldPlanCore
+import FieldPlanApp
 import FieldPlanRendering
-import FieldPlanStore
-import FieldPlanZoning
 
 extension FieldPlanCommand.Zones {
     /// `zones map`: a self-contained SVG or HTML map of the zones, no network needed.
@@ -18,26 +16,16 @@ extension FieldPlanCommand.Zones {
         enum MapFormat: String, ExpressibleByArgument { case svg, html }
 
         func run() throws {
-            let db = try store.open()
-            let view = try ZoneView(db)
-            let names = Dictionary(view.agents.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            var labels: [String: String] = [:]
-            for z in view.zones {
-                labels[z.id] = ([z.id, z.name] + [z.agentID.map { names[$0] ?? $0 }]).compactMap { $0 }.joined(separator: " · ")
-            }
-            let bases = view.agents.filter(\.isActive).map {
-                ZoneMapRenderer.Base(label: "\($0.id) \($0.name)", latitude: $0.base.lat, longitude: $0.base.lon)
-            }
-            let zoneOfPoint = view.points.map { $0.currentZone ?? "" }
+            let map = try FieldPlanApp(store: store.open()).zoneMap()
             let renderer = ZoneMapRenderer(title: "fieldplan zones")
             let html = format == .html || (format == nil && (output.hasSuffix(".html") || output.hasSuffix(".htm")))
             let text = html
-                ? renderer.html(points: view.points, zoneOfPoint: zoneOfPoint, zones: view.summaries, labels: labels, bases: bases)
-                : renderer.svg(points: view.points, zoneOfPoint: zoneOfPoint, zones: view.summaries, labels: labels, bases: bases)
+                ? renderer.html(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases)
+                : renderer.svg(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases)
             let out = try OutputFile(path: output)
             out.write(text)
             out.close()
-            print("\(output): \(view.zones.count) zones, \(view.points.count) accounts, \(bases.count) agent bases")
+            print("\(output): \(map.zones.count) zones, \(map.points.count) accounts, \(map.bases.count) agent bases")
         }
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import FieldPlanCore
-import FieldPlanStore
-import FieldPlanZoning
+import FieldPlanApp
 
 extension FieldPlanCommand {
     /// `fieldplan zones`: build, inspect and hand out visit zones (SPEC §5).
@@ -20,19 +18,14 @@ extension FieldPlanCommand {
             var format: ListFormat = .text
 
             func run() throws {
-                let db = try store.open()
-                let view = try ZoneView(db)
+                let figures = try FieldPlanApp(store: store.open()).zoneFigures()
                 switch format {
                 case .json:
-                    for line in view.exportLines() { print(line) }
+                    for line in figures.exportLines() { print(line) }
                 case .csv:
-                    print("id,name,agent_id,accounts,workload_hours,spread_m,locked")
-                    for (z, s) in zip(view.zones, view.summaries) {
-                        print([z.id, z.name ?? "", z.agentID ?? "", String(s.accounts), ZoneView.hours(s.workloadHours),
-                               String(Int(s.spreadMeters.rounded())), z.locked ? "yes" : ""].map(CSV.cell).joined(separator: ","))
-                    }
+                    for line in ZoneView(figures).csvLines() { print(line) }
                 case .text:
-                    print(view.table())
+                    print(ZoneView(figures).table())
                 }
             }
         }
@@ -61,25 +54,16 @@ extension FieldPlanCommand {
             }
 
             func run() throws {
-                let db = try store.open()
+                let app = FieldPlanApp(store: try store.open())
                 guard nearest else {
-                    try ZoneView.storeCall { try db.assignZone(zone!, to: none ? nil : agent) }
+                    try app.assignZone(zone!, to: none ? nil : agent)
                     print(none ? "zone \(zone!) has no agent" : "zone \(zone!) → agent \(agent!)")
                     return
                 }
-                let view = try ZoneView(db)
-                let owners = Set(view.zones.filter(\.locked).compactMap(\.agentID))
-                let active = view.agents.filter { $0.isActive && !owners.contains($0.id) }.sorted { $0.id < $1.id }
-                let open = zip(view.zones, view.summaries).filter { !$0.0.locked }
-                guard !open.isEmpty else { throw CommandFailure("--nearest: no unlocked zones (zones build first)") }
-                guard !active.isEmpty else { throw CommandFailure("--nearest: no active agent without a locked zone") }
-                let pairs = ZoneView.nearest(agents: active, zones: open.map(\.0), summaries: open.map(\.1))
-                let agentOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.zoneID, $0.agentID) })
-                try ZoneView.storeCall { try db.assignZones(Dictionary(uniqueKeysWithValues: open.map { ($0.0.id, agentOf[$0.0.id]) })) }
+                let result = try app.assignZonesToNearestAgents()
                 print("zones given to the agents nearest to their centres (min-cost assignment; straight-line km from the base):")
-                print(ZoneView.assignmentTable(pairs, agents: view.agents))
-                let left = open.map(\.0.id).filter { agentOf[$0] == nil }
-                if !left.isEmpty { print("zones without an agent: \(left.joined(separator: ", "))") }
+                print(ZoneView.assignmentTable(result.pairs, agents: result.agents))
+                if !result.unassigned.isEmpty { print("zones without an agent: \(result.unassigned.joined(separator: ", "))") }
             }
         }
 
@@ -90,9 +74,8 @@ extension FieldPlanCommand {
             @Argument(help: "The new name.") var name: String
 
             func run() throws {
-                let trimmed = name.trimmingSpaces
-                try ZoneView.storeCall { try store.open().renameZone(zone, to: trimmed.isEmpty ? nil : trimmed) }
-                print(trimmed.isEmpty ? "zone \(zone) has no name" : "zone \(zone) is now \"\(trimmed)\"")
+                let kept = try FieldPlanApp(store: store.open()).renameZone(zone, to: name)
+                print(kept.map { "zone \(zone) is now \"\($0)\"" } ?? "zone \(zone) has no name")
             }
         }
 
@@ -102,7 +85,7 @@ extension FieldPlanCommand {
             @Argument(help: "The zone id.") var zone: String
 
             func run() throws {
-                try ZoneView.storeCall { try store.open().setZoneLocked(zone, true) }
+                try FieldPlanApp(store: store.open()).setZoneLocked(zone, true)
                 print("zone \(zone) is locked")
             }
         }
@@ -113,7 +96,7 @@ extension FieldPlanCommand {
             @Argument(help: "The zone id.") var zone: String
 
             func run() throws {
-                try ZoneView.storeCall { try store.open().setZoneLocked(zone, false) }
+                try FieldPlanApp(store: store.open()).setZoneLocked(zone, false)
                 print("zone \(zone) is unlocked")
             }
         }

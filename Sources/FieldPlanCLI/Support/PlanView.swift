@@ -4,8 +4,8 @@ import FieldPlanPlanning
 import FieldPlanRendering
 import FieldPlanStore
 
-/// Renders a day plan for the terminal (text tables) or for programs (one JSON object):
-/// `plan`, `plan show` and the edits print through it, so the figures agree everywhere.
+/// Renders a day plan for the terminal (text tables): `plan`, `plan show` and the edits
+/// print through it, so the figures agree everywhere; the JSON forms are `PlanJSON`'s.
 /// Times are the plan's own local times (the agency's offset on that day).
 struct PlanView {
     var plan: DayPlan
@@ -44,52 +44,5 @@ struct PlanView {
             }
             return r.stops.isEmpty ? head : head + "\n" + table.render()
         }.joined(separator: "\n\n")
-    }
-
-    func routeJSON(_ r: AgentRoute, stops: Bool, locked: Bool? = nil) -> String {
-        var w = JSONWriter()
-        w.string("agent_id", r.agentID)
-        w.int("visits", r.visitCount)
-        w.string("start", plan.instant(r.start).text)
-        w.string("end", plan.instant(r.end).text)
-        w.raw("travel_km", JSONWriter.number(Double(r.travelMetres) / 1000))
-        w.raw("travel_minutes", JSONWriter.number((Double(r.travelSeconds) / 6).rounded() / 10))
-        w.int("priority", r.priority)
-        w.bool("locked", locked)
-        if stops {
-            let lines = r.stops.map { s -> String in
-                var sw = JSONWriter()
-                sw.int("seq", PlanRecordEncoder.visitNumber(s, in: r))  // as the export and the sheet number it
-                sw.string("account_id", s.accountID)
-                sw.string("eta", plan.instant(s.eta).text)
-                sw.string("etd", plan.instant(s.etd).text)
-                sw.string("window_from", s.window?.from.description)
-                sw.string("window_to", s.window?.to.description)
-                sw.raw("travel_km", JSONWriter.number(Double(s.legMetres) / 1000))
-                sw.string("reason", s.reason.rawValue)
-                if s.accountID != nil { sw.int("priority", s.priority) }
-                return sw.finish()
-            }
-            w.raw("stops", "[" + lines.joined(separator: ",") + "]")
-        }
-        return w.finish()
-    }
-
-    func unplannedJSON() -> String {
-        "[" + plan.unplanned.map { u in
-            var w = JSONWriter()
-            w.string("account_id", u.accountID)
-            w.string("agent_id", u.agentID)
-            w.string("reason", u.reason)
-            return w.finish()
-        }.joined(separator: ",") + "]"
-    }
-
-    /// Turns the errors of planning and of the store's plans into one-line failures.
-    static func call<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() }
-        catch let e as PlanEditRefusal { throw CommandFailure(e.description) }
-        catch let e as PlanStoreError { throw CommandFailure(e.description) }
-        catch let e as PlanningRefusal { throw CommandFailure(e.message) }
     }
 }

@@ -1,0 +1,25 @@
+import FieldPlanCore
+import FieldPlanPlanning
+import FieldPlanStore
+
+extension FieldPlanApp {
+    /// `plan move/drop/add`: applies the edit to the day's latest plan, re-times and
+    /// rechecks the routes it touches, and stores the result as the next version (one
+    /// transaction); a refused edit stores nothing.
+    /// With `expectedVersion` (the version the editor was looking at), an edit of a plan that
+    /// changed meanwhile is refused.
+    /// - Throws: `AppError.notFound` without a plan; `AppError.conflict` when the latest version
+    ///   is not `expectedVersion`; `AppError.refused` naming the rule broken.
+    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
+        let result = try AppError.mapping { try store.editPlan(date: date, edit, expectedVersion: expectedVersion) }
+        let route = result.plan.routes.first { r in r.stops.contains { $0.accountID == edit.account } }?.agentID
+        return PlanEditResult(edit: edit, plan: result.plan, version: result.version, changes: result.changes, route: route)
+    }
+
+    /// `plan lock` / `plan unlock`: whether anything changed (false: it already was so).
+    /// - Throws: `AppError.notFound` when locking a day without a plan or an agent without a route.
+    @discardableResult
+    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool) throws -> Bool {
+        try AppError.mapping { try store.setRouteLocked(date: date, agent: agent, locked) }
+    }
+}

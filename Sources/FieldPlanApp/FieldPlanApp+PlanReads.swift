@@ -1,0 +1,37 @@
+import FieldPlanCore
+import FieldPlanPlanning
+import FieldPlanStore
+
+extension FieldPlanApp {
+    /// `plan show`: a stored version (the latest when `version` is nil) as it is, without
+    /// re-solving; with `agent`, only that agent's route and the unplanned visits that are
+    /// theirs or nobody's.
+    /// - Throws: `AppError.notFound` for no plan, no such version, or no route of the agent.
+    public func plan(date: CivilDate, version: Int? = nil, agent: String? = nil) throws -> PlanReading {
+        let day = date.description
+        guard let stored = try AppError.mapping({ try store.storedPlan(date: date, version: version) }) else {
+            throw AppError.notFound(version.map { PlanStoreError.noVersion(day, $0).description } ?? PlanStoreError.noPlan(day).description)
+        }
+        var plan = stored.plan
+        if let agent {
+            guard plan.routes.contains(where: { $0.agentID == agent }) else { throw AppError.notFound(PlanStoreError.noRoute(day, agent).description) }
+            plan.routes = plan.routes.filter { $0.agentID == agent }
+            plan.unplanned = plan.unplanned.filter { $0.agentID == nil || $0.agentID == agent }
+        }
+        return PlanReading(stored: stored, plan: plan, clock: try store.clock())
+    }
+
+    /// `plan diff`: the stops added, dropped, moved to another agent and reordered from
+    /// version `from` to version `to` (the latest when nil).
+    /// - Throws: `AppError.notFound` when either version is missing.
+    public func planDiff(date: CivilDate, from: Int, to: Int? = nil) throws -> PlanComparison {
+        let day = date.description
+        guard let old = try AppError.mapping({ try store.storedPlan(date: date, version: from) }) else {
+            throw AppError.notFound(PlanStoreError.noVersion(day, from).description)
+        }
+        guard let new = try AppError.mapping({ try store.storedPlan(date: date, version: to) }) else {
+            throw AppError.notFound(to.map { PlanStoreError.noVersion(day, $0).description } ?? PlanStoreError.noPlan(day).description)
+        }
+        return PlanComparison(old: old, new: new, diff: PlanDiff(from: old.plan, to: new.plan))
+    }
+}

@@ -1,0 +1,40 @@
+import FieldPlanCore
+import FieldPlanStore
+
+extension FieldPlanApp {
+    /// `review`: flagged outcomes and sync conflicts (open ones, or all), with the clock
+    /// their moments are shown in.
+    public func reviewItems(includeResolved: Bool = false) throws -> AgencyListing<FieldPlanStore.ReviewItem> {
+        AgencyListing(items: try store.reviewItems(includeResolved: includeResolved), clock: try store.clock())
+    }
+
+    /// `review resolve ID`: closes one open item.
+    /// - Throws: `AppError.notFound` when there is no open item with that id.
+    public func resolveReview(_ id: String, note: String?) throws {
+        guard try store.resolveReview(id, note: note) else {
+            throw AppError.notFound("no open review item \"\(id)\"; fieldplan review lists them")
+        }
+    }
+
+    /// `audit`: each change of an account, oldest first, handed to `body` with the clock to
+    /// show it in; streamed, so a long trail is never held whole.
+    public func audit(account: String? = nil, _ body: (FieldPlanStore.AuditEntry, AgencyClock) throws -> Void) throws {
+        let clock = try store.clock()
+        try store.audit(account: account) { try body($0, clock) }
+    }
+
+    /// `clearances`: accounts paid to zero (`pending` or `confirmed` only, or all).
+    /// - Throws: `AppError.invalid` for another state.
+    public func clearances(state: String? = nil) throws -> AgencyListing<FieldPlanStore.Clearance> {
+        if let state, state != "pending" && state != "confirmed" { throw AppError.invalid("state: expected pending or confirmed") }
+        return AgencyListing(items: try store.clearances(state: state), clock: try store.clock())
+    }
+
+    /// `clearances confirm`: the client has closed the account.
+    /// - Throws: `AppError.notFound` when the account has no pending clearance.
+    public func confirmClearance(account: String, by: String?) throws {
+        guard try store.confirmClearance(account: account, by: by) else {
+            throw AppError.notFound("no pending clearance for account \"\(account)\"; fieldplan clearances lists them")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import FieldPlanApp
+import FieldPlanCore
+import FieldPlanStore
+import Foundation
+import Testing
+
+/// `FieldPlanApp+Zones`: builds, locks, assignments and names, each failure typed.
+struct ZoneUseCaseTests {
+    @Test func aBuildZonesEveryAccountAndItsFiguresAreTheListsFigures() throws {
+        let f = try AppFixture()
+        let built = try f.app.buildZones(ZoneBuildRequest(zones: 2, seed: 1))
+        #expect(built.built == 2 && built.locked == 0 && built.accounts == 6 && built.removed.isEmpty)
+        #expect(built.figures.zones.map(\.id) == ["Z01", "Z02"] && built.assignment.isEmpty)
+        #expect(built.figures.summaries.map(\.accounts).reduce(0, +) == 6)
+        let listed = try f.app.zoneFigures()
+        #expect(listed.zones == built.figures.zones)
+        #expect(listed.summaries.map(\.accounts) == built.figures.summaries.map(\.accounts))
+        #expect(listed.exportLines().count == 2 && listed.exportLines()[0].hasPrefix("{\"kind\":\"zone\",\"id\":\"Z01\""))
+        // A rebuild to one zone removes the other.
+        let fewer = try f.app.buildZones(ZoneBuildRequest(zones: 1))
+        #expect(fewer.removed == ["Z02"] && fewer.figures.zones.map(\.id) == ["Z01"])
+    }
+
+    @Test func optionsAndLocksAreChecked() throws {
+        let f = try AppFixture()
+        #expect(appError { _ = try f.app.buildZones(ZoneBuildRequest()) } == .invalid("give --zones N, or --agents for one zone per active agent"))
+        #expect(appError { _ = try f.app.buildZones(ZoneBuildRequest(zones: 2, tolerance: 60)) } == .invalid("--tolerance: expected a per cent in (0, 50)"))
+        _ = try f.app.buildZones(ZoneBuildRequest(zones: 2))
+        try f.app.setZoneLocked("Z01", true)
+        try f.app.setZoneLocked("Z02", true)
+        #expect(appError { _ = try f.app.buildZones(ZoneBuildRequest(zones: 2)) }
+                == .refused("--zones 2: 2 zones are locked; ask for more zones or unlock some"))
+        #expect(appError { _ = try f.app.assignZonesToNearestAgents() } == .refused("--nearest: no unlocked zones (zones build first)"))
+        #expect(appError { try f.app.setZoneLocked("Z09", true) } == .notFound("zone \"Z09\": no such zone (fieldplan zones list)"))
+    }
+
+    @Test func agentsGetTheNearestZones() throws {
+        let f = try AppFixture()
+        let built = try f.app.buildZones(ZoneBuildRequest(agents: true))
+        #expect(built.figures.zones.count == 2)
+        #expect(Set(built.assignment.map(\.agentID)) == ["G1", "G2"])
+        #expect(Set(built.figures.zones.compactMap(\.agentID)) == ["G1", "G2"])
+        #expect(appError { _ = try f.app.buildZones(ZoneBuildRequest(zones: 5, agents: true)) }
+                == .invalid("--zones 5 disagrees with --agents: 2 active agents + 0 locked zones"))
+        try f.app.assignZone("Z01", to: nil)
+        try f.app.assignZone("Z02", to: nil)
+        let nearest = try f.app.assignZonesToNearestAgents()
+        #expect(nearest.pairs.map(\.zoneID).sorted() == ["Z01", "Z02"] && nearest.unassigned.isEmpty)
+        #expect(try f.store.zones().map(\.agentID) == built.figures.zones.map(\.agentID))
+        #expect(appError { try f.app.assignZone("Z01", to: "G9") } == .notFound("agent \"G9\": no such agent (fieldplan agents list)"))
+    }
+
+    @Test func namesAreTrimmedAndAnEmptyNameClears() throws {
+        let f = try AppFixture()
+        _ = try f.app.buildZones(ZoneBuildRequest(zones: 1))
+        #expect(try f.app.renameZone("Z01", to: "  Westlands ") == "Westlands")
+        #expect(try f.store.zones().first?.name == "Westlands")
+        #expect(try f.app.renameZone("Z01", to: "  ") == nil)
+        #expect(try f.store.zones().first?.name == nil)
+        #expect(appError { try f.app.renameZone("Z07", to: "x") } == .notFound("zone \"Z07\": no such zone (fieldplan zones list)"))
+    }
+
+    @Test func theMapLabelsZonesAndShowsActiveBases() throws {
+        let f = try AppFixture()
+        _ = try f.app.buildZones(ZoneBuildRequest(agents: true))
+        try f.app.renameZone("Z01", to: "North")
+        let map = try f.app.zoneMap()
+        #expect(map.points.count == 6 && map.zoneOfPoint.allSatisfy { !$0.isEmpty })
+        #expect(map.bases.map(\.label) == ["G1 Otieno", "G2 Wanjiku"])
+        let agent = try #require(try f.store.zones().first?.agentID)
+        #expect(map.labels["Z01"] == "Z01 · North · " + (agent == "G1" ? "Otieno" : "Wanjiku"))
+    }
+
+    @Test func newZoneIDsSkipTakenOnes() {
+        #expect(FieldPlanApp.newZoneIDs(count: 3, taken: ["Z01", "Z03"]) == ["Z02", "Z04", "Z05"])
+        #expect(FieldPlanApp.newZoneIDs(count: 1, taken: Set((1...99).map { String(format: "Z%02d", $0) })) == ["Z100"])
+    }
+}
