@@ -28,7 +28,7 @@ extension FieldPlanApp {
         // One gathering serves the monthly report's month and the month before it.
         let previous = period.previousMonth
         var facts = try store.reportFacts(from: previous?.from ?? period.from, to: period.to,
-                                          accountDetails: grouping != .agent || monthly, portfolio: monthly,
+                                          accountDetails: grouping != .agent || monthly, detailsFrom: period.from, portfolio: monthly,
                                           attributionDays: settings.attributionDays)
         var before: ReportFacts?
         if let previous {

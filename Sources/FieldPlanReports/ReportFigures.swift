@@ -25,8 +25,9 @@ public struct ReportFigures: Sendable, Hashable {
     public var settledPaidMinor: Int64 = 0
     public var collectedMinor: Int64 = 0
     public var kmPlannedMetres = 0
-    /// Outcomes per code, `NOT_VISITED` included; codes never seen are zero.
-    public var outcomes: [OutcomeCode: Int] = [:]
+    /// Outcomes per code in `OutcomeCode.allCases` order, `NOT_VISITED` included (a fixed
+    /// array: counting half a million outcomes should not hash each code).
+    var outcomeCounts = [Int](repeating: 0, count: OutcomeCode.allCases.count)
 
     public init() {}
 
@@ -47,7 +48,9 @@ public struct ReportFigures: Sendable, Hashable {
         return (2 * collectedMinor + v) / (2 * v)
     }
 
-    public func count(of code: OutcomeCode) -> Int { outcomes[code] ?? 0 }
+    public func count(of code: OutcomeCode) -> Int { outcomeCounts[code.index] }
+
+    mutating func countOutcome(_ code: OutcomeCode) { outcomeCounts[code.index] += 1 }
 
     static func ratio(_ a: Int, _ b: Int) -> Double? { b == 0 ? nil : Double(a) / Double(b) }
 
@@ -64,6 +67,29 @@ public struct ReportFigures: Sendable, Hashable {
         a.kept += b.kept; a.partial += b.partial; a.broken += b.broken; a.cancelled += b.cancelled; a.pending += b.pending
         a.settledPromisedMinor += b.settledPromisedMinor; a.settledPaidMinor += b.settledPaidMinor
         a.collectedMinor += b.collectedMinor; a.kmPlannedMetres += b.kmPlannedMetres
-        for (code, n) in b.outcomes { a.outcomes[code, default: 0] += n }
+        for i in a.outcomeCounts.indices { a.outcomeCounts[i] += b.outcomeCounts[i] }
+    }
+}
+
+extension OutcomeCode {
+    /// The code's place in `allCases`.
+    var index: Int {
+        switch self {
+        case .ptp: 0
+        case .paid: 1
+        case .partial: 2
+        case .claimsPaid: 3
+        case .refused: 4
+        case .dispute: 5
+        case .hardship: 6
+        case .callback: 7
+        case .notHome: 8
+        case .moved: 9
+        case .wrongAddress: 10
+        case .deceased: 11
+        case .legal: 12
+        case .doNotReturn: 13
+        case .notVisited: 14
+        }
     }
 }

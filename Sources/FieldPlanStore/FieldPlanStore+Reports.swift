@@ -15,15 +15,19 @@ extension FieldPlanStore {
     /// `attributionDays`), and the receipts only of the field collections that a payment of
     /// the period posts.
     /// - Parameters:
-    ///   - accountDetails: also read each named account's zone, client and days past due (for
-    ///     rows by zone or client, and the monthly buckets); by agent a report needs none.
+    ///   - accountDetails: also read the zone, client and days past due of each account that a
+    ///     fact from `detailsFrom` on names (for rows by zone or client, and the monthly
+    ///     buckets); by agent a report needs none, and the month before a monthly report only
+    ///     its total.
     ///   - portfolio: also read the portfolio by days past due (the monthly report).
     ///   - attributionDays: how far before a payment a visit may earn it.
     /// - Complexity: one scan of the outcomes and of the payments, an index lookup per
     ///   payment with a reference, per promise due and, with `accountDetails`, per account
     ///   named; with `portfolio` one aggregate over every account.
-    public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool = true, portfolio: Bool = false,
-                            attributionDays: Int = 30) throws -> ReportFacts {
+    public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool = true, detailsFrom: CivilDate? = nil,
+                            portfolio: Bool = false, attributionDays: Int = 30) throws -> ReportFacts {
+        let detailsDay = detailsFrom ?? from
+        let detailsStart = Int64(detailsDay.dayNumber - 1) * 86_400
         let start = Int64(from.dayNumber - 1) * 86_400
         let end = Int64(to.dayNumber + 2) * 86_400
         let earliest = start - Int64(attributionDays) * 86_400
@@ -54,7 +58,7 @@ extension FieldPlanStore {
                 while let row = try visits.next() {
                     let agent: String = row[0], account: String = row[1]
                     routes[agent, default: .init(date: date, agentID: agent, travelMetres: 0, stops: [])].stops.append((account, Self.metres(row[2])))
-                    named.insert(account)
+                    if accountDetails && date >= detailsDay { named.insert(account) }
                 }
                 facts.routes += routes.keys.sorted().map { routes[$0]! }
             }
@@ -67,8 +71,8 @@ extension FieldPlanStore {
                 let p = ReportFacts.PostedPayment(accountID: row[0], paidEpoch: row[1], amountMinor: row[2], reference: row[3])
                 facts.payments.append(p)
                 paying.insert(p.accountID)
+                if accountDetails && p.paidEpoch >= detailsStart { named.insert(p.accountID) }
             }
-            named.formUnion(paying)
 
             let outcomes = try Row.fetchCursor(db, sql: """
                 SELECT account_id, agent_id, visited_epoch, code, contact, promise_amount, collected_amount, collected_receipt
@@ -84,7 +88,7 @@ extension FieldPlanStore {
                 facts.outcomes.append(.init(accountID: account, agentID: row[1], visitedEpoch: epoch, code: code,
                                             contact: (row[4] as String?).flatMap(ContactType.init(rawValue:)),
                                             promiseMinor: row[5], collectedMinor: row[6], receipt: row[7]))
-                if epoch >= start { named.insert(account) }
+                if accountDetails && epoch >= detailsStart { named.insert(account) }
             }
 
             // The field collections that a payment of the period posts, whenever they happened.
@@ -104,12 +108,13 @@ extension FieldPlanStore {
                 guard let due = CivilDate(row[2] as String), let state = ReportFacts.PromiseDue.State(rawValue: row[5]) else { continue }
                 let p = ReportFacts.PromiseDue(accountID: row[0], agentID: row[1], due: due, amountMinor: row[3], paidMinor: row[4], state: state)
                 facts.promises.append(p)
-                named.insert(p.accountID)
+                if accountDetails && due >= detailsDay { named.insert(p.accountID) }
             }
 
             if accountDetails {
                 // A chunk of ids a statement, walked through the account's primary key in order.
                 let ids = named.sorted()
+                facts.accounts.reserveCapacity(ids.count)
                 let chunk = 4_096
                 for first in stride(from: 0, to: ids.count, by: chunk) {
                     var list = "["
@@ -125,18 +130,38 @@ extension FieldPlanStore {
                 }
             }
 
-            if portfolio {
-                // The working portfolio: every account not paid or closed, as it stands now.
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT r.days_past_due, COUNT(*), SUM(IFNULL(s.balance, r.balance))
-                    FROM account_record r LEFT JOIN account_state s ON s.account_id = r.id
-                    WHERE IFNULL(s.status, r.status) NOT IN ('paid', 'closed')
-                    GROUP BY r.days_past_due ORDER BY r.days_past_due
-                    """) {
-                    facts.portfolio.append(.init(daysPastDue: row[0], accounts: row[1], balanceMinor: row[2]))
-                }
-            }
+            if portfolio { facts.portfolio = try Self.portfolio(db) }
             return facts
+        }
+    }
+
+    /// The working portfolio as it stands now: every account not paid or closed, counted and
+    /// summed by days past due. An account's status and balance are its derived state where
+    /// facts moved it, else its client record; rather than join every account to its state
+    /// (a lookup per account), the records are summed in one scan and the accounts with a
+    /// state are then moved from their record's figures to their state's.
+    /// - Complexity: one scan of the account records and a lookup per derived state.
+    static func portfolio(_ db: Database) throws -> [ReportFacts.PortfolioSlice] {
+        var sums: [Int?: (accounts: Int, balance: Int64)] = [:]
+        func add(_ dpd: Int?, _ status: String, _ accounts: Int, _ balance: Int64) {
+            guard status != "paid" && status != "closed" else { return }
+            sums[dpd, default: (0, 0)].accounts += accounts
+            sums[dpd, default: (0, 0)].balance += balance
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT days_past_due, status, COUNT(*), SUM(balance) FROM account_record GROUP BY 1, 2") {
+            add(row[0], row[1], row[2], row[3])
+        }
+        let moved = try Row.fetchCursor(db, sql: """
+            SELECT r.days_past_due, r.status, r.balance, s.status, s.balance
+            FROM account_state s CROSS JOIN account_record r ON r.id = s.account_id
+            """)
+        while let row = try moved.next() {
+            let balance: Int64 = row[2]
+            add(row[0], row[1], -1, -balance)
+            add(row[0], row[3], 1, row[4])
+        }
+        return sums.keys.filter { sums[$0]!.accounts != 0 }.sorted { ($0 ?? -1) < ($1 ?? -1) }.map {
+            ReportFacts.PortfolioSlice(daysPastDue: $0, accounts: sums[$0]!.accounts, balanceMinor: sums[$0]!.balance)
         }
     }
 
