@@ -78,20 +78,26 @@ struct LineScreen {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// The bytes to write for this chunk: every line it completes, screened.
+    /// The bytes to write for this chunk: every line it completes, screened. Searches the
+    /// chunk for newlines rather than looking at bytes one by one.
     mutating func feed(_ bytes: some Collection<UInt8>) -> Data {
         var out = Data()
-        for byte in bytes {
-            if byte == 0x0A {
-                emit(into: &out)
-                out.append(0x0A)
-            } else if !overlong {
-                pending.append(byte)
-                if pending.count > maxLineBytes {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: 0x0A)
+            let piece = rest[..<(end ?? rest.endIndex)]
+            if !overlong {
+                if pending.count + piece.count > maxLineBytes {
                     overlong = true
                     pending = []
+                } else {
+                    pending.append(contentsOf: piece)
                 }
             }
+            guard let end else { break }
+            emit(into: &out)
+            out.append(0x0A)
+            rest = rest[rest.index(after: end)...]
         }
         return out
     }

@@ -214,6 +214,26 @@ struct RouteTests {
         #expect(ids == ["o2"])
     }
 
+    /// A 10 MiB line: an agent's is rejected by the screen, a supervisor's by the import;
+    /// either way the other lines are kept and the answer is a summary, not an error.
+    @Test func aTenMebibyteLineIsRejectedAndTheRestKept() async throws {
+        let f = try ServerFixture()
+        let huge = #"{"kind":"outcome","id":"big","account_id":"A1","agent_id":"G1","visited_at":"2026-12-09T10:00:00+03:00","code":"NOT_HOME","notes":""# + String(repeating: "n", count: 10 << 20) + #""}"#
+        let good = #"{"kind":"outcome","id":"ok1","account_id":"A1","agent_id":"G1","visited_at":"2026-12-09T11:00:00+03:00","code":"NOT_HOME"}"#
+        try await f.app().test(.router) { client in
+            for token in [f.agentG1, f.supervisor] {
+                var headers = F.bearer(token)
+                headers[.contentType] = "application/x-ndjson"
+                let r = try await client.execute(uri: "/api/sync?now=2026-12-10T12:00", method: .post, headers: headers,
+                                                 body: ByteBuffer(string: huge + "\n" + good + "\n"))
+                #expect(r.status == .ok)
+                #expect(r.object["rejected"] as? Int == 1)
+                #expect((r.object["rejects"] as? [[String: Any]])?.first?["line"] as? Int == 1)
+            }
+        }
+        #expect(try f.store.accountDetail(id: "A1")?.outcomes.map(\.id) == ["ok1"])
+    }
+
     /// The export streams every line (more than one 64 KiB chunk here) and the import takes
     /// it back unchanged.
     @Test func exportStreamsWhatImportTakesBack() async throws {
