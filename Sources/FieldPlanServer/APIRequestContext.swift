@@ -7,6 +7,8 @@ import Logging
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var user: StoredUser?
+    /// One per request, shared by its context's copies (see `RequestIdentity`).
+    let identity = RequestIdentity()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -24,6 +24,7 @@ struct AuthMiddleware: RouterMiddleware {
         guard !found.user.isRevoked else { throw APIError.unauthorized("revoked token") }
         var context = context
         context.user = found.user
+        context.identity.userName = found.user.name
         return try await next(request, context)
     }
 }

@@ -34,7 +34,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             "path": "\(Self.safePath(request.uri.path))",
             "status": "\(status)",
             "ms": "\(String(format: "%.1f", ms))",
-            "user": "\(context.user?.name ?? "-")",
+            "user": "\(context.identity.userName ?? "-")",
         ])
     }
 

@@ -29,7 +29,8 @@ struct RequestLogTests {
             for key in ["id=", "method=", "path=", "status=", "ms="] { #expect(line.contains(key), "\(line) has no \(key)") }
         }
         #expect(lines.contains { $0.contains("path=/api/accounts/A1") && $0.contains("status=403") })
-        #expect(lines.contains { $0.contains("path=/api/agents") && $0.contains("status=401") })
+        #expect(lines.contains { $0.contains("path=/api/agents") && $0.contains("status=401") && $0.contains("user=-") })
+        #expect(lines.contains { $0.contains("path=/api/accounts/A1") && $0.contains("status=403") && $0.contains("user=g2") })
         let everything = f.logs.all.joined(separator: "\n")
         for secret in [f.supervisor, f.agentG2, f.revoked, "fpt_", "Achieng", "Odhiambo", "Baraka", "Zawadi", "+254", "NID-SECRET", "client="] {
             #expect(!everything.contains(secret), "the log holds \(secret)")
