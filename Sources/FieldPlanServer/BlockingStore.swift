@@ -3,10 +3,14 @@ import FieldPlanStore
 import NIOPosix
 import Synchronization
 
-/// The store for async handlers: every call runs on NIO's shared thread pool, never on an
-/// event loop, so a long read or a queued write holds one pool thread and no connection.
+/// The store for async handlers: every call runs on the store's own thread pool, never on
+/// an event loop, so a long read or a queued write holds one pool thread and no connection.
 /// SQLite in WAL mode (a GRDB `DatabasePool`) lets the reads run side by side while one
 /// write goes on.
+///
+/// The pool has `threads` threads rather than NIO's shared pool of one per core: a write
+/// waiting for SQLite's lock (a second import behind a first) sleeps on its thread, and with
+/// two cores two such waits would leave no thread for the reads.
 ///
 /// Each call has a time cap: past it the request gets `503` with `Retry-After` rather than
 /// a hang. SQLite cannot be interrupted from here, so the call itself finishes on its pool
@@ -19,6 +23,15 @@ struct BlockingStore: Sendable {
     let longSeconds: Double
 
     var app: FieldPlanApp { FieldPlanApp(store: store) }
+
+    static let threads = 16
+
+    /// Started once and never stopped, as NIO's own singletons are: the process serves until it exits.
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: threads)
+        pool.start()
+        return pool
+    }()
 
     func run<T: Sendable>(long: Bool = false, _ body: @escaping @Sendable (FieldPlanStore) throws -> T) async throws -> T {
         let store = self.store
@@ -33,7 +46,7 @@ struct BlockingStore: Sendable {
             }
             Task {
                 do {
-                    let value = try await NIOThreadPool.singleton.runIfActive { try body(store) }
+                    let value = try await Self.pool.runIfActive { try body(store) }
                     gate.finish(.success(value))
                 } catch {
                     gate.finish(.failure(error))

@@ -1,10 +1,11 @@
 import Dispatch
+import Foundation
 import Hummingbird
-import NIOPosix
 import Synchronization
 
 /// Streams lines that a blocking store call emits one by one (an export's cursor) to a
-/// response body, with back-pressure: the producer, on a pool thread, waits while
+/// response body, with back-pressure: the producer, on a thread of its own (it may wait as
+/// long as the client takes, so it holds no thread of the store's pool), waits while
 /// `inFlight` chunks of about 64 KiB are queued, so memory stays at a few chunks whatever
 /// the export's size and however slow the client. A client that goes away stops the export.
 final class LinePump: Sendable {
@@ -16,14 +17,14 @@ final class LinePump: Sendable {
 
     struct Stopped: Error {}
 
-    /// The response body: runs `produce` on the thread pool, handing it an `emit` for each line.
+    /// The response body: runs `produce` on its own thread, handing it an `emit` for each line.
     static func body(_ produce: @escaping @Sendable (_ emit: (String) throws -> Void) throws -> Void) -> ResponseBody {
         ResponseBody { writer in
             let pump = LinePump()
             let (stream, continuation) = AsyncThrowingStream.makeStream(of: ByteBuffer.self)
             let producer = Task {
                 do {
-                    try await NIOThreadPool.singleton.runIfActive {
+                    try await onOwnThread {
                         var chunk = ByteBuffer()
                         func flush() throws {
                             pump.slots.wait()
@@ -55,6 +56,19 @@ final class LinePump: Sendable {
                 throw error
             }
             try await writer.finish(nil)
+        }
+    }
+
+    private static func onOwnThread(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                do {
+                    try work()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
         }
     }
 }
