@@ -1,4 +1,5 @@
 import FieldPlanCore
+import FieldPlanInterchange
 @testable import FieldPlanServer
 import FieldPlanStore
 import Foundation
@@ -91,6 +92,30 @@ struct RouteTests {
             #expect(other.status == .forbidden)
             let none = try await client.execute(uri: "/api/accounts/NOPE", method: .get, headers: F.bearer(f.agentG1))
             #expect(none.status == .forbidden)
+        }
+    }
+
+    /// An account of another agent's zone that is on this agent's plan today (a booked
+    /// appointment) is the agent's to read, with the full phone: the stop needs a call.
+    @Test func anAgentSeesAnAccountOnItsPlanTodayWithThePhoneTheStopNeeds() async throws {
+        let f = try ServerFixture()
+        let every = #"["mon","tue","wed","thu","fri","sat","sun"]"#
+        try f.store.setSetting("visit_days", to: "mon,tue,wed,thu,fri,sat,sun")
+        let today = try f.store.agencyToday()
+        let lines = [
+            #"{"kind":"agent","id":"G1","name":"Otieno","base":{"lat":-1.3,"lon":36.8},"shift":{"start":"08:00","end":"17:00"},"days":\#(every)}"#,
+            #"{"kind":"appointment","id":"AP1","account_id":"A2","date":"\#(today)","from":"10:00","to":"11:00","agent_id":"G1"}"#,
+        ]
+        let path = f.folder + "/today.ndjson"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(lines.joined(separator: "\n").utf8))
+        #expect(try f.store.importRecords([ImportInput(path: path)]).total.rejected == 0)
+        try f.plan(today.description)
+        try #require(try f.store.accountDetail(id: "A2")?.plannedVisits.contains { $0.agentID == "G1" && $0.date == today.description } == true)
+        try await f.app().test(.router) { client in
+            let r = try await client.execute(uri: "/api/accounts/A2", method: .get, headers: F.bearer(f.agentG1))
+            #expect(r.status == .ok)
+            #expect((r.object["account"] as? [String: Any])?["phone"] as? String == "+254711000102")
+            #expect(r.object["audit"] == nil)
         }
     }
 
@@ -298,6 +323,18 @@ struct RouteTests {
         try await f.app().test(.router) { client in
             let r = try await client.execute(uri: path, method: .get, headers: F.bearer(f.supervisor))
             #expect((400..<500).contains(r.status.code), "\(path): \(r.status)")
+            #expect(r.object["error"] is String)
+        }
+    }
+
+    /// A method a route does not take is answered as an unknown path (Hummingbird's router
+    /// matches path and method together): a JSON 404, not a 500.
+    @Test(arguments: [(HTTPRequest.Method.delete, "/api/accounts"), (.post, "/healthz"), (.put, "/api/export"), (.patch, "/api/settings/min_gap_days")])
+    func unknownMethodsAre404(method: HTTPRequest.Method, path: String) async throws {
+        let f = try ServerFixture()
+        try await f.app().test(.router) { client in
+            let r = try await client.execute(uri: path, method: method, headers: F.bearer(f.supervisor))
+            #expect(r.status == .notFound, "\(method) \(path): \(r.status)")
             #expect(r.object["error"] is String)
         }
     }
