@@ -24,10 +24,19 @@ extension FieldPlanApp {
         let settings = try store.settings()
         let clock = FieldPlanStore.clock(timeZone: settings.timeZone)
         let monthly = period.kind == .monthly
-        let facts = try store.reportFacts(from: period.from, to: period.to, portfolio: monthly, attributionDays: settings.attributionDays)
-        let previous = try period.previousMonth.map {
-            try store.reportFacts(from: $0.from, to: $0.to, attributionDays: settings.attributionDays)
+        // One gathering serves the monthly report's month and the month before it.
+        let previous = period.previousMonth
+        var facts = try store.reportFacts(from: previous?.from ?? period.from, to: period.to,
+                                          accountDetails: grouping != .agent || monthly, portfolio: monthly,
+                                          attributionDays: settings.attributionDays)
+        var before: ReportFacts?
+        if let previous {
+            before = facts
+            before!.from = previous.from
+            before!.to = previous.to
+            before!.portfolio = []
         }
-        return ReportBuilder(clock: clock, nowEpoch: nowEpoch).report(period.kind, facts: facts, by: grouping, previous: previous)
+        facts.from = period.from
+        return ReportBuilder(clock: clock, nowEpoch: nowEpoch).report(period.kind, facts: facts, by: grouping, previous: before)
     }
 }

@@ -52,7 +52,10 @@ public struct CSVReader {
         return cells
     }
 
-    /// The JSON object for one row; empty cells are absent fields.
+    /// The JSON object for one row (SPEC §3): an empty cell is an explicit `null`, which
+    /// clears the field; a column the header does not have (or a cell missing from the end
+    /// of a short row) is absent, which keeps it. A nested object whose cells are all empty
+    /// is `null` as a whole (`visit_window_from` and `visit_window_to` empty: no window).
     public func object(cells: [String]) -> JSONObject {
         var top: [(key: String, value: JSONValue)] = []
         var nested: [String: [(key: String, value: JSONValue)]] = [:]
@@ -60,7 +63,6 @@ public struct CSVReader {
         if let kind { top.append(("kind", .string(kind))) }
         for (i, column) in header.enumerated() where i < cells.count {
             let cell = cells[i].trimmingSpacesAndBOM
-            if cell.isEmpty { continue }
             var key = column
             var parent: String?
             for prefix in Self.nestedPrefixes where column.hasPrefix(prefix + "_") && column.count > prefix.count + 1 {
@@ -68,7 +70,7 @@ public struct CSVReader {
                 key = String(column.dropFirst(prefix.count + 1))
                 break
             }
-            let value = Self.value(key: key, cell: cell)
+            let value = cell.isEmpty ? JSONValue.null : Self.value(key: key, cell: cell)
             if let parent {
                 if nested[parent] == nil { nestedOrder.append(parent); nested[parent] = [] }
                 nested[parent]!.append((key, value))
@@ -76,7 +78,14 @@ public struct CSVReader {
                 top.append((key, value))
             }
         }
-        for parent in nestedOrder { top.append((parent, .object(JSONObject(members: nested[parent]!)))) }
+        for parent in nestedOrder {
+            let members = nested[parent]!
+            if members.allSatisfy({ if case .null = $0.value { true } else { false } }) {
+                top.append((parent, .null))
+            } else {
+                top.append((parent, .object(JSONObject(members: members))))
+            }
+        }
         return JSONObject(members: top)
     }
 

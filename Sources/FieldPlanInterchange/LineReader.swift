@@ -16,10 +16,18 @@ public struct LineReader {
         public var length: Int
     }
 
-    public enum OpenError: Error, CustomStringConvertible {
+    /// Why an input cannot be read; every case names the path, so that one message of a
+    /// run of many files says which one.
+    public enum OpenError: Error, Equatable, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
+        case isDirectory(path: String)
+        case cannotRead(path: String, reason: String)
         public var description: String {
-            switch self { case let .cannotOpen(path, reason): "\(path): cannot open: \(reason)" }
+            switch self {
+            case let .cannotOpen(path, reason): "\(path): cannot open: \(reason)"
+            case let .isDirectory(path): "\(path): is a directory, not a file (name the files in it)"
+            case let .cannotRead(path, reason): "\(path): cannot read: \(reason)"
+            }
         }
     }
 
@@ -27,6 +35,7 @@ public struct LineReader {
 
     private let fd: Int32
     private let ownsDescriptor: Bool
+    private let path: String
     public let maxLineBytes: Int
 
     /// Opens `path`; `-` means standard input.
@@ -37,9 +46,16 @@ public struct LineReader {
         } else {
             let d = open(path, O_RDONLY)
             guard d >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            // Linux opens a directory for reading; only the first read would fail, unnamed.
+            var info = stat()
+            if fstat(d, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                _ = Glibc.close(d)
+                throw .isDirectory(path: path)
+            }
             fd = d
             ownsDescriptor = true
         }
+        self.path = path == "-" ? "stdin" : path
         self.maxLineBytes = maxLineBytes
     }
 
@@ -62,7 +78,7 @@ public struct LineReader {
             if !eof {
                 let room = buffer.count - filled
                 let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, min(room, chunk)) }
-                if n < 0 { if errno == EINTR { continue }; throw LineReader.OpenError.cannotOpen(path: "input", reason: String(cString: strerror(errno))) }
+                if n < 0 { if errno == EINTR { continue }; throw LineReader.OpenError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
                 if n == 0 { eof = true } else { filled += n }
             }
             if atStart && filled >= 3 || (atStart && eof) {

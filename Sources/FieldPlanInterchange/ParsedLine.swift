@@ -5,7 +5,9 @@ import FieldPlanCore
 /// (a conflict, a missing reference) is still kept verbatim.
 public enum ParsedLine: Sendable {
     case record(Record, LineOrigin)
-    case rejected(FieldError, kind: String?, LineOrigin)
+    /// `kind` and `id` when the line names them validly, so that a later correction of the
+    /// same record can mark the rejection resolved.
+    case rejected(FieldError, kind: String?, id: String?, LineOrigin)
 }
 
 /// Where a line came from.
@@ -16,6 +18,8 @@ public struct LineOrigin: Sendable {
     public var raw: [UInt8]?
     /// The CSV header of its file, so a rejects file of CSV rows stays importable.
     public var csvHeader: String?
+    /// The optional fields the line left out: they keep their stored values.
+    public var absent: AbsentFields = []
 
     public init(source: String, line: Int, raw: [UInt8]?, csvHeader: String? = nil) {
         self.source = source

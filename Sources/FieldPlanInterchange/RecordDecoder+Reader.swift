@@ -59,9 +59,19 @@ extension RecordDecoder {
             guard let v = value(key) else { throw FieldError(name(key), "required") }
             guard case .number(let n) = v else { throw FieldError(name(key), "expected a number, got \(v.brief)") }
             guard let m = Money(decimalText: n) else {
+                try refuseExponent(key, n)
                 throw FieldError(name(key), "expected an amount with at most two decimals, got \(n)")
             }
             return m
+        }
+
+        /// `1e5` is valid JSON, but money and counts are written out in full: saying "two
+        /// decimals" about a number without any would send the user looking in the wrong place.
+        /// Called only once the number was refused, so a good line pays nothing for it.
+        func refuseExponent(_ key: String, _ n: String) throws(FieldError) {
+            if n.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+                throw FieldError(name(key), "exponent notation is not accepted, got \(n); write the number out in full")
+            }
         }
 
         func optionalDouble(_ key: String) throws(FieldError) -> Double? {
@@ -73,7 +83,10 @@ extension RecordDecoder {
         func optionalInt(_ key: String, _ range: ClosedRange<Int>) throws(FieldError) -> Int? {
             guard let v = value(key) else { return nil }
             guard case .number(let n) = v else { throw FieldError(name(key), "expected a whole number, got \(v.brief)") }
-            guard let i = Int(n) else { throw FieldError(name(key), "expected a whole number, got \(n)") }
+            guard let i = Int(n) else {
+                try refuseExponent(key, n)
+                throw FieldError(name(key), "expected a whole number, got \(n)")
+            }
             guard range.contains(i) else { throw FieldError(name(key), "must be in \(range.lowerBound)...\(range.upperBound), got \(i)") }
             return i
         }

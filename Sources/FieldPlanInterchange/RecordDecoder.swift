@@ -9,6 +9,13 @@ public struct RecordDecoder: Sendable {
     public init(now: Int64? = nil) { self.now = now }
 
     public func decode(_ object: JSONObject) throws(FieldError) -> Record {
+        var absent: AbsentFields = []
+        return try decode(object, absent: &absent)
+    }
+
+    /// `decode`, with the optional fields the object left out (as opposed to sent as null)
+    /// in `absent`, read off the typed record before it is wrapped (SPEC §3).
+    public func decode(_ object: JSONObject, absent: inout AbsentFields) throws(FieldError) -> Record {
         let r = Reader(object: object, prefix: "")
         let kindText = try r.requiredString("kind")
         guard let kind = RecordKind(rawValue: kindText), RecordKind.importable.contains(kind) else {
@@ -18,12 +25,24 @@ public struct RecordDecoder: Sendable {
             throw FieldError("kind", "unknown kind \(JSONWriter.quoted(kindText)); expected one of \(RecordKind.importable.map(\.rawValue).joined(separator: ", "))")
         }
         switch kind {
-        case .account: return .account(try account(r))
-        case .agent: return .agent(try agent(r))
-        case .appointment: return .appointment(try appointment(r))
+        case .account:
+            let a = try account(r)
+            absent = Self.absentFields(of: a, in: object)
+            return .account(a)
+        case .agent:
+            let a = try agent(r)
+            absent = Self.absentFields(of: a, in: object)
+            return .agent(a)
+        case .appointment:
+            let a = try appointment(r)
+            absent = Self.absentFields(of: a, in: object)
+            return .appointment(a)
         case .outcome: return .outcome(try outcome(r))
         case .payment: return .payment(try payment(r))
-        case .zone: return .zone(try zone(r))
+        case .zone:
+            let z = try zone(r)
+            absent = Self.absentFields(of: z, in: object)
+            return .zone(z)
         case .visit, .route: fatalError("unreachable: filtered above")
         }
     }

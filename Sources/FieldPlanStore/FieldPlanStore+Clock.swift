@@ -4,9 +4,18 @@ import Foundation
 extension FieldPlanStore {
     /// The agency's clock for a time zone name, from the system's time zone data (UTC for a
     /// name the system does not know; `settings set` refuses such names).
+    /// The zone's offset changes from 1970 to 2100 are read once, so the clock answers without
+    /// the system's time zone data (a zone without daylight saving, such as Nairobi, has none).
     public static func clock(timeZone: String) -> AgencyClock {
         guard let zone = TimeZone(identifier: timeZone) else { return AgencyClock(fixedOffsetSeconds: 0) }
-        return AgencyClock { epoch in zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epoch))) }
+        let start = Date(timeIntervalSince1970: 0), end = Date(timeIntervalSince1970: 4_102_444_800)  // 2100-01-01
+        var changes: [(at: Int64, offset: Int)] = []
+        var moment = start
+        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next < end, changes.count < 1_000 {
+            changes.append((Int64(next.timeIntervalSince1970), zone.secondsFromGMT(for: next)))
+            moment = next
+        }
+        return AgencyClock(initialOffset: zone.secondsFromGMT(for: start), changes: changes)
     }
 
     /// The agency's clock as the store's settings say.

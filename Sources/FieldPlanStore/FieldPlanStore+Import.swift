@@ -34,13 +34,14 @@ extension FieldPlanStore {
         _ inputs: [ImportInput],
         dryRun: Bool = false,
         sync: Bool = false,
+        ignoreUnknownColumns: Bool = false,
         now: Int64? = nil,
         onReject: (Rejection) -> Void = { _ in },
         onWarning: (String) -> Void = { _ in },
         onProgress: (Int) -> Void = { _ in }
     ) throws -> ImportSummary {
-        try importRecords(inputs, dryRun: dryRun, sync: sync, now: now, flushThreshold: AccountEffects.flushThreshold,
-                          onReject: onReject, onWarning: onWarning, onProgress: onProgress)
+        try importRecords(inputs, dryRun: dryRun, sync: sync, ignoreUnknownColumns: ignoreUnknownColumns, now: now,
+                          flushThreshold: AccountEffects.flushThreshold, onReject: onReject, onWarning: onWarning, onProgress: onProgress)
     }
 
     /// `importRecords` with the number of staged facts that triggers a flush, which tests set
@@ -49,6 +50,7 @@ extension FieldPlanStore {
         _ inputs: [ImportInput],
         dryRun: Bool = false,
         sync: Bool = false,
+        ignoreUnknownColumns: Bool = false,
         now: Int64? = nil,
         flushThreshold: Int,
         onReject: (Rejection) -> Void = { _ in },
@@ -69,33 +71,55 @@ extension FieldPlanStore {
             // their snapshot, and stored facts drive their accounts (AccountEffects).
             try db.execute(sql: "INSERT INTO import_run(started_at, sync) VALUES (?, ?)", arguments: [clock, sync])
             let run = db.lastInsertedRowID
+            // Issue 11: changes to accounts that were there are audited (a sync brings none).
+            if !sync { try ClientFileAudit.install(db) }
+            defer { try? ClientFileAudit.remove(db) }
             let effects = try AccountEffects(db: db, run: run, now: clock)
             let writer = RecordWriter(db: db, now: clock, run: run, effects: effects)
+            // Each input named once per run; account rows refer to it by id (v6).
+            let sourceIDs: [Int64] = try inputs.map { input in
+                try db.execute(sql: "INSERT INTO import_source(run, name) VALUES (?, ?)", arguments: [run, input.displayName])
+                writer.sourceIDs[input.displayName] = db.lastInsertedRowID
+                return db.lastInsertedRowID
+            }
             let rejectStatement = try BoundStatement(db, sql: """
-                INSERT INTO rejected_line(source, line, field, reason, raw, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                INSERT INTO rejected_line(source, line, field, reason, raw, created_at, kind, record_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
             var waiting: [(record: FieldPlanCore.Record, origin: LineOrigin, sequence: Int)] = []
             var waitingFacts: [StagedFact] = []
             // Refused lines wait for the next flush and are then reported in input order: a
             // staged fact is refused, if at all, only when its flush stores it.
-            var refused: [(sequence: Int, error: FieldError, origin: LineOrigin)] = []
+            var refused: [(sequence: Int, error: FieldError, kind: String?, id: String?, origin: LineOrigin)] = []
+            // Issue 11: a line applied after its kind and id were refused resolves the rejection.
+            let corrections = try ResolvedRejections(db: db)
+            var emptyInputs: [String] = []
 
-            func reject(_ error: FieldError, kind: String?, _ origin: LineOrigin, sequence: Int) {
+            func reject(_ error: FieldError, kind: String?, id: String?, _ origin: LineOrigin, sequence: Int) {
                 summary.count(kind) { $0.rejected += 1 }
-                if error.field == "id" && error.reason.hasPrefix("conflict:") { summary.conflicts += 1 }
-                refused.append((sequence, error, origin))
+                if ResolvedRejections.isConflict(error) { summary.conflicts += 1 }
+                corrections.refused(kind: kind, id: id, error: error)
+                refused.append((sequence, error, kind, id, origin))
+            }
+
+            func applied(_ kind: RecordKind, _ id: @autoclosure () -> String?, sequence: Int) {
+                guard !corrections.isIdle, let id = id() else { return }
+                corrections.applied(kind: kind.rawValue, id: id, sequence: sequence)
             }
 
             func reportRefused() throws {
                 refused.sort { $0.sequence < $1.sequence }
-                for (_, error, origin) in refused {
+                for (sequence, error, kind, id, origin) in refused {
                     rejectStatement.bind(1, origin.source)
                     rejectStatement.bind(2, origin.line)
                     rejectStatement.bind(3, error.field)
                     rejectStatement.bind(4, error.reason)
                     rejectStatement.bind(5, bytes: origin.raw ?? [])
                     rejectStatement.bind(6, clock)
+                    rejectStatement.bind(7, kind)
+                    rejectStatement.bind(8, id)
                     try rejectStatement.execute()
+                    corrections.stored(row: db.lastInsertedRowID, kind: kind, id: id, error: error, sequence: sequence)
                     onReject(Rejection(error: LineError(source: origin.source, line: origin.line, error: error), raw: origin.raw,
                                        csvHeader: origin.csvHeader))
                 }
@@ -111,16 +135,17 @@ extension FieldPlanStore {
                         throw FieldError("kind", "a sync file takes outcomes and payments only, got \(record.kind.rawValue); use fieldplan import for it")
                     }
                     writer.origin = origin
-                    let applied = try writer.apply(record)
-                    summary.count(record.kind.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
+                    let result = try writer.apply(record)
+                    summary.count(record.kind.rawValue) { result == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
+                    applied(record.kind, record.id, sequence: sequence)
                 } catch let missing as RecordWriter.MissingReference {
                     if retrying {
-                        reject(missing.error, kind: record.kind.rawValue, origin, sequence: sequence)
+                        reject(missing.error, kind: record.kind.rawValue, id: record.id, origin, sequence: sequence)
                     } else {
                         waiting.append((record, origin, sequence))
                     }
                 } catch let error as FieldError {
-                    reject(error, kind: record.kind.rawValue, origin, sequence: sequence)
+                    reject(error, kind: record.kind.rawValue, id: record.id, origin, sequence: sequence)
                 }
             }
 
@@ -131,18 +156,20 @@ extension FieldPlanStore {
                 try effects.flush(last: last) { fact, account in
                     let kind = fact.record.kind.rawValue
                     do {
-                        let applied = try writer.applyFact(fact, account: account)
-                        summary.count(kind) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
-                        return applied == .accepted ? db.lastInsertedRowID : nil
+                        let result = try writer.applyFact(fact, account: account)
+                        summary.count(kind) { result == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
+                        let row = result == .accepted ? db.lastInsertedRowID : nil
+                        applied(fact.record.kind, fact.record.id, sequence: fact.sequence)
+                        return row
                     } catch let missing as RecordWriter.MissingReference {
                         // A sync file brings no accounts or agents, so nothing later can supply them.
                         if retrying || sync {
-                            reject(missing.error, kind: kind, fact.origin, sequence: fact.sequence)
+                            reject(missing.error, kind: kind, id: fact.record.id, fact.origin, sequence: fact.sequence)
                         } else {
                             waitingFacts.append(fact)
                         }
                     } catch let error as FieldError {
-                        reject(error, kind: kind, fact.origin, sequence: fact.sequence)
+                        reject(error, kind: kind, id: fact.record.id, fact.origin, sequence: fact.sequence)
                     }
                     return nil
                 }
@@ -162,11 +189,15 @@ extension FieldPlanStore {
             let channel = LineChannel<ImportBatch>(capacity: sync ? 80 : 8)
             let producerDone = channel.startProducer { put in
                 var batcher = ImportBatcher(now: clock, run: run, sync: sync)
-                for input in inputs {
-                    try InputParser(input: input, decoder: decoder, keepsBytes: { !ImportBatcher.packs($0, sync: sync) }).parse { line in
+                for (index, input) in inputs.enumerated() {
+                    batcher.sourceID = sourceIDs[index]
+                    let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
+                                             keepsBytes: { !ImportBatcher.packs($0, sync: sync) })
+                    let lines = try parser.parse(warn: { batcher.add(.warning($0)) }) { line in
                         batcher.add(line)
                         if batcher.isFull { try put(batcher.take()) }
                     }
+                    if lines == 0 { batcher.add(.noRecords(source: input.displayName)) }
                 }
                 if !batcher.batch.items.isEmpty { try put(batcher.take()) }
             }
@@ -182,11 +213,19 @@ extension FieldPlanStore {
                         if repeated == nil { repeated = try RepeatedIDs() }
                         try repeated!.note(kind, id, origin)
                         continue
+                    case .warning(let text):
+                        summary.warnings += 1
+                        onWarning(text)
+                        continue
+                    case .noRecords(let source):
+                        emptyInputs.append(source)
+                        continue
                     case .packedAccount(let first):
-                        let applied = try writer.applyPackedAccount(batch.packed, at: first)
-                        summary.count(RecordKind.account.rawValue) { applied == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
-                    case .line(.rejected(let error, let kind, let origin)):
-                        reject(error, kind: kind, origin, sequence: sequence)
+                        let result = try writer.applyPackedAccount(batch.packed, at: first)
+                        summary.count(RecordKind.account.rawValue) { result == .accepted ? ($0.accepted += 1) : ($0.unchanged += 1) }
+                        applied(.account, batch.packed.text(at: first), sequence: sequence)
+                    case .line(.rejected(let error, let kind, let id, let origin)):
+                        reject(error, kind: kind, id: id, origin, sequence: sequence)
                     case .line(.record(let record, let origin)):
                         try apply(record, origin, sequence: sequence, retrying: false)
                     case .fact(let record, let origin):
@@ -199,9 +238,21 @@ extension FieldPlanStore {
                 if effects.stagedCount >= flushThreshold || refused.count >= Self.refusedBatch { try flush() }
             }
             try flush()
+            // An input without records is a word on its own, or the whole run's failure when
+            // no input had any: an empty bank file must not pass for a good one. (A device with
+            // nothing to report may well send an empty sync file.)
+            summary.emptyInputs = emptyInputs
+            if !sync && !emptyInputs.isEmpty && summary.linesRead == 0 {
+                throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
+            }
+            for source in emptyInputs {
+                summary.warnings += 1
+                onWarning("no records in \(source)")
+            }
             // Ids that came more than once ("last wins"), reported in input order.
             for warning in try repeated?.warnings() ?? [] {
                 summary.duplicatesInRun += 1
+                summary.warnings += 1
                 onWarning(warning)
             }
             // Lines that referred to records later in the input.
@@ -210,6 +261,7 @@ extension FieldPlanStore {
             for fact in waitingFacts { try stage(fact) }
             waitingFacts = []
             try flush(last: true)
+            summary.resolvedRejections = try corrections.resolve(db)
             // Sync hook: promises whose date passed break even without a new fact.
             try effects.sweepDuePromises()
             summary.flagged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outcome WHERE run = ? AND flagged IS NOT NULL", arguments: [run]) ?? 0
@@ -226,6 +278,20 @@ extension FieldPlanStore {
 }
 
 extension FieldPlanStore {
+    /// The client-file line that created an account (`FILE`, line), nil for an account made
+    /// before the store kept it or not by an import. Later changes are in the audit trail.
+    public func creatingLine(ofAccount id: String) throws -> (source: String, line: Int)? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT i.name, a.source_line FROM account_record a JOIN import_source i ON i.id = a.source_id WHERE a.id = ?
+                """, arguments: [id]),
+                  let source: String = row[0], let line: Int = row[1] else { return nil }
+            return (source, line)
+        }
+    }
+}
+
+extension FieldPlanStore {
     /// How many refused lines wait before they are reported (and the staged facts flushed).
     static let refusedBatch = 4096
 }
@@ -234,7 +300,7 @@ extension FieldPlanStore {
 struct DryRunRollback: Error {}
 
 /// A failure that stops the whole import (nothing is applied).
-public struct ImportError: Error, CustomStringConvertible {
+public struct ImportError: Error, Equatable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }

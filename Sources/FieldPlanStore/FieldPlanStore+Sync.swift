@@ -27,11 +27,8 @@ extension FieldPlanStore {
                 throw SyncError(message: "agent \(JSONWriter.quoted(agent)) has no route in the plan of \(date) (version \(version))")
             }
             let settings = try Self.settings(db)
-            let clock = now ?? Self.now()
-            let offset = Self.utcOffset(timeZone: settings.timeZone, date: date)
-            let local = clock + Int64(offset)
-            let day = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
-            let created = Instant(date: day, secondsOfDay: Int(local - Int64(day.dayNumber) * 86_400), offsetSeconds: offset)
+            // When the packet was made, in the agency's time zone at that moment.
+            let created = Self.clock(timeZone: settings.timeZone).instant(now ?? Self.now())
             var header = JSONWriter()
             header.string("kind", "packet")
             header.string("agent_id", agent)

@@ -15,6 +15,10 @@ struct ImportBatch: Sendable {
         /// The id of the record that follows, for the "same id again" warning: checked on the
         /// writing thread, which has time to spare while the reading thread parses.
         case seen(RecordKind, String, LineOrigin)
+        /// A word about an input that stops nothing (ignored CSV columns), in input order.
+        case warning(String)
+        /// This input held no record at all.
+        case noRecords(source: String)
     }
 
     var items: [Item] = []
@@ -32,6 +36,8 @@ struct ImportBatcher {
     let now: Int64
     let run: Int64
     let sync: Bool
+    /// The `import_source` id of the input being read.
+    var sourceID: Int64 = 0
     private(set) var batch: ImportBatch
 
     init(batchSize: Int = 512, now: Int64, run: Int64, sync: Bool) {
@@ -62,7 +68,8 @@ struct ImportBatcher {
         }
         if Self.packs(record, sync: sync), case .account(let account) = record {
             let first = batch.packed.count
-            RecordWriter.pack(account, now: now, run: run, into: &batch.packed)
+            RecordWriter.pack(account, absent: origin.absent, source: sourceID, line: origin.line, now: now, run: run,
+                              into: &batch.packed)
             batch.items.append(.packedAccount(first: first))
         } else if record.kind == .outcome || record.kind == .payment {
             batch.items.append(.fact(record, origin))
@@ -70,6 +77,8 @@ struct ImportBatcher {
             batch.items.append(.line(line))
         }
     }
+
+    mutating func add(_ item: ImportBatch.Item) { batch.items.append(item) }
 
     /// The batch so far; the batcher starts a new one.
     mutating func take() -> ImportBatch {

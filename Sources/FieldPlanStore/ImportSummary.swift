@@ -20,6 +20,13 @@ public struct ImportSummary: Sendable, Equatable {
     public var conflicts = 0
     /// Sync: outcomes accepted in this run that are flagged for a supervisor's review.
     public var flagged = 0
+    /// Warnings given (repeated ids, ignored columns, empty inputs): not rejections, nothing
+    /// was refused.
+    public var warnings = 0
+    /// Inputs that held no record at all (empty, blank lines only, a CSV header alone).
+    public var emptyInputs: [String] = []
+    /// Rejected lines of this or earlier runs that a line applied in this run corrected.
+    public var resolvedRejections = 0
 
     public init() {}
 

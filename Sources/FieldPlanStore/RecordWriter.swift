@@ -22,6 +22,8 @@ final class RecordWriter {
     let effects: AccountEffects?
     /// Sync hook: the line being applied, for the facts' `source` and the audit trail.
     var origin: LineOrigin?
+    /// The `import_source` id of each input of this run, by the name messages give it.
+    var sourceIDs: [String: Int64] = [:]
     private var statements: [String: BoundStatement] = [:]
     /// One account packed at a time when it does not come packed already.
     private var scratch = PackedValues()
@@ -95,16 +97,20 @@ final class RecordWriter {
 
     /// The values of the account upsert, in parameter order: the reading thread packs a
     /// whole batch of accounts this way (`applyPackedAccount`).
-    static let accountParameterCount = 22
+    static let accountParameterCount = 25
 
-    static func pack(_ a: Account, now: Int64, run: Int64, into packed: inout PackedValues) {
+    /// Packs `a` with the fields its line left out (`absent`, bound as one integer) and the
+    /// line it came from (its file as an `import_source` id): a new account keeps it as its
+    /// source, a change hands it to the audit trigger (`ClientFileAudit`).
+    static func pack(_ a: Account, absent: AbsentFields, source: Int64, line: Int, now: Int64, run: Int64,
+                     into packed: inout PackedValues) {
         packed.append(a.id); packed.append(a.client); packed.append(a.debtorName); packed.append(a.balance.minorUnits)
         packed.append(a.currency); packed.append(a.phone); packed.append(a.email); packed.append(a.nationalID)
         packed.append(a.address); packed.append(a.location?.lat); packed.append(a.location?.lon); packed.append(a.daysPastDue)
         packed.append(a.status?.rawValue); packed.append(a.visitWindow?.from.description)
         packed.append(a.visitWindow?.to.description); packed.append(a.serviceMinutes); packed.append(a.notes)
         packed.append(a.noVisitBefore?.description); packed.append(a.maxVisitsPerMonth); packed.append(a.zoneID)
-        packed.append(now); packed.append(run)
+        packed.append(now); packed.append(run); packed.append(absent.rawValue); packed.append(source); packed.append(line)
     }
 
     /// The zone id's place among the packed values.
@@ -112,83 +118,121 @@ final class RecordWriter {
 
     private func applyAccount(_ a: Account) throws -> Applied {
         scratch.removeAll()
-        Self.pack(a, now: now, run: run, into: &scratch)
+        Self.pack(a, absent: origin?.absent ?? [], source: origin.flatMap { sourceIDs[$0.source] } ?? 0, line: origin?.line ?? 0,
+                  now: now, run: run, into: &scratch)
         return try applyPackedAccount(scratch, at: 0)
     }
 
-    /// Upserts the account packed at `first` in `packed` (see `pack`).
-    func applyPackedAccount(_ packed: PackedValues, at first: Int) throws -> Applied {
-        try require("zone", packed.text(at: first + Self.packedZoneIndex), field: "zone_id")
-        let s = try statement("account", """
+    /// `column = CASE WHEN <absent> THEN column ELSE ?n END` for each (column, parameter,
+    /// bit), and the matching change test: a field the line left out neither changes nor
+    /// counts as a change (SPEC §3). The mask is parameter `mask`.
+    static func keeping(_ fields: [(column: String, parameter: Int, bit: AbsentFields)], mask: Int)
+        -> (set: String, changed: String) {
+        let set = fields.map { "\($0.column) = CASE WHEN ?\(mask) & \($0.bit.rawValue) THEN \($0.column) ELSE ?\($0.parameter) END" }
+        let changed = fields.map { "((?\(mask) & \($0.bit.rawValue)) = 0 AND \($0.column) IS NOT ?\($0.parameter))" }
+        return (set.joined(separator: ", "), changed.joined(separator: " OR "))
+    }
+
+    static let accountUpsert: String = {
+        let kept = keeping([
+            ("currency", 5, .currency), ("phone", 6, .phone), ("email", 7, .email), ("national_id", 8, .nationalID),
+            ("address", 9, .address), ("days_past_due", 12, .daysPastDue), ("visit_window_from", 14, .visitWindow),
+            ("visit_window_to", 15, .visitWindow), ("service_minutes", 16, .serviceMinutes), ("notes", 17, .notes),
+            ("no_visit_before", 18, .noVisitBefore), ("max_visits_per_month", 19, .maxVisitsPerMonth),
+        ], mask: 23)
+        let location = AbsentFields.location.rawValue
+        return """
             INSERT INTO account_record(id, client, debtor_name, balance, currency, phone, email, national_id, address, lat, lon,
                 days_past_due, status, visit_window_from, visit_window_to, service_minutes, notes, no_visit_before,
-                max_visits_per_month, zone_id, updated_at, balance_run, status_run, location_run)
+                max_visits_per_month, zone_id, updated_at, balance_run, status_run, location_run, source_id, source_line)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, COALESCE(?13, 'open'), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                ?22, ?22, ?22)
-            ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, currency = ?5, phone = ?6, email = ?7,
-                national_id = ?8, address = ?9, days_past_due = ?12,
-                visit_window_from = ?14, visit_window_to = ?15, service_minutes = ?16, notes = ?17, no_visit_before = ?18,
-                max_visits_per_month = ?19, zone_id = COALESCE(?20, zone_id), updated_at = ?21,
+                ?22, ?22, ?22, ?24, ?25)
+            ON CONFLICT(id) DO UPDATE SET client = ?2, debtor_name = ?3, \(kept.set),
+                zone_id = COALESCE(?20, zone_id), updated_at = ?21,
                 -- Sync hook (issue 6): balance, status and location are the client's snapshot; a
                 -- changed value is a new snapshot from this run (facts of later runs apply on top)
                 -- and replaces what facts had derived (trigger account_record_snapshot).
                 balance_run = CASE WHEN balance IS ?4 THEN balance_run ELSE ?22 END,
                 balance = ?4,
-                location_run = CASE WHEN lat IS ?10 AND lon IS ?11 THEN location_run ELSE ?22 END,
-                lat = ?10, lon = ?11,
+                location_run = CASE WHEN ?23 & \(location) OR (lat IS ?10 AND lon IS ?11) THEN location_run ELSE ?22 END,
+                lat = CASE WHEN ?23 & \(location) THEN lat ELSE ?10 END,
+                lon = CASE WHEN ?23 & \(location) THEN lon ELSE ?11 END,
                 status_run = CASE WHEN ?13 IS NULL OR status IS ?13 THEN status_run ELSE ?22 END,
-                status = COALESCE(?13, status)
-            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR currency IS NOT ?5 OR phone IS NOT ?6
-                OR email IS NOT ?7 OR national_id IS NOT ?8 OR address IS NOT ?9 OR lat IS NOT ?10 OR lon IS NOT ?11
-                OR days_past_due IS NOT ?12 OR (?13 IS NOT NULL AND status IS NOT ?13) OR visit_window_from IS NOT ?14
-                OR visit_window_to IS NOT ?15 OR service_minutes IS NOT ?16 OR notes IS NOT ?17 OR no_visit_before IS NOT ?18
-                OR max_visits_per_month IS NOT ?19 OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
-            """)
+                status = COALESCE(?13, status),
+                -- The line of this change, for the audit trigger (ClientFileAudit); source_id
+                -- and source_line keep the line that created the account.
+                changed_source_id = ?24, changed_line = ?25
+            WHERE client IS NOT ?2 OR debtor_name IS NOT ?3 OR balance IS NOT ?4 OR \(kept.changed)
+                OR ((?23 & \(location)) = 0 AND (lat IS NOT ?10 OR lon IS NOT ?11))
+                OR (?13 IS NOT NULL AND status IS NOT ?13) OR (?20 IS NOT NULL AND zone_id IS NOT ?20)
+            """
+    }()
+
+    /// Upserts the account packed at `first` in `packed` (see `pack`).
+    func applyPackedAccount(_ packed: PackedValues, at first: Int) throws -> Applied {
+        try require("zone", packed.text(at: first + Self.packedZoneIndex), field: "zone_id")
+        let s = try statement("account", Self.accountUpsert)
         return applied(try s.execute(packed, from: first, count: Self.accountParameterCount))
     }
 
-    private func applyAgent(_ a: Agent) throws -> Applied {
-        let s = try statement("agent", """
+    static let agentUpsert: String = {
+        let kept = keeping([
+            ("phone", 7, .phone), ("days", 8, .days), ("break_from", 9, .breakRule), ("break_to", 10, .breakRule),
+            ("break_minutes", 11, .breakRule), ("max_visits", 12, .maxVisits), ("active", 13, .active),
+        ], mask: 15)
+        return """
             INSERT INTO agent(id, name, base_lat, base_lon, shift_start, shift_end, phone, days, break_from, break_to,
                 break_minutes, max_visits, active, updated_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
             ON CONFLICT(id) DO UPDATE SET name = ?2, base_lat = ?3, base_lon = ?4, shift_start = ?5, shift_end = ?6,
-                phone = ?7, days = ?8, break_from = ?9, break_to = ?10, break_minutes = ?11, max_visits = ?12, active = ?13,
-                updated_at = ?14
+                \(kept.set), updated_at = ?14
             WHERE name IS NOT ?2 OR base_lat IS NOT ?3 OR base_lon IS NOT ?4 OR shift_start IS NOT ?5 OR shift_end IS NOT ?6
-                OR phone IS NOT ?7 OR days IS NOT ?8 OR break_from IS NOT ?9 OR break_to IS NOT ?10
-                OR break_minutes IS NOT ?11 OR max_visits IS NOT ?12 OR active IS NOT ?13
-            """)
+                OR \(kept.changed)
+            """
+    }()
+
+    private func applyAgent(_ a: Agent) throws -> Applied {
+        let s = try statement("agent", Self.agentUpsert)
         s.bind(1, a.id); s.bind(2, a.name); s.bind(3, a.base.lat); s.bind(4, a.base.lon)
         s.bind(5, a.shift.from.description); s.bind(6, a.shift.to.description); s.bind(7, a.phone)
         s.bind(8, a.days?.map(\.rawValue).joined(separator: ",")); s.bind(9, a.breakRule?.window.from.description)
         s.bind(10, a.breakRule?.window.to.description); s.bind(11, a.breakRule?.minutes); s.bind(12, a.maxVisits)
-        s.bind(13, a.active); s.bind(14, now)
+        s.bind(13, a.active); s.bind(14, now); s.bind(15, (origin?.absent ?? []).rawValue)
         return applied(try s.execute())
     }
+
+    static let appointmentUpsert: String = {
+        let kept = keeping([("agent_id", 6, .agentID)], mask: 8)
+        return """
+            INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, \(kept.set), updated_at = ?7
+            WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR \(kept.changed)
+            """
+    }()
 
     private func applyAppointment(_ a: Appointment) throws -> Applied {
         try require("account", a.accountID, field: "account_id")
         try requireAgent(a.agentID, field: "agent_id")
-        let s = try statement("appointment", """
-            INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT(id) DO UPDATE SET account_id = ?2, date = ?3, from_time = ?4, to_time = ?5, agent_id = ?6, updated_at = ?7
-            WHERE account_id IS NOT ?2 OR date IS NOT ?3 OR from_time IS NOT ?4 OR to_time IS NOT ?5 OR agent_id IS NOT ?6
-            """)
+        let s = try statement("appointment", Self.appointmentUpsert)
         s.bind(1, a.id); s.bind(2, a.accountID); s.bind(3, a.date.description); s.bind(4, a.window.from.description)
-        s.bind(5, a.window.to.description); s.bind(6, a.agentID); s.bind(7, now)
+        s.bind(5, a.window.to.description); s.bind(6, a.agentID); s.bind(7, now); s.bind(8, (origin?.absent ?? []).rawValue)
         return applied(try s.execute())
     }
 
+    static let zoneUpsert: String = {
+        let kept = keeping([("name", 2, .name), ("agent_id", 3, .agentID)], mask: 5)
+        return """
+            INSERT INTO zone(id, name, agent_id, updated_at) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT(id) DO UPDATE SET \(kept.set), updated_at = ?4
+            WHERE \(kept.changed)
+            """
+    }()
+
     private func applyZone(_ z: Zone) throws -> Applied {
         try requireAgent(z.agentID, field: "agent_id")
-        let s = try statement("zone", """
-            INSERT INTO zone(id, name, agent_id, updated_at) VALUES (?1, ?2, ?3, ?4)
-            ON CONFLICT(id) DO UPDATE SET name = ?2, agent_id = ?3, updated_at = ?4
-            WHERE name IS NOT ?2 OR agent_id IS NOT ?3
-            """)
-        s.bind(1, z.id); s.bind(2, z.name); s.bind(3, z.agentID); s.bind(4, now)
+        let s = try statement("zone", Self.zoneUpsert)
+        s.bind(1, z.id); s.bind(2, z.name); s.bind(3, z.agentID); s.bind(4, now); s.bind(5, (origin?.absent ?? []).rawValue)
         return applied(try s.execute())
     }
 

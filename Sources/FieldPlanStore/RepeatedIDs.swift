@@ -20,6 +20,10 @@ final class RepeatedIDs {
     /// position in the whole input (line numbers restart with each file).
     private var count = 0
     private var suspects: [(index: Int, key: UInt64, kind: RecordKind, id: String, source: String, line: Int)] = []
+    /// Where each input starts among the records, so that a first occurrence on another
+    /// file is named by its file.
+    private var inputs: [(start: Int, source: String)] = []
+    private var currentSource = ""
     private static let bufferSize = 1 << 20
 
     /// - Parameter filterMegabytes: the Bloom filter's size; small ones only make the final
@@ -40,6 +44,10 @@ final class RepeatedIDs {
 
     /// Notes the id of the record on `origin`'s line.
     func note(_ kind: RecordKind, _ id: String, _ origin: LineOrigin) throws {
+        if origin.source != currentSource || inputs.isEmpty {
+            inputs.append((count, origin.source))
+            currentSource = origin.source
+        }
         let key = Self.idKey(kind, id)
         withUnsafeBytes(of: key.littleEndian) { buffer.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt32(clamping: origin.line).littleEndian) { buffer.append(contentsOf: $0) }
@@ -80,8 +88,20 @@ final class RepeatedIDs {
         }
         return suspects.compactMap { s in
             guard let f = first[s.key], f.index < s.index else { return nil }
-            return "\(s.source):\(s.line): id: \(s.kind.rawValue) \(JSONWriter.quoted(s.id)) again (first on line \(f.line)); the last one wins"
+            let firstSource = source(of: f.index)
+            let earlier = firstSource == s.source ? "line \(f.line)" : "\(firstSource):\(f.line)"
+            return "\(s.source):\(s.line): id: \(s.kind.rawValue) \(JSONWriter.quoted(s.id)) also on \(earlier); the last line wins"
         }
+    }
+
+    /// The input that record `index` came from.
+    private func source(of index: Int) -> String {
+        var low = 0, high = inputs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if inputs[mid].start <= index { low = mid } else { high = mid - 1 }
+        }
+        return inputs[low].source
     }
 
     /// A 64-bit FNV-1a hash of the kind and the id's bytes: cheaper than hashing the String

@@ -322,6 +322,29 @@ enum Schema {
                 ALTER TABLE payment DROP COLUMN canonical;
                 """)
         }
+        // Issue 11, client files: every change a client file makes to an account is audited
+        // with the line it came from, and a rejected line remembers its kind and id so that
+        // its correction resolves it. A new account carries the line that created it
+        // (`source_id`, `source_line`; an audit row per new account made bench-import 75 %
+        // slower); the upsert's update sets `changed_source_id` / `changed_line`, which the
+        // import's audit trigger (`ClientFileAudit`) reads. Files are named once per run in
+        // `import_source`, so an account row holds two small integers, not a path.
+        migrator.registerMigration("v6-client-file-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_source (
+                    id INTEGER PRIMARY KEY,
+                    run INTEGER NOT NULL,
+                    name TEXT NOT NULL                   -- the file as messages name it
+                );
+                ALTER TABLE account_record ADD COLUMN source_id INTEGER;         -- the client-file line that created it
+                ALTER TABLE account_record ADD COLUMN source_line INTEGER;
+                ALTER TABLE account_record ADD COLUMN changed_source_id INTEGER; -- the line of its latest change by a client file
+                ALTER TABLE account_record ADD COLUMN changed_line INTEGER;
+                ALTER TABLE rejected_line ADD COLUMN kind TEXT;
+                ALTER TABLE rejected_line ADD COLUMN record_id TEXT;
+                CREATE INDEX rejected_line_open ON rejected_line(kind, record_id) WHERE resolved = 0;
+                """)
+        }
         // Issue 11, manual plan edits: a plan version says what made it, the exact travel
         // seconds are kept (the lines round them to tenths of minutes) so a stored route can
         // be rechecked and kept as it is, and a supervisor's locks survive re-plans.

@@ -12,3 +12,16 @@ struct AgencyClockTests {
         #expect(AgencyClock(fixedOffsetSeconds: -5 * 3600).instant(epoch).text == "2026-11-30T17:30:00-05:00")
     }
 }
+
+extension AgencyClockTests {
+    /// A zone's offset changes: before the first, between, after the last, and at the moment.
+    @Test func offsetChangesApplyFromTheirMoment() {
+        let clock = AgencyClock(initialOffset: 0, changes: [(at: 1_000, offset: 3600), (at: 2_000, offset: 0)])
+        #expect(clock.offsetSeconds(at: 999) == 0)
+        #expect(clock.offsetSeconds(at: 1_000) == 3600)
+        #expect(clock.offsetSeconds(at: 1_999) == 3600)
+        #expect(clock.offsetSeconds(at: 2_000) == 0)
+        #expect(clock.offsetSeconds(at: 50_000) == 0)
+        #expect(AgencyClock(initialOffset: 7200, changes: []).offsetSeconds(at: 123) == 7200)
+    }
+}

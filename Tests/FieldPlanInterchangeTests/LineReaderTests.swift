@@ -41,4 +41,14 @@ struct LineReaderTests {
     @Test func missingFileIsAClearError() {
         #expect(throws: LineReader.OpenError.self) { try LineReader(path: "/nonexistent/file.ndjson") }
     }
+
+    /// Linux opens a directory for reading; the error must still name it (issue 11), not
+    /// come from the first read as "input: Is a directory".
+    @Test func aDirectoryIsRefusedByItsPath() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lr-dir-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: LineReader.OpenError.isDirectory(path: path)) { _ = try LineReader(path: path) }
+        #expect(LineReader.OpenError.isDirectory(path: path).description.hasPrefix(path + ": is a directory"))
+    }
 }

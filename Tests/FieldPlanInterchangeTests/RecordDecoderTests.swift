@@ -77,4 +77,17 @@ struct RecordDecoderTests {
         let bad = reader.object(cells: CSVReader.split("A2,C,D,\"12,000\",,")!)
         #expect(throws: FieldError("balance", #"expected a number, got "12,000""#)) { try decoder.decode(bad) }
     }
+
+    /// `1e5` is a JSON number, but not a way to write money or a count (issue 11): the
+    /// message says so instead of talking about decimals.
+    @Test(arguments: [
+        (#"{"kind":"account","id":"A","client":"C","debtor_name":"D","balance":1e5}"#, "balance"),
+        (#"{"kind":"account","id":"A","client":"C","debtor_name":"D","balance":5,"days_past_due":1E2}"#, "days_past_due"),
+        (#"{"kind":"payment","id":"Y","account_id":"A","amount":2.5e3,"paid_at":"2026-11-30T10:00:00+03:00"}"#, "amount"),
+    ])
+    func exponentNotationIsNamed(line: String, field: String) {
+        let error = fieldError(line)
+        #expect(error?.field == field)
+        #expect(error?.reason.hasPrefix("exponent notation is not accepted, got ") == true, "\(String(describing: error))")
+    }
 }

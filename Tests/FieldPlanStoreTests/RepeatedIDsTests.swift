@@ -15,12 +15,13 @@ struct RepeatedIDsTests {
     }
 
     /// The warnings are exact whatever the filter's size: with a filter of one block almost
-    /// every line is a suspect, and the lookup in the spilled ids sorts them out.
+    /// every line is a suspect, and the lookup in the spilled ids sorts them out. A first
+    /// occurrence on another file is named with its file (issue 11).
     @Test(arguments: [0, 16])
     func warningsAreExactAcrossFiles(filterMegabytes: Int) throws {
         let repeated = try RepeatedIDs(filterMegabytes: filterMegabytes)
         var expected: [String] = []
-        var firstLine: [String: Int] = [:]
+        var firstSeen: [String: (file: String, line: Int)] = [:]
         var rng = SeededGenerator(seed: 11)
         for file in ["a.ndjson", "b.ndjson"] {
             for line in 1...3_000 {
@@ -28,14 +29,16 @@ struct RepeatedIDsTests {
                 let id = "X\(Int.random(in: 0..<4_000, using: &rng))"
                 try repeated.note(kind, id, LineOrigin(source: file, line: line, raw: nil))
                 let key = "\(kind.rawValue) \(id)"
-                if let first = firstLine[key] {
-                    expected.append("\(file):\(line): id: \(kind.rawValue) \"\(id)\" again (first on line \(first)); the last one wins")
+                if let first = firstSeen[key] {
+                    let earlier = first.file == file ? "line \(first.line)" : "\(first.file):\(first.line)"
+                    expected.append("\(file):\(line): id: \(kind.rawValue) \"\(id)\" also on \(earlier); the last line wins")
                 } else {
-                    firstLine[key] = line
+                    firstSeen[key] = (file, line)
                 }
             }
         }
-        #expect(!expected.isEmpty)
+        #expect(expected.contains { $0.hasPrefix("b.ndjson:") && $0.contains("also on a.ndjson:") })
+        #expect(expected.contains { $0.contains("also on line ") })
         #expect(try repeated.warnings() == expected)
     }
 

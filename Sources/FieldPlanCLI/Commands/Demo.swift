@@ -126,7 +126,7 @@ extension FieldPlanCommand {
                 let counts = try store.counts().filter { ["outcome", "promise"].contains($0.table) }.map { "\($0.count) \($0.table)s" }
                 print("store now holds \(counts.joined(separator: ", ")); of the \(visitedToday.count) accounts visited on \(date), \(again) are planned again on \(next) (minimum gap \(try store.settings().minGapDays) days)")
             }
-            step("12. The day's report: visits, contacts, promises and money per agent (SPEC §7)")
+            step("12. The day's report: visits, contacts, promises and money per agent (definitions: docs/reports.md)")
             let reportNow = "\(date)T21:00:00+03:00"
             try Self.run(Report.Daily.self, ["--db", dbPath, "--date", date, "--now", reportNow])
             try Self.run(Report.Daily.self, ["--db", dbPath, "--date", date, "--now", reportNow, "--format", "html",

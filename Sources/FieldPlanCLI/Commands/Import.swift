@@ -12,8 +12,11 @@ extension FieldPlanCommand {
             discussion: """
                 Every line is validated; good lines are applied (upsert by id), bad lines are reported as \
                 FILE:LINE: field: reason, kept in the store (fieldplan rejects) and in --rejects FILE verbatim, \
-                so they can be corrected and imported again. The run is one transaction. Exit 3 when any line \
-                was rejected.
+                so they can be corrected and imported again; a corrected line resolves its old rejection. \
+                A field absent from a line (a column absent from a CSV header) keeps the stored value; \
+                null (an empty CSV cell) clears it. An unknown CSV column, or a missing required one, stops \
+                the run before anything is applied. The run is one transaction. Exit 3 when any line was \
+                rejected; exit 1 when no input held a record.
                 """
         )
 
@@ -28,14 +31,17 @@ extension FieldPlanCommand {
         @Option(help: "Write the rejected lines here, verbatim, for correction.")
         var rejects: String?
 
-        @Option(help: "The kind of every row of a CSV file without a kind column (account or agent).")
+        @Option(help: "The kind of every row of a CSV file without a kind column (account, agent, appointment, zone, outcome, payment).")
         var csvKind: String?
 
         @Option(help: "Summary format: text or json.")
         var format: SummaryFormat = .text
 
-        @Option(help: "How many rejected lines to list on stderr (the rest are counted).")
+        @Option(help: "How many rejected lines and warnings to list on stderr (the rest are counted).")
         var showErrors = 50
+
+        @Flag(help: "Warn about CSV columns that no field has, and import the rest, instead of stopping.")
+        var ignoreUnknownColumns = false
 
         enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
@@ -45,7 +51,8 @@ extension FieldPlanCommand {
             let reporter = try RejectReporter(limit: showErrors, rejectsPath: rejects)
             let summary: ImportSummary
             do {
-                summary = try db.importRecords(inputs, dryRun: dryRun, onReject: reporter.reject, onWarning: reporter.warning,
+                summary = try db.importRecords(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
+                                               onReject: reporter.reject, onWarning: reporter.warning,
                                                onProgress: { lines in Terminal.progress("import: \(lines) lines") })
             } catch let error as ImportError {
                 throw CommandFailure(error.message)
@@ -68,6 +75,8 @@ extension FieldPlanCommand {
                 let t = s.total
                 w.raw("total", "{\"accepted\":\(t.accepted),\"unchanged\":\(t.unchanged),\"rejected\":\(t.rejected)}")
                 w.int("duplicates_in_input", s.duplicatesInRun)
+                w.int("warnings", s.warnings)
+                w.int("resolved_rejects", s.resolvedRejections)
                 w.bool("dry_run", dryRun)
                 return w.finish()
             case .text:
@@ -81,6 +90,9 @@ extension FieldPlanCommand {
                 table.add(["total", String(t.accepted), String(t.unchanged), String(t.rejected)])
                 var text = table.render()
                 if s.duplicatesInRun > 0 { text += "\n\(s.duplicatesInRun) ids appeared more than once; the last line won" }
+                if s.resolvedRejections > 0 {
+                    text += "\n\(s.resolvedRejections) earlier rejected \(s.resolvedRejections == 1 ? "line was" : "lines were") corrected (resolved)"
+                }
                 if dryRun { text += "\n(dry run: nothing was changed)" }
                 return text
             }

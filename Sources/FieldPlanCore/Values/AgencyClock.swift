@@ -11,6 +11,21 @@ public struct AgencyClock: Sendable {
     /// A clock with one offset all year round.
     public init(fixedOffsetSeconds: Int) { self.offsetAt = { _ in fixedOffsetSeconds } }
 
+    /// A clock from a zone's offset changes, oldest first: `initialOffset` before the first,
+    /// each change's offset from its moment on. Looking one up is a binary search, so a report
+    /// that dates half a million facts does not ask the system's time zone data each time.
+    public init(initialOffset: Int, changes: [(at: Int64, offset: Int)]) {
+        let moments = changes.map(\.at), offsets = changes.map(\.offset)
+        self.offsetAt = { epoch in
+            var low = 0, high = moments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if moments[mid] <= epoch { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? initialOffset : offsets[low - 1]
+        }
+    }
+
     /// The offset from UTC in force at `epochSeconds`.
     public func offsetSeconds(at epochSeconds: Int64) -> Int { offsetAt(epochSeconds) }
 
@@ -23,7 +38,10 @@ public struct AgencyClock: Sendable {
     }
 
     /// The agency's local date at `epochSeconds`.
-    public func localDate(_ epochSeconds: Int64) -> CivilDate { instant(epochSeconds).localDate }
+    public func localDate(_ epochSeconds: Int64) -> CivilDate {
+        let local = epochSeconds + Int64(offsetAt(epochSeconds))
+        return CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
+    }
 
     /// `YYYY-MM-DD HH:MM` in the agency's time zone, for tables.
     public func shortText(_ epochSeconds: Int64) -> String {
