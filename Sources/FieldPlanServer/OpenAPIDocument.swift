@@ -669,6 +669,15 @@ enum OpenAPIDocument {
       }
      },
      {
+      "name": "ignore_unknown_columns",
+      "in": "query",
+      "required": false,
+      "description": "Warn about CSV columns no field has and import the rest, instead of refusing the body.",
+      "schema": {
+       "type": "boolean"
+      }
+     },
+     {
       "name": "csv_kind",
       "in": "query",
       "required": false,
@@ -2277,6 +2286,8 @@ enum OpenAPIDocument {
     "required": [
      "total",
      "duplicates_in_input",
+     "warnings",
+     "resolved_rejects",
      "dry_run",
      "rejects"
     ],
@@ -2285,6 +2296,12 @@ enum OpenAPIDocument {
       "$ref": "#/components/schemas/Counts"
      },
      "duplicates_in_input": {
+      "type": "integer"
+     },
+     "warnings": {
+      "type": "integer"
+     },
+     "resolved_rejects": {
       "type": "integer"
      },
      "dry_run": {

@@ -14,6 +14,8 @@ enum SummaryJSON {
         let t = s.total
         w.raw("total", "{\"accepted\":\(t.accepted),\"unchanged\":\(t.unchanged),\"rejected\":\(t.rejected)}")
         w.int("duplicates_in_input", s.duplicatesInRun)
+        w.int("warnings", s.warnings)
+        w.int("resolved_rejects", s.resolvedRejections)
         w.bool("dry_run", dryRun)
         w.raw("rejects", rejectsJSON(rejects))
         return w.finish()
