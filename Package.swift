@@ -4,7 +4,7 @@ import PackageDescription
 /// The layout mirrors the architecture: pure modules (`FieldPlanCore`, `FieldPlanRouting`,
 /// `FieldPlanZoning`, `FieldPlanPlanning`, `FieldPlanReports`, `FieldPlanRendering`) do no
 /// I/O; `FieldPlanApp` holds each use case once; `FieldPlanStore`, `FieldPlanInterchange` and
-/// `FieldPlanCLI` are thin edges that depend on them, never the other way round.
+/// `FieldPlanServer` and `FieldPlanCLI` are thin edges that depend on them, never the other way round.
 let package = Package(
     name: "FieldPlan",
     platforms: [.macOS(.v14)],
@@ -16,6 +16,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // Already required by Hummingbird; named for NIOPosix's thread pool.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // Pure core: domain types, money, geography, the travel model, priorities.
@@ -47,10 +52,18 @@ let package = Package(
             "FieldPlanCore", "FieldPlanReports", "FieldPlanStore", "FieldPlanPlanning", "FieldPlanRouting", "FieldPlanZoning",
             "FieldPlanInterchange", "FieldPlanRendering",
         ]),
+        // Edge: the HTTP service (SPEC §8) on Hummingbird: routes, token auth, request logs.
+        .target(name: "FieldPlanServer", dependencies: [
+            "FieldPlanCore", "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanReports",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
             "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanInterchange", "FieldPlanStore",
-            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp",
+            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp", "FieldPlanServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -69,5 +82,12 @@ let package = Package(
             "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRendering", "FieldPlanCore",
         ]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
+        .testTarget(name: "FieldPlanServerTests", dependencies: [
+            "FieldPlanServer", "FieldPlanStore", "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRouting",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

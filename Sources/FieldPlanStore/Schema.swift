@@ -361,6 +361,21 @@ enum Schema {
                 );
                 """)
         }
+        // Issue 13, the HTTP service: the users who hold bearer tokens. Only the SHA-256 of a
+        // token is kept; a revoked user stays listed with the moment it was revoked.
+        migrator.registerMigration("v8-users") { db in
+            try db.execute(sql: """
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL CHECK (role IN ('supervisor', 'agent')),
+                    agent_id TEXT,
+                    token_hash BLOB NOT NULL UNIQUE,
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,30 @@
+import FieldPlanStore
+import Hummingbird
+import Logging
+
+/// The context every request carries: Hummingbird's own, and the user its token names once
+/// `AuthMiddleware` has checked it.
+public struct APIRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var user: StoredUser?
+    /// One per request, shared by its context's copies (see `RequestIdentity`).
+    let identity = RequestIdentity()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Bodies are read by the routes themselves, each with its own limit (`ServerLimits`).
+    public var maxUploadSize: Int { 64 << 10 }
+
+    /// The user; `AuthMiddleware` has run on every `/api` route.
+    func requireUser() throws -> StoredUser {
+        guard let user else { throw APIError.unauthorized("no bearer token") }
+        return user
+    }
+
+    /// A supervisor, else `403`.
+    func requireSupervisor() throws {
+        guard try requireUser().role == .supervisor else { throw APIError.forbidden }
+    }
+}

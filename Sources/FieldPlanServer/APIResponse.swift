@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// The service's answers, each with its content type.
+enum APIResponse {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        body(text + "\n", type: "application/json; charset=utf-8", status: status)
+    }
+
+    /// Lines already encoded, one JSON object each.
+    static func ndjson(_ lines: [String]) -> Response {
+        var buffer = ByteBuffer()
+        for line in lines {
+            buffer.writeString(line)
+            buffer.writeString("\n")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    static func body(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,50 @@
+import FieldPlanStore
+import Hummingbird
+import Logging
+
+/// The service as `fieldplan serve` runs it and the tests test it: the store at
+/// `configuration.storePath` (which must exist) opened as a `DatabasePool`, the routes, the
+/// middleware, and HTTP/1.1 with an idle timeout.
+public func buildApplication(_ configuration: ServerConfiguration) throws -> some ApplicationProtocol {
+    let store = try FieldPlanStore(existingAt: configuration.storePath)
+    let router = buildRouter(store: store, limits: configuration.limits, logger: configuration.logger)
+    let onListening = configuration.onListening
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(configuration.limits.idleSeconds))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "fieldplan"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: configuration.logger
+    )
+}
+
+/// Runs the service until SIGINT or SIGTERM, then lets the requests in flight finish
+/// (Hummingbird's graceful shutdown through ServiceLifecycle).
+public func serve(_ configuration: ServerConfiguration) async throws {
+    try await buildApplication(configuration).runService()
+}
+
+/// Every route with its middleware: request logging outermost (so it sees the final
+/// status), then errors to JSON, then the token check on `/api`.
+public func buildRouter(store: FieldPlanStore, limits: ServerLimits = ServerLimits(), logger: Logger) -> Router<APIRequestContext> {
+    let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds)
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(logger: logger))
+    router.add(middleware: ErrorMiddleware())
+    router.addRoutes(HealthController(store: blocking).routes)
+    let api = router.group("/api").add(middleware: AuthMiddleware(store: blocking))
+    api.addRoutes(OpenAPIController().routes)
+    api.addRoutes(AccountsController(store: blocking).routes)
+    api.addRoutes(AgentsController(store: blocking).routes)
+    api.addRoutes(SettingsController(store: blocking, limits: limits).routes)
+    api.addRoutes(ZonesController(store: blocking).routes)
+    api.addRoutes(PacketsController(store: blocking).routes)
+    api.addRoutes(ImportController(store: blocking, limits: limits).routes)
+    api.addRoutes(SyncController(store: blocking, limits: limits).routes)
+    api.addRoutes(ExportController(store: blocking).routes)
+    api.addRoutes(ReviewController(store: blocking).routes)
+    api.addRoutes(AuditController(store: blocking).routes)
+    api.addRoutes(ClearancesController(store: blocking).routes)
+    api.addRoutes(ReportsController(store: blocking).routes)
+    return router
+}

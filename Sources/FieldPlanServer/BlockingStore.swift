@@ -1,0 +1,75 @@
+import FieldPlanApp
+import FieldPlanStore
+import NIOPosix
+import Synchronization
+
+/// The store for async handlers: every call runs on the store's own thread pool, never on
+/// an event loop, so a long read or a queued write holds one pool thread and no connection.
+/// SQLite in WAL mode (a GRDB `DatabasePool`) lets the reads run side by side while one
+/// write goes on.
+///
+/// The pool has `threads` threads rather than NIO's shared pool of one per core: a write
+/// waiting for SQLite's lock (a second import behind a first) sleeps on its thread, and with
+/// two cores two such waits would leave no thread for the reads.
+///
+/// Each call has a time cap: past it the request gets `503` with `Retry-After` rather than
+/// a hang. SQLite cannot be interrupted from here, so the call itself finishes on its pool
+/// thread and its answer is dropped (a write still commits whole or not at all).
+struct BlockingStore: Sendable {
+    let store: FieldPlanStore
+    /// The cap of a read or a small write.
+    let seconds: Double
+    /// The cap of an import, a sync or an export.
+    let longSeconds: Double
+
+    var app: FieldPlanApp { FieldPlanApp(store: store) }
+
+    static let threads = 16
+
+    /// Started once and never stopped, as NIO's own singletons are: the process serves until it exits.
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: threads)
+        pool.start()
+        return pool
+    }()
+
+    func run<T: Sendable>(long: Bool = false, _ body: @escaping @Sendable (FieldPlanStore) throws -> T) async throws -> T {
+        let store = self.store
+        let limit = long ? longSeconds : seconds
+        let gate = Gate<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            gate.arm(continuation)
+            let timer = Task {
+                try await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
+                gate.finish(.failure(APIError(.serviceUnavailable, "the store did not answer within \(Self.text(limit)) s; try again",
+                                              headers: [.retryAfter: "5"])))
+            }
+            Task {
+                do {
+                    let value = try await Self.pool.runIfActive { try body(store) }
+                    gate.finish(.success(value))
+                } catch {
+                    gate.finish(.failure(error))
+                }
+                timer.cancel()
+            }
+        }
+    }
+
+    static func text(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+
+    /// Resumes the waiting request once: with the answer or with the time-out, whichever
+    /// comes first.
+    private final class Gate<T: Sendable>: Sendable {
+        private let state = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+        func arm(_ continuation: CheckedContinuation<T, any Error>) { state.withLock { $0 = continuation } }
+
+        func finish(_ result: Result<T, any Error>) {
+            let continuation = state.withLock { c in defer { c = nil }; return c }
+            continuation?.resume(with: result)
+        }
+    }
+}
