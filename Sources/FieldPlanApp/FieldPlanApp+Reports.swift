@@ -2,11 +2,6 @@ import FieldPlanCore
 import FieldPlanReports
 import FieldPlanStore
 
-/// What a report request used to throw; a report's errors are `AppError.invalid` now. Kept
-/// so callers written against it still compile, with a warning pointing at `AppError`.
-@available(*, deprecated, renamed: "AppError")
-public typealias ReportRequestError = AppError
-
 extension FieldPlanApp {
     /// The longest range a report covers: a year and a day.
     public static let maximumReportDays = 366

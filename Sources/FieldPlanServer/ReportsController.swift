@@ -44,8 +44,8 @@ struct ReportsController {
         let (report, settings) = try await store.run { store -> (Report, Settings) in
             do {
                 return (try app.report(period, by: grouping, nowEpoch: nowEpoch), try store.settings())
-            } catch let error as ReportRequestError {
-                throw APIError.badRequest(error.description)
+            } catch let error as AppError {
+                throw APIError(error)
             }
         }
         let renderer = ReportRenderer(agencyName: settings.agencyName, currency: settings.currency, timeZone: settings.timeZone)
