@@ -77,18 +77,20 @@ extension ReportRenderer {
     figcaption { font-weight: bold; font-size: 10.5pt; margin-bottom: 4px; }
     footer { margin-top: 18px; font-size: 8pt; }
     td.id { white-space: nowrap; }
+    .scroll { overflow-x: auto; }
+    @media print { .scroll { overflow: visible; } }
     """
 
     func table(_ r: Report, _ fields: [ReportField]) -> String {
         let e = HTML.escape
-        var out = "<table><thead><tr><th>\(e(r.grouping.rawValue))</th>" + fields.map { "<th class=\"num\">\(e($0.title))</th>" }.joined() + "</tr></thead><tbody>\n"
+        var out = "<div class=\"scroll\"><table><thead><tr><th>\(e(r.grouping.rawValue))</th>" + fields.map { "<th class=\"num\">\(e($0.title))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in r.rows {
             let l = Self.label(row)
             out += "<tr><td class=\"id\">\(e(l.id))" + (l.name.isEmpty ? "" : " <span class=\"muted\">\(e(l.name))</span>") + "</td>"
             out += fields.map { "<td class=\"num\">\(e(Self.text($0.value(in: row.figures))))</td>" }.joined() + "</tr>\n"
         }
         out += "<tr class=\"total\"><td>total</td>" + fields.map { "<td class=\"num\">\(e(Self.text($0.value(in: r.total))))</td>" }.joined() + "</tr>\n"
-        return out + "</tbody></table>\n"
+        return out + "</tbody></table></div>\n"
     }
 
     /// Horizontal bars on a shared scale, a label on the left and the value on the right.
