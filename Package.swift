@@ -83,7 +83,7 @@ let package = Package(
         ]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
         .testTarget(name: "FieldPlanServerTests", dependencies: [
-            "FieldPlanServer", "FieldPlanStore", "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRouting",
+            "FieldPlanServer", "FieldPlanApp", "FieldPlanRendering", "FieldPlanStore", "FieldPlanCore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRouting",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),

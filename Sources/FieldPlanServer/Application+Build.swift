@@ -38,6 +38,8 @@ public func buildRouter(store: FieldPlanStore, limits: ServerLimits = ServerLimi
     api.addRoutes(AgentsController(store: blocking).routes)
     api.addRoutes(SettingsController(store: blocking, limits: limits).routes)
     api.addRoutes(ZonesController(store: blocking).routes)
+    api.addRoutes(PlansController(store: blocking, limits: limits).routes)
+    api.addRoutes(SheetsController(store: blocking).routes)
     api.addRoutes(PacketsController(store: blocking).routes)
     api.addRoutes(ImportController(store: blocking, limits: limits).routes)
     api.addRoutes(SyncController(store: blocking, limits: limits).routes)

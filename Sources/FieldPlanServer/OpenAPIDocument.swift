@@ -566,6 +566,324 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/plans/{date}": {
+   "post": {
+    "operationId": "runPlan",
+    "summary": "Plan the day and store it as its next version, as `fieldplan plan --date D --format json` (supervisor). The search runs at most the cap of seconds.",
+    "parameters": [
+     {
+      "name": "date",
+      "in": "path",
+      "required": true,
+      "description": "The planned day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PlanRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "A stored plan the run builds on could not be found.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused: the day has started or is past (without `force`), an absent agent's route must be kept, or nobody works that day.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The plan as stored: its version, totals, routes (without stops), unplanned visits and the changes from the previous version.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanRun"
+        }
+       }
+      }
+     }
+    }
+   },
+   "get": {
+    "operationId": "showPlan",
+    "summary": "A stored version of the day's plan, as `fieldplan plan show --format json`: a supervisor any, an agent only its own route (`agent=` its own id).",
+    "parameters": [
+     {
+      "name": "date",
+      "in": "path",
+      "required": true,
+      "description": "The planned day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "version",
+      "in": "query",
+      "required": false,
+      "description": "The version (default the latest).",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "agent",
+      "in": "query",
+      "required": false,
+      "description": "Only this agent's route and the unplanned visits that are theirs or nobody's; an agent must give its own id.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "An agent asking for the whole plan or another agent's route.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No plan that day, no such version, or no route for the agent.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The stored plan with its routes and stops.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanReading"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/sheets/{date}/{agent}": {
+   "get": {
+    "operationId": "sheet",
+    "summary": "An agent's route sheet, as `fieldplan sheet --date D --agent A`, masked as it masks it; an agent only its own.",
+    "parameters": [
+     {
+      "name": "date",
+      "in": "path",
+      "required": true,
+      "description": "The planned day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "agent",
+      "in": "path",
+      "required": true,
+      "description": "The agent's id.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "description": "The format.",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "html",
+        "text",
+        "csv"
+       ],
+       "default": "html"
+      }
+     }
+    ],
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "An agent asking for what is not its own.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such agent, or no plan for the agent that day.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The sheet in the asked format.",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/api/packets/{date}/{agent}": {
    "get": {
     "operationId": "packet",
@@ -2358,6 +2676,268 @@ enum OpenAPIDocument {
      "rejected",
      "flagged",
      "rejects"
+    ]
+   },
+   "PlanRequest": {
+    "type": "object",
+    "properties": {
+     "seconds": {
+      "type": "number",
+      "description": "Search time (default 10, at most 30)."
+     },
+     "agents": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Only these agents (default every working agent)."
+     },
+     "absent": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Agents absent that day."
+     },
+     "force": {
+      "type": "boolean",
+      "description": "Re-plan a day that has started or is past."
+     }
+    }
+   },
+   "PlanRun": {
+    "type": "object",
+    "properties": {
+     "date": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "candidates": {
+      "type": "integer"
+     },
+     "mandatory": {
+      "type": "integer"
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "travel_km": {
+      "type": "number"
+     },
+     "routes": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanRoute"
+      }
+     },
+     "unplanned": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanUnplanned"
+      }
+     },
+     "kept_stops": {
+      "type": "integer"
+     },
+     "changes": {
+      "type": "object",
+      "properties": {
+       "added": {
+        "type": "integer"
+       },
+       "removed": {
+        "type": "integer"
+       },
+       "moved_agent": {
+        "type": "integer"
+       },
+       "reordered": {
+        "type": "integer"
+       }
+      },
+      "required": [
+       "added",
+       "removed",
+       "moved_agent",
+       "reordered"
+      ]
+     }
+    },
+    "required": [
+     "date",
+     "version",
+     "candidates",
+     "mandatory",
+     "visits",
+     "priority",
+     "travel_km",
+     "routes",
+     "unplanned",
+     "kept_stops",
+     "changes"
+    ]
+   },
+   "PlanReading": {
+    "type": "object",
+    "properties": {
+     "date": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "made_by": {
+      "type": "string"
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "routes": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanRoute"
+      }
+     },
+     "unplanned": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanUnplanned"
+      }
+     }
+    },
+    "required": [
+     "date",
+     "version",
+     "created_at",
+     "made_by",
+     "visits",
+     "priority",
+     "routes",
+     "unplanned"
+    ]
+   },
+   "PlanRoute": {
+    "type": "object",
+    "properties": {
+     "agent_id": {
+      "type": "string"
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "start": {
+      "type": "string"
+     },
+     "end": {
+      "type": "string"
+     },
+     "travel_km": {
+      "type": "number"
+     },
+     "travel_minutes": {
+      "type": "number"
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "locked": {
+      "type": "boolean"
+     },
+     "stops": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanStop"
+      }
+     }
+    },
+    "required": [
+     "agent_id",
+     "visits",
+     "start",
+     "end",
+     "travel_km",
+     "priority"
+    ]
+   },
+   "PlanStop": {
+    "type": "object",
+    "properties": {
+     "seq": {
+      "type": [
+       "integer",
+       "null"
+      ]
+     },
+     "account_id": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "eta": {
+      "type": "string"
+     },
+     "etd": {
+      "type": "string"
+     },
+     "window_from": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "window_to": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "travel_km": {
+      "type": "number"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "priority": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "eta",
+     "etd",
+     "reason"
+    ]
+   },
+   "PlanUnplanned": {
+    "type": "object",
+    "properties": {
+     "account_id": {
+      "type": "string"
+     },
+     "agent_id": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "reason": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "account_id",
+     "reason"
     ]
    }
   }

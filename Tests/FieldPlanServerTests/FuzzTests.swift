@@ -15,7 +15,7 @@ struct FuzzTests {
 
     static let templates = [
         "/api/accounts", "/api/accounts/{x}", "/api/agents", "/api/settings", "/api/settings/{x}", "/api/zones",
-        "/api/packets/{x}/{x}", "/api/import", "/api/sync", "/api/export", "/api/review", "/api/audit", "/api/clearances",
+        "/api/packets/{x}/{x}", "/api/plans/{x}", "/api/sheets/{x}/{x}", "/api/import", "/api/sync", "/api/export", "/api/review", "/api/audit", "/api/clearances",
         "/api/reports/daily", "/api/reports/monthly", "/api/reports/range", "/api/openapi.json", "/healthz", "/api/{x}", "/{x}",
     ]
     static let pieces = [

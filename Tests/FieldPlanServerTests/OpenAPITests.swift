@@ -65,6 +65,8 @@ struct OpenAPITests {
         let validator = SchemaValidator(document: Self.document)
         var ndjson = F.bearer(f.supervisor)
         ndjson[.contentType] = "application/x-ndjson"
+        var json = F.bearer(f.supervisor)
+        json[.contentType] = "application/json"
         let requests: [(method: HTTPRequest.Method, template: String, uri: String, headers: HTTPFields, body: String?)] = [
             (.get, "/healthz", "/healthz", [:], nil),
             (.get, "/api/accounts", "/api/accounts?limit=2", F.bearer(f.supervisor), nil),
@@ -78,6 +80,17 @@ struct OpenAPITests {
             (.put, "/api/settings/{key}", "/api/settings/min_gap_days", F.bearer(f.supervisor), #"{"value":"6"}"#),
             (.get, "/api/zones", "/api/zones", F.bearer(f.supervisor), nil),
             (.get, "/api/packets/{date}/{agent}", "/api/packets/2026-12-10/G1", F.bearer(f.agentG1), nil),
+            (.get, "/api/packets/{date}/{agent}", "/api/packets/2026-12-10/G2", F.bearer(f.agentG1), nil),
+            (.post, "/api/plans/{date}", "/api/plans/2026-12-10", json, #"{"seconds":0.3,"force":true}"#),
+            (.post, "/api/plans/{date}", "/api/plans/2026-12-10", json, #"{"seconds":"x"}"#),
+            (.get, "/api/plans/{date}", "/api/plans/2026-12-10", F.bearer(f.supervisor), nil),
+            (.get, "/api/plans/{date}", "/api/plans/2026-12-10?agent=G1", F.bearer(f.agentG1), nil),
+            (.get, "/api/plans/{date}", "/api/plans/2026-12-10?agent=G2", F.bearer(f.agentG1), nil),
+            (.get, "/api/plans/{date}", "/api/plans/2026-12-10?version=9", F.bearer(f.supervisor), nil),
+            (.get, "/api/sheets/{date}/{agent}", "/api/sheets/2026-12-10/G1?format=html", F.bearer(f.agentG1), nil),
+            (.get, "/api/sheets/{date}/{agent}", "/api/sheets/2026-12-10/G1?format=text", F.bearer(f.supervisor), nil),
+            (.get, "/api/sheets/{date}/{agent}", "/api/sheets/2026-12-10/G1?format=csv", F.bearer(f.supervisor), nil),
+            (.get, "/api/sheets/{date}/{agent}", "/api/sheets/2026-12-11/G1", F.bearer(f.supervisor), nil),
             (.post, "/api/import", "/api/import", ndjson, #"{"kind":"account","id":"N1","client":"C","debtor_name":"N","balance":"x"}"#),
             (.post, "/api/sync", "/api/sync", ndjson, TokenMatrixTests.outcomeOfG1),
             (.get, "/api/export", "/api/export", F.bearer(f.supervisor), nil),
@@ -102,7 +115,7 @@ struct OpenAPITests {
                 }
                 let values: [Any] = type == "application/x-ndjson"
                     ? r.text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
-                    : [r.json as Any]
+                    : type == "application/json" ? [r.json as Any] : [r.text]
                 #expect(!values.isEmpty || type == "application/x-ndjson", "\(request.uri): no JSON")
                 for value in values {
                     let problems = validator.problems(value, schema)

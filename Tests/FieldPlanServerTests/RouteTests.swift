@@ -317,6 +317,7 @@ struct RouteTests {
 
     /// Path parameters that try to climb out, odd bytes and unknown paths: a JSON 4xx, never a 500.
     @Test(arguments: ["/api/accounts/..%2F..%2Fetc%2Fpasswd", "/api/accounts/%00", "/api/packets/..%2F..%2F/G1", "/api/packets/2026-12-01/..%2FG2",
+                      "/api/plans/..%2F..%2Fetc", "/api/plans/2026-12-01%00", "/api/sheets/2026-12-01/..%2FG2", "/api/sheets/..%2F/G1",
                       "/api/nothing", "/api/accounts/A1/extra", "/../../etc/passwd"])
     func oddPathsAreNeverAServerError(path: String) async throws {
         let f = try ServerFixture()

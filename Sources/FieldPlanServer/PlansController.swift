@@ -1,0 +1,103 @@
+import FieldPlanApp
+import FieldPlanCore
+import FieldPlanInterchange
+import Hummingbird
+
+/// `POST /api/plans/{date}` (supervisor): plans the day as `fieldplan plan --date D` and
+/// answers what `plan --format json` prints; `GET /api/plans/{date}?version=&agent=`: a stored
+/// version as `plan show --format json` (a supervisor any, an agent only its own route).
+struct PlansController {
+    let store: BlockingStore
+    let limits: ServerLimits
+
+    var routes: RouteCollection<APIRequestContext> {
+        let routes = RouteCollection(context: APIRequestContext.self)
+        routes.post("/plans/{date}", use: run)
+        routes.get("/plans/{date}", use: show)
+        return routes
+    }
+
+    /// The body is optional: `{"seconds": S, "agents": [ids], "absent": [ids], "force": bool}`.
+    /// `seconds` is capped at `FieldPlanApp.servicePlanSecondsCap` (more is `400`); the search
+    /// runs on the store's pool with the long time cap, so it holds no event loop.
+    @Sendable func run(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.requireSupervisor()
+        let date = try Self.date(context)
+        let body = try await request.body.collect(upTo: limits.jsonBytes)
+        var planRequest = try Self.planRequest(date: date, body: String(buffer: body))
+        planRequest.maxSeconds = FieldPlanApp.servicePlanSecondsCap
+        let chosen = planRequest
+        let app = store.app
+        let json = try await store.run(long: true) { _ in
+            try Self.mapped { try app.planDay(chosen).json }
+        }
+        return APIResponse.json(json)
+    }
+
+    @Sendable func show(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let date = try Self.date(context)
+        let query = QueryParameters(request)
+        let agent = query.string("agent")
+        if user.role == .agent, agent == nil || agent != user.agentID { throw APIError.forbidden }
+        let version = try query.int("version", in: 1...Int(Int32.max))
+        let app = store.app
+        let json = try await store.run { _ in
+            try Self.mapped { try app.plan(date: date, version: version, agent: agent).json }
+        }
+        return APIResponse.json(json)
+    }
+
+    static func date(_ context: APIRequestContext) throws -> CivilDate {
+        let text = try context.parameters.require("date")
+        guard let date = CivilDateParameter.parse(text) else {
+            throw APIError.badRequest("date: expected YYYY-MM-DD, got \(QueryParameters.quoted(text))", field: "date")
+        }
+        return date
+    }
+
+    /// A use case's refusal as its status (`APIError(AppError)`).
+    static func mapped<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as AppError { throw APIError(error) }
+    }
+
+    /// The body's options; an empty body plans every working agent with the default search.
+    static func planRequest(date: CivilDate, body: String) throws -> PlanDayRequest {
+        var request = PlanDayRequest(date: date, madeBy: nil)
+        guard !body.allSatisfy({ $0.isWhitespace }) else { return request }
+        let object: JSONObject
+        do {
+            guard case .object(let o) = try JSONParser.parse(body) else {
+                throw APIError.badRequest("expected a JSON object {\"seconds\", \"agents\", \"absent\", \"force\"}")
+            }
+            object = o
+        } catch let error as JSONParser.SyntaxError {
+            throw APIError.badRequest("body: invalid JSON at column \(error.column): \(error.message)")
+        }
+        for (key, value) in object.members {
+            switch key {
+            case "seconds":
+                guard case .number(let text) = value, let seconds = Double(text) else {
+                    throw APIError.badRequest("seconds: expected a number, got \(value.brief)", field: "seconds")
+                }
+                request.seconds = seconds
+            case "agents": request.onlyAgents = try ids(value, field: key)
+            case "absent": request.absent = try ids(value, field: key)
+            case "force":
+                guard case .bool(let force) = value else { throw APIError.badRequest("force: expected true or false, got \(value.brief)", field: "force") }
+                request.force = force
+            default:
+                throw APIError.badRequest("\(QueryParameters.quoted(key)): unknown field; expected seconds, agents, absent or force", field: key)
+            }
+        }
+        return request
+    }
+
+    static func ids(_ value: JSONValue, field: String) throws -> Set<String> {
+        guard case .array(let items) = value else { throw APIError.badRequest("\(field): expected an array of agent ids, got \(value.brief)", field: field) }
+        return Set(try items.map { item in
+            guard case .string(let id) = item else { throw APIError.badRequest("\(field): expected agent ids as strings, got \(item.brief)", field: field) }
+            return id
+        })
+    }
+}
