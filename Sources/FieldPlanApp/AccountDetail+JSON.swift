@@ -6,13 +6,27 @@ extension AccountDetail {
     /// `accounts show --format json` and `GET /api/accounts/{id}`: one object, the account as
     /// exported (the store leaves the national id out of a detail), its history and its
     /// audit trail; moments as the store kept them.
-    public var json: String {
+    public var json: String { json(forAgentStop: nil) }
+
+    /// The detail as an agent may see it when `forAgentStop` is set (SPEC §5, §8): masked as
+    /// the route sheet masks: no e-mail, the phone only when the agent's stop today needs a
+    /// call (`.some(reason)` of that stop; `.some(nil)`: the account is the agent's but not on
+    /// today's plan), and no audit trail (who changed what is the supervisor's business). The
+    /// store never hands out the national id.
+    public func json(forAgentStop: String??) -> String {
         let d = self
+        let forAgent = forAgentStop != nil
+        var account = d.account
+        account.nationalID = nil
+        if let reason = forAgentStop {
+            account.email = nil
+            account.phone = reason.map { Masking.phoneForAgent(account.phone, reason: $0) } ?? account.phone.map(Masking.phone)
+        }
         func money(_ m: Money?) -> String? { m?.decimalText }
         func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
         var w = JSONWriter()
         w.string("kind", "account_detail")
-        w.raw("account", RecordEncoder.account(d.account))
+        w.raw("account", RecordEncoder.account(account))
         w.string("currency", d.currency)
         w.string("hold_until", d.holdUntil)
         w.string("zone_name", d.zoneName)
@@ -50,12 +64,14 @@ extension AccountDetail {
             x.string("eta", v.eta); x.string("reason", v.reason)
             return x.finish()
         }))
-        w.raw("audit", array(d.audit.map { e in
-            var x = JSONWriter()
-            x.string("at", e.at.text); x.string("field", e.field); x.string("old", e.old); x.string("new", e.new)
-            x.string("actor", e.actor); x.string("fact", e.fact); x.string("source", e.origin)
-            return x.finish()
-        }))
+        if !forAgent {
+            w.raw("audit", array(d.audit.map { e in
+                var x = JSONWriter()
+                x.string("at", e.at.text); x.string("field", e.field); x.string("old", e.old); x.string("new", e.new)
+                x.string("actor", e.actor); x.string("fact", e.fact); x.string("source", e.origin)
+                return x.finish()
+            }))
+        }
         return w.finish()
     }
 }

@@ -6,6 +6,11 @@ public struct ImportResult: Sendable, Equatable {
     public var summary: ImportSummary
     public var dryRun: Bool
 
+    public init(summary: ImportSummary, dryRun: Bool) {
+        self.summary = summary
+        self.dryRun = dryRun
+    }
+
     /// Some lines were rejected: the command exits 3.
     public var hasRejections: Bool { summary.total.rejected > 0 }
 

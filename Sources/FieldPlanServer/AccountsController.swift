@@ -54,12 +54,12 @@ struct AccountsController {
         switch user.role {
         case .supervisor:
             guard let found else { throw APIError.notFound("no account \(QueryParameters.quoted(id))") }
-            return APIResponse.json(AccountDetailJSON.encode(found.detail))
+            return APIResponse.json(found.detail.json)
         case .agent:
             guard let found, let own = user.agentID, found.detail.agentID == own || found.stopToday != nil else {
                 throw APIError.forbidden
             }
-            return APIResponse.json(AccountDetailJSON.encode(found.detail, agentStopReason: .some(found.stopToday?.reason)))
+            return APIResponse.json(found.detail.json(forAgentStop: .some(found.stopToday?.reason)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FieldPlanApp
 import FieldPlanInterchange
 import Hummingbird
 
@@ -13,21 +14,7 @@ struct AuditController {
             let lines = try await store.run { store -> [String] in
                 let clock = try store.clock()
                 var lines: [String] = []
-                try store.audit(account: account) { e in
-                    var w = JSONWriter()
-                    w.string("kind", "audit")
-                    w.string("at", clock.instant(e.at).text)
-                    w.string("account_id", e.accountID)
-                    w.string("field", e.field)
-                    w.string("old", e.old)
-                    w.string("new", e.new)
-                    w.string("actor", e.actor)
-                    w.string("fact_kind", e.factKind)
-                    w.string("fact_id", e.factID)
-                    w.string("source", e.source)
-                    w.int("line", e.line)
-                    lines.append(w.finish())
-                }
+                try store.audit(account: account) { lines.append($0.json(clock)) }
                 return lines
             }
             return APIResponse.ndjson(lines)

@@ -1,3 +1,4 @@
+import FieldPlanApp
 import FieldPlanInterchange
 import Hummingbird
 
@@ -16,18 +17,7 @@ struct ClearancesController {
                 throw APIError.badRequest("state: expected pending or confirmed", field: "state")
             }
             let (list, clock) = try await store.run { (try $0.clearances(state: state), try $0.clock()) }
-            return APIResponse.ndjson(list.map { c in
-                var w = JSONWriter()
-                w.string("kind", "clearance")
-                w.string("account_id", c.accountID)
-                w.string("client", c.client)
-                w.string("debtor_name", c.debtorName)
-                w.string("cleared_at", AgencyTimeText.full(c.clearedAt, clock))
-                w.string("by", c.factID)
-                w.string("state", c.state)
-                w.string("confirmed_by", c.confirmedBy)
-                return w.finish()
-            })
+            return APIResponse.ndjson(list.map { $0.json(clock) })
         }
         return routes
     }
