@@ -12,4 +12,14 @@ extension FieldPlanApp {
             try body(shown)
         }
     }
+
+    /// `GET /api/accounts`: one page of the accounts the filter keeps (with `search`, the
+    /// search box's matches), in id order after `after`, without national ids.
+    /// - Complexity: keyset paging on the id, so a deep page costs what the first does; a
+    ///   client filter or a search that keeps few accounts scans further for a page.
+    public func accountPage(_ filter: FieldPlanStore.AccountFilter, zone: String? = nil, after: String? = nil, limit: Int) throws -> AccountPage {
+        var page = try store.accountPage(filter, zone: zone, after: after, limit: limit)
+        for i in page.accounts.indices { page.accounts[i].nationalID = nil }
+        return page
+    }
 }

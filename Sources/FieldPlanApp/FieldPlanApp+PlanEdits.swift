@@ -13,13 +13,29 @@ extension FieldPlanApp {
     public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
         let result = try AppError.mapping { try store.editPlan(date: date, edit, expectedVersion: expectedVersion) }
         let route = result.plan.routes.first { r in r.stops.contains { $0.accountID == edit.account } }?.agentID
-        return PlanEditResult(edit: edit, plan: result.plan, version: result.version, changes: result.changes, route: route)
+        let before = Dictionary(result.previous.routes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(result.plan.routes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        return PlanEditResult(edit: edit, plan: result.plan, version: result.version, changes: result.changes, route: route,
+                              changedRoutes: changed, locked: result.locked)
     }
 
     /// `plan lock` / `plan unlock`: whether anything changed (false: it already was so).
-    /// - Throws: `AppError.notFound` when locking a day without a plan or an agent without a route.
+    /// With `expectedVersion`, refused unless that is still the day's latest version.
+    /// - Throws: `AppError.notFound` when locking a day without a plan or an agent without a route;
+    ///   `AppError.conflict` when the latest version is not `expectedVersion`.
     @discardableResult
-    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool) throws -> Bool {
-        try AppError.mapping { try store.setRouteLocked(date: date, agent: agent, locked) }
+    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool, expectedVersion: Int? = nil) throws -> Bool {
+        try AppError.mapping { try store.setRouteLocked(date: date, agent: agent, locked, expectedVersion: expectedVersion) }
+    }
+
+    /// A lock or unlock as the service's plan edits answer it: the change, then the agent's
+    /// route on the latest version as it now is (nil when the agent has none, which an unlock
+    /// allows). Two store calls: the lock, then the reading.
+    public func lockRoute(date: CivilDate, agent: String, locked: Bool, expectedVersion: Int? = nil) throws -> RouteLockResult {
+        let changed = try setRouteLocked(date: date, agent: agent, locked, expectedVersion: expectedVersion)
+        let reading: PlanReading?
+        do { reading = try plan(date: date, agent: agent) } catch AppError.notFound(_) where !locked { reading = nil }
+        return RouteLockResult(date: date, agent: agent, locked: locked, changed: changed, reading: reading)
     }
 }

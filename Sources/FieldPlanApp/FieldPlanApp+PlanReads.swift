@@ -21,6 +21,20 @@ extension FieldPlanApp {
         return PlanReading(stored: stored, plan: plan, clock: try store.clock())
     }
 
+    /// The longest range of days `planDays` lists: a year and a day, as a report.
+    public static let maximumPlanDays = 366
+
+    /// The planned days from `from` to `to` with their latest versions, for a calendar
+    /// (`GET /api/plans?from=&to=`), with the clock to show when each was stored.
+    /// - Throws: `AppError.invalid` for a range that ends before it starts or is over a year.
+    public func planDays(from: CivilDate, to: CivilDate) throws -> AgencyListing<PlanDay> {
+        guard from <= to else { throw AppError.invalid("to: \(to) is before from \(from)") }
+        guard to.dayNumber - from.dayNumber < Self.maximumPlanDays else {
+            throw AppError.invalid("a plan calendar covers at most \(Self.maximumPlanDays) days; \(from) to \(to) is longer")
+        }
+        return AgencyListing(items: try store.planDays(from: from, to: to), clock: try store.clock())
+    }
+
     /// `plan diff`: the stops added, dropped, moved to another agent and reordered from
     /// version `from` to version `to` (the latest when nil).
     /// - Throws: `AppError.notFound` when either version is missing.

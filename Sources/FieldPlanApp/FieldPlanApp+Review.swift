@@ -8,12 +8,15 @@ extension FieldPlanApp {
         AgencyListing(items: try store.reviewItems(includeResolved: includeResolved), clock: try store.clock())
     }
 
-    /// `review resolve ID`: closes one open item.
+    /// `review resolve ID`: closes one open item; returns it as it now is, resolved.
     /// - Throws: `AppError.notFound` when there is no open item with that id.
-    public func resolveReview(_ id: String, note: String?) throws {
+    @discardableResult
+    public func resolveReview(_ id: String, note: String?) throws -> FieldPlanStore.ReviewItem {
         guard try store.resolveReview(id, note: note) else {
             throw AppError.notFound("no open review item \"\(id)\"; fieldplan review lists them")
         }
+        guard let item = try store.reviewItem(id) else { throw AppError.failed("review item \"\(id)\" is resolved but can no longer be read") }
+        return item
     }
 
     /// `audit`: each change of an account, oldest first, handed to `body` with the clock to
@@ -30,11 +33,17 @@ extension FieldPlanApp {
         return AgencyListing(items: try store.clearances(state: state), clock: try store.clock())
     }
 
-    /// `clearances confirm`: the client has closed the account.
+    /// `clearances confirm`: the client has closed the account; returns the clearance as it
+    /// now is, confirmed.
     /// - Throws: `AppError.notFound` when the account has no pending clearance.
-    public func confirmClearance(account: String, by: String?) throws {
+    @discardableResult
+    public func confirmClearance(account: String, by: String?) throws -> FieldPlanStore.Clearance {
         guard try store.confirmClearance(account: account, by: by) else {
             throw AppError.notFound("no pending clearance for account \"\(account)\"; fieldplan clearances lists them")
         }
+        guard let cleared = try store.clearances(state: "confirmed").first(where: { $0.accountID == account }) else {
+            throw AppError.failed("the clearance of account \"\(account)\" is confirmed but can no longer be read")
+        }
+        return cleared
     }
 }

@@ -1,4 +1,5 @@
 import FieldPlanCore
+import FieldPlanInterchange
 import FieldPlanRendering
 import FieldPlanStore
 import FieldPlanZoning
@@ -38,7 +39,7 @@ extension FieldPlanApp {
     }
 
     /// `zones build`: cuts the located, plannable accounts into balanced, compact zones and
-    /// stores them (one write).
+    /// stores them (one write); with `dryRun`, the same build and its moves, nothing stored.
     ///
     /// N counts every zone after the build, locked ones included; the N − locked zones that
     /// are built reuse the ids of the existing unlocked zones (lowest ids first), so names and
@@ -52,6 +53,9 @@ extension FieldPlanApp {
         if !request.agents && request.zones == nil { throw AppError.invalid("give --zones N, or --agents for one zone per active agent") }
         if let zones = request.zones, zones < 1 { throw AppError.invalid("--zones: expected at least 1, got \(zones)") }
         if let seconds = request.seconds, !(seconds > 0) { throw AppError.invalid("--seconds: expected a positive number") }
+        if let cap = request.maxSeconds, let seconds = request.seconds, seconds > cap {
+            throw AppError.invalid("seconds: at most \(JSONWriter.number(cap)) seconds of search here, got \(JSONWriter.number(seconds))")
+        }
         if !(request.tolerance > 0 && request.tolerance < 50) { throw AppError.invalid("--tolerance: expected a per cent in (0, 50)") }
         let settings = try store.settings()
         let existing = try store.zones()
@@ -95,7 +99,7 @@ extension FieldPlanApp {
         }
         let options = ZoningOptions(balance: request.balance, tolerance: request.tolerance / 100, roadFactor: settings.roadFactor,
                                     speedKmh: settings.speedKmh, fresh: request.fresh, seed: request.seed,
-                                    timeLimit: request.seconds.map { .milliseconds(Int(($0 * 1000).rounded())) })
+                                    timeLimit: (request.seconds ?? request.maxSeconds).map { .milliseconds(Int(($0 * 1000).rounded())) })
         let problem: ZoningProblem
         do {
             problem = try ZoningProblem(points: points, zones: plan.map { ZoneSpec(id: $0.id, anchor: anchors[$0.id]) },
@@ -107,7 +111,7 @@ extension FieldPlanApp {
         let started = ContinuousClock.now
         let result = ZoneBuilder.build(problem)
         let elapsed = ContinuousClock.now - started
-        progress("saving zones…")
+        if !request.dryRun { progress("saving zones…") }
         let assignments = zip(accounts, result.zoneOfPoint).map { (accountID: $0.id, zoneID: $1) }
         // With --agents, the built zones go to the agents nearest to their centres.
         let byID = Dictionary(result.zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -117,7 +121,9 @@ extension FieldPlanApp {
             let agentOf = Dictionary(uniqueKeysWithValues: pairs.map { ($0.zoneID, $0.agentID) })
             for i in plan.indices { plan[i].agentID = agentOf[plan[i].id] }
         }
-        try AppError.mapping { try store.saveZoning(zones: plan, removing: removing, assignments: assignments) }
+        if !request.dryRun {
+            try AppError.mapping { try store.saveZoning(zones: plan, removing: removing, assignments: assignments) }
+        }
         // The build's own figures, in id order (no second pass over the accounts).
         let listed = (plan + locked).sorted { $0.id < $1.id }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -125,7 +131,17 @@ extension FieldPlanApp {
                                moved: result.moved, previouslyZoned: result.previouslyZoned, removed: removing,
                                maxLoadRatio: result.maxLoadRatio, minLoadRatio: result.minLoadRatio,
                                figures: ZoneFigures(zones: listed, summaries: listed.map { byID[$0.id]! }, agents: agents),
-                               assignment: pairs)
+                               assignment: pairs, moves: ZoneMoves(before: accounts.map(\.zoneID), after: result.zoneOfPoint),
+                               dryRun: request.dryRun)
+    }
+
+    /// One zone as stored, for an edge that answers the zone it has just changed.
+    /// - Throws: `AppError.notFound` for an unknown zone.
+    public func zone(_ id: String) throws -> StoredZone {
+        guard let zone = try store.zones().first(where: { $0.id == id }) else {
+            throw AppError.notFound(ZoneStoreError.unknownZone(id).description)
+        }
+        return zone
     }
 
     /// `zones assign ZONE AGENT` (nil: no agent).

@@ -1,7 +1,8 @@
 import FieldPlanCore
 import FieldPlanZoning
 
-/// A zone build stored: its figures and, with `agents`, who got which zone.
+/// A zone build, stored or (with `dryRun`) only computed: its figures, what it moves and,
+/// with `agents`, who got which zone.
 public struct ZoneBuildResult: Sendable {
     /// Zones built (locked ones not counted) and locked zones left alone.
     public var built: Int
@@ -19,4 +20,8 @@ public struct ZoneBuildResult: Sendable {
     public var figures: ZoneFigures
     /// With `agents`: each agent's zone and the distance from the base to its centre.
     public var assignment: [AgentZoneAssignment.Pair]
+    /// Each zone's accounts gained and lost.
+    public var moves: ZoneMoves
+    /// Nothing was stored (`zones build --dry-run`).
+    public var dryRun: Bool
 }

@@ -1,13 +1,17 @@
 import FieldPlanInterchange
 import Hummingbird
 
-/// A request the service refuses (SPEC §8): `{"error": "…", "line"?: N, "field"?: "…"}` with a
-/// 4xx status, or 503 when the service could not answer in time. Never a stack trace.
+/// A request the service refuses (SPEC §8): `{"error": "…", "line"?: N, "field"?: "…",
+/// "current_version"?: N}` with a 4xx status, or 503 when the service could not answer in
+/// time. Never a stack trace.
 public struct APIError: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var message: String
     public var line: Int?
     public var field: String?
+    /// A plan edit made against an older version (`409`): the day's latest version, so the
+    /// client can reload it and try again.
+    public var currentVersion: Int?
     public var headers: HTTPFields
 
     public init(_ status: HTTPResponse.Status, _ message: String, line: Int? = nil, field: String? = nil, headers: HTTPFields = [:]) {
@@ -32,6 +36,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         w.string("error", message)
         w.int("line", line)
         w.string("field", field)
+        w.int("current_version", currentVersion)
         return w.finish()
     }
 

@@ -1,3 +1,4 @@
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanStore
@@ -16,10 +17,12 @@ struct AccountsController {
 
     /// A page of accounts in id order (supervisor): `{"accounts": [account lines without
     /// national_id], "next": "ID" | null}`; pass `next` as `after` for the following page.
+    /// `q` is a search box: an id that starts with it, or a name or phone that holds it.
     @Sendable func list(_ request: Request, context: APIRequestContext) async throws -> Response {
         try context.requireSupervisor()
         let query = QueryParameters(request)
-        var filter = FieldPlanStore.AccountFilter(unlocatedOnly: try query.bool("unlocated"), client: query.string("client"))
+        var filter = FieldPlanStore.AccountFilter(unlocatedOnly: try query.bool("unlocated"), client: query.string("client"),
+                                                  search: query.string("q"))
         if let status = query.string("status") {
             guard let s = AccountStatus(rawValue: status) else {
                 throw APIError.badRequest("status: unknown status \(QueryParameters.quoted(status))", field: "status")
@@ -29,15 +32,9 @@ struct AccountsController {
         let limit = try query.int("limit", in: 1...FieldPlanStore.maximumAccountPage) ?? 100
         let zone = query.string("zone"), after = query.string("after")
         let chosen = filter
-        let page = try await store.run { try $0.accountPage(chosen, zone: zone, after: after, limit: limit) }
-        var w = JSONWriter()
-        w.raw("accounts", "[" + page.accounts.map { a in
-            var masked = a
-            masked.nationalID = nil
-            return RecordEncoder.account(masked)
-        }.joined(separator: ",") + "]")
-        w.raw("next", page.next.map(JSONWriter.quoted) ?? "null")
-        return APIResponse.json(w.finish())
+        let app = store.app
+        let page = try await store.run { _ in try app.accountPage(chosen, zone: zone, after: after, limit: limit) }
+        return APIResponse.json(page.json)
     }
 
     /// One account with its history and audit. An agent sees only an account of its zone or

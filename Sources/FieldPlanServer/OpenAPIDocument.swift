@@ -84,6 +84,15 @@ enum OpenAPIDocument {
     "summary": "A page of accounts in id order, never national_id (supervisor).",
     "parameters": [
      {
+      "name": "q",
+      "in": "query",
+      "required": false,
+      "description": "A search box: an account whose id starts with it, or whose debtor name or phone holds it, in any case. Every character matches itself.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
       "name": "status",
       "in": "query",
       "required": false,
@@ -1889,6 +1898,953 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/zones/build": {
+   "post": {
+    "operationId": "buildZones",
+    "summary": "Build balanced, compact zones from the located open/ptp accounts, as `fieldplan zones build` (supervisor); with `dry_run` nothing is stored. The search runs at most 30 s.",
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ZoneBuildRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused: the locked zones leave nothing to build, or no agent can take a zone.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The build's figures, every zone after it, the agents' zones (with agents) and each zone's accounts gained and lost.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ZoneBuild"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/zones/assign-nearest": {
+   "post": {
+    "operationId": "assignZonesNearest",
+    "summary": "Give every unlocked zone to the nearest active agent without a locked zone (min-cost assignment), as `fieldplan zones assign --nearest` (supervisor). No body.",
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "Refused: no unlocked zone, or no agent to take one.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "Each agent's zone and distance, the zones left without an agent, and every zone as it now is.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ZoneAssignment"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/zones/{id}/agent": {
+   "put": {
+    "operationId": "assignZone",
+    "summary": "Give the zone to an agent, or to none with null, as `fieldplan zones assign` (supervisor).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The zone id.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ZoneAgentRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such zone, or no such agent.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The zone as it now is.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Zone"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/zones/{id}/name": {
+   "put": {
+    "operationId": "renameZone",
+    "summary": "Name the zone (trimmed; empty clears it), as `fieldplan zones rename` (supervisor).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The zone id.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ZoneNameRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such zone.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The zone as it now is.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Zone"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/zones/{id}/lock": {
+   "put": {
+    "operationId": "lockZone",
+    "summary": "Lock or unlock the zone, as `fieldplan zones lock` / `zones unlock` (supervisor).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The zone id.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ZoneLockRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No such zone.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The zone as it now is.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Zone"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/plans": {
+   "get": {
+    "operationId": "listPlanDays",
+    "summary": "The days of a range that have a stored plan, each with its latest version, visits and agents, for a calendar (supervisor).",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": true,
+      "description": "The first day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": true,
+      "description": "The last day, YYYY-MM-DD; at most 366 days after from.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "One line per planned day, in date order. One JSON object per line, each as the schema.",
+      "content": {
+       "application/x-ndjson": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanDay"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/plans/{date}/diff": {
+   "get": {
+    "operationId": "diffPlan",
+    "summary": "The stops added, dropped, moved to another agent and reordered between two versions, as `fieldplan plan diff --format json` (supervisor).",
+    "parameters": [
+     {
+      "name": "date",
+      "in": "path",
+      "required": true,
+      "description": "The planned day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": true,
+      "description": "The older version.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "description": "The newer version (default the latest).",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No plan that day, or no such version.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "What changed, stop by stop.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanDiff"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/plans/{date}/edits": {
+   "post": {
+    "operationId": "editPlan",
+    "summary": "One edit of the day's latest plan, as `fieldplan plan move`, `drop`, `add`, `lock` or `unlock` (supervisor): an edit is stored as the next version; a lock makes none.",
+    "parameters": [
+     {
+      "name": "date",
+      "in": "path",
+      "required": true,
+      "description": "The planned day, YYYY-MM-DD.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PlanEditRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No plan that day; a lock of an agent without a route.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "expected_version is no longer the latest; current_version says which is. Nothing stored.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "422": {
+      "description": "The edit breaks a rule of the plan (locked route, shift end, window, max visits, status…); nothing stored.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The new version and the routes it changed (a lock: the agent's route as it now is).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PlanEdit"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/review/{id}/resolve": {
+   "post": {
+    "operationId": "resolveReview",
+    "summary": "Close one open review item, as `fieldplan review resolve ID --note TEXT` (supervisor).",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The item's id as GET /api/review lists it (an outcome id or conflict-N).",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReviewResolveRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "No open review item with that id.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The item as it now is, resolved.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ReviewItem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/clearances/{account_id}/confirm": {
+   "post": {
+    "operationId": "confirmClearance",
+    "summary": "Confirm a pending clearance: the client has closed the account, as `fieldplan clearances confirm ID --by` the user's name (supervisor). No body.",
+    "parameters": [
+     {
+      "name": "account_id",
+      "in": "path",
+      "required": true,
+      "description": "The account.",
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "400": {
+      "description": "Bad input: the message names the parameter, field or line.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "The body is over the route's limit.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "The account has no pending clearance.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The clearance as it now is, confirmed.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Clearance"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -1911,6 +2867,10 @@ enum OpenAPIDocument {
      },
      "field": {
       "type": "string"
+     },
+     "current_version": {
+      "type": "integer",
+      "description": "A stale plan edit (409): the day's latest version."
      }
     },
     "required": [
@@ -2939,6 +3899,553 @@ enum OpenAPIDocument {
      "account_id",
      "reason"
     ]
+   },
+   "ZoneBuildRequest": {
+    "type": "object",
+    "properties": {
+     "zones": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 10000,
+      "description": "Zones after the build, locked ones included (needed without agents)."
+     },
+     "agents": {
+      "type": "boolean",
+      "description": "One zone per active agent without a locked zone, given to the agents nearest to it."
+     },
+     "fresh": {
+      "type": "boolean",
+      "description": "Ignore the current zones (locked ones are still kept)."
+     },
+     "tolerance": {
+      "type": "number",
+      "description": "Allowed deviation of a zone's load from the mean, per cent, in (0, 50); default 5."
+     },
+     "seconds": {
+      "type": "number",
+      "maximum": 30,
+      "description": "The search's time; at most 30, and 30 when absent."
+     },
+     "balance": {
+      "type": "string",
+      "enum": [
+       "workload",
+       "accounts"
+      ],
+      "description": "What is balanced; default workload."
+     },
+     "seed": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "Same seed, same zones; default 1."
+     },
+     "dry_run": {
+      "type": "boolean",
+      "description": "Compute the build and its moves, store nothing."
+     }
+    },
+    "required": []
+   },
+   "ZoneFigures": {
+    "type": "object",
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "zone"
+      ]
+     },
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "agent_id": {
+      "type": "string"
+     },
+     "centroid": {
+      "type": "object",
+      "properties": {
+       "lat": {
+        "type": "number"
+       },
+       "lon": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "lat",
+       "lon"
+      ]
+     },
+     "accounts": {
+      "type": "integer"
+     },
+     "workload_hours": {
+      "type": "number"
+     }
+    },
+    "required": [
+     "kind",
+     "id",
+     "accounts",
+     "workload_hours"
+    ]
+   },
+   "ZoneAssignmentPair": {
+    "type": "object",
+    "properties": {
+     "agent_id": {
+      "type": "string"
+     },
+     "zone_id": {
+      "type": "string"
+     },
+     "km": {
+      "type": "number",
+      "description": "Straight line from the agent's base to the zone's centre; absent for an empty zone."
+     }
+    },
+    "required": [
+     "agent_id",
+     "zone_id"
+    ]
+   },
+   "ZoneBuild": {
+    "type": "object",
+    "properties": {
+     "dry_run": {
+      "type": "boolean"
+     },
+     "built": {
+      "type": "integer"
+     },
+     "locked": {
+      "type": "integer"
+     },
+     "accounts": {
+      "type": "integer"
+     },
+     "seconds": {
+      "type": "number"
+     },
+     "moved": {
+      "type": "integer"
+     },
+     "previously_zoned": {
+      "type": "integer"
+     },
+     "removed": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "max_load_ratio": {
+      "type": "number"
+     },
+     "min_load_ratio": {
+      "type": "number"
+     },
+     "zones": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ZoneFigures"
+      }
+     },
+     "assignment": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ZoneAssignmentPair"
+      }
+     },
+     "moves": {
+      "type": "object",
+      "properties": {
+       "moved": {
+        "type": "integer"
+       },
+       "newly_zoned": {
+        "type": "integer"
+       },
+       "zones": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "zone_id": {
+           "type": "string"
+          },
+          "gained": {
+           "type": "integer"
+          },
+          "lost": {
+           "type": "integer"
+          }
+         },
+         "required": [
+          "zone_id",
+          "gained",
+          "lost"
+         ]
+        }
+       }
+      },
+      "required": [
+       "moved",
+       "newly_zoned",
+       "zones"
+      ]
+     }
+    },
+    "required": [
+     "dry_run",
+     "built",
+     "locked",
+     "accounts",
+     "seconds",
+     "moved",
+     "previously_zoned",
+     "removed",
+     "max_load_ratio",
+     "min_load_ratio",
+     "zones",
+     "assignment",
+     "moves"
+    ]
+   },
+   "ZoneAssignment": {
+    "type": "object",
+    "properties": {
+     "assignment": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ZoneAssignmentPair"
+      }
+     },
+     "unassigned": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "zones": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Zone"
+      }
+     }
+    },
+    "required": [
+     "assignment",
+     "unassigned",
+     "zones"
+    ]
+   },
+   "ZoneAgentRequest": {
+    "type": "object",
+    "properties": {
+     "agent_id": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "The agent, or null for none."
+     }
+    },
+    "required": [
+     "agent_id"
+    ],
+    "additionalProperties": false
+   },
+   "ZoneNameRequest": {
+    "type": "object",
+    "properties": {
+     "name": {
+      "type": "string",
+      "description": "Trimmed; an empty name clears it."
+     }
+    },
+    "required": [
+     "name"
+    ],
+    "additionalProperties": false
+   },
+   "ZoneLockRequest": {
+    "type": "object",
+    "properties": {
+     "locked": {
+      "type": "boolean"
+     }
+    },
+    "required": [
+     "locked"
+    ],
+    "additionalProperties": false
+   },
+   "PlanEditRequest": {
+    "type": "object",
+    "properties": {
+     "op": {
+      "type": "string",
+      "enum": [
+       "move",
+       "drop",
+       "add",
+       "lock",
+       "unlock"
+      ]
+     },
+     "account_id": {
+      "type": "string",
+      "description": "move, drop, add: the account."
+     },
+     "agent_id": {
+      "type": "string",
+      "description": "move: the agent who takes the stop; add: the agent; lock, unlock: the agent whose route."
+     },
+     "position": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "move, add: the visit's place on the route, from 1 (default: where the agent's day ends earliest)."
+     },
+     "reason": {
+      "type": "string",
+      "description": "drop: why (not empty)."
+     },
+     "expected_version": {
+      "type": "integer",
+      "minimum": 1,
+      "description": "Refuse (409) unless this is still the day's latest version."
+     }
+    },
+    "required": [
+     "op"
+    ],
+    "additionalProperties": false
+   },
+   "PlanEdit": {
+    "type": "object",
+    "properties": {
+     "date": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "op": {
+      "type": "string",
+      "enum": [
+       "move",
+       "drop",
+       "add",
+       "lock",
+       "unlock"
+      ]
+     },
+     "account_id": {
+      "type": "string"
+     },
+     "agent_id": {
+      "type": "string"
+     },
+     "made_by": {
+      "type": "string"
+     },
+     "route": {
+      "type": "string",
+      "description": "The agent whose route has the account now (absent when dropped, or an unlocked agent without a route)."
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "locked": {
+      "type": "boolean"
+     },
+     "changed": {
+      "type": "boolean"
+     },
+     "routes": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanRoute"
+      },
+      "description": "The routes the edit changed (a lock: the agent's route), with their stops."
+     },
+     "unplanned": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanUnplanned"
+      }
+     },
+     "changes": {
+      "type": "object",
+      "properties": {
+       "added": {
+        "type": "integer"
+       },
+       "removed": {
+        "type": "integer"
+       },
+       "moved_agent": {
+        "type": "integer"
+       },
+       "reordered": {
+        "type": "integer"
+       }
+      },
+      "required": [
+       "added",
+       "removed",
+       "moved_agent",
+       "reordered"
+      ]
+     }
+    },
+    "required": [
+     "date",
+     "op",
+     "routes"
+    ]
+   },
+   "PlanDay": {
+    "type": "object",
+    "properties": {
+     "date": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "created_at": {
+      "type": "string"
+     },
+     "made_by": {
+      "type": "string"
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "agents": {
+      "type": "integer",
+      "description": "Agents with a route."
+     },
+     "locked": {
+      "type": "integer",
+      "description": "Locked routes."
+     }
+    },
+    "required": [
+     "date",
+     "version",
+     "created_at",
+     "visits",
+     "agents",
+     "locked"
+    ]
+   },
+   "PlanDiffStop": {
+    "type": "object",
+    "properties": {
+     "account_id": {
+      "type": "string"
+     },
+     "agent_id": {
+      "type": "string"
+     },
+     "position": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "account_id",
+     "agent_id",
+     "position"
+    ]
+   },
+   "PlanDiffMove": {
+    "type": "object",
+    "properties": {
+     "account_id": {
+      "type": "string"
+     },
+     "from": {
+      "$ref": "#/components/schemas/PlanDiffStop"
+     },
+     "to": {
+      "$ref": "#/components/schemas/PlanDiffStop"
+     }
+    },
+    "required": [
+     "account_id",
+     "from",
+     "to"
+    ]
+   },
+   "PlanDiff": {
+    "type": "object",
+    "properties": {
+     "date": {
+      "type": "string"
+     },
+     "from_version": {
+      "type": "integer"
+     },
+     "to_version": {
+      "type": "integer"
+     },
+     "added": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanDiffStop"
+      }
+     },
+     "dropped": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanDiffStop"
+      }
+     },
+     "moved": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanDiffMove"
+      }
+     },
+     "reordered": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanDiffMove"
+      }
+     }
+    },
+    "required": [
+     "date",
+     "from_version",
+     "to_version",
+     "added",
+     "dropped",
+     "moved",
+     "reordered"
+    ]
+   },
+   "ReviewResolveRequest": {
+    "type": "object",
+    "properties": {
+     "note": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "What was decided."
+     }
+    },
+    "required": [],
+    "additionalProperties": false
    }
   }
  }

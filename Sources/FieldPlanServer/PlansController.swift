@@ -5,7 +5,9 @@ import Hummingbird
 
 /// `POST /api/plans/{date}` (supervisor): plans the day as `fieldplan plan --date D` and
 /// answers what `plan --format json` prints; `GET /api/plans/{date}?version=&agent=`: a stored
-/// version as `plan show --format json` (a supervisor any, an agent only its own route).
+/// version as `plan show --format json` (a supervisor any, an agent only its own route);
+/// `GET /api/plans?from=&to=` (supervisor): the planned days of a range, for a calendar;
+/// `GET /api/plans/{date}/diff?from=&to=` (supervisor): `plan diff --format json`.
 struct PlansController {
     let store: BlockingStore
     let limits: ServerLimits
@@ -14,6 +16,8 @@ struct PlansController {
         let routes = RouteCollection(context: APIRequestContext.self)
         routes.post("/plans/{date}", use: run)
         routes.get("/plans/{date}", use: show)
+        routes.get("/plans", use: days)
+        routes.get("/plans/{date}/diff", use: diff)
         return routes
     }
 
@@ -45,6 +49,36 @@ struct PlansController {
         let json = try await store.run { _ in
             try Self.mapped { try app.plan(date: date, version: version, agent: agent).json }
         }
+        return APIResponse.json(json)
+    }
+
+    /// NDJSON, one line per planned day from `from` to `to` (both needed, at most a year):
+    /// `{date, version, created_at, made_by, visits, agents, locked}` of its latest version.
+    @Sendable func days(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.requireSupervisor()
+        let query = QueryParameters(request)
+        let from = try query.requireDate("from"), to = try query.requireDate("to")
+        let app = store.app
+        let lines = try await store.run { _ in
+            try Self.mapped {
+                let days = try app.planDays(from: from, to: to)
+                return days.items.map { $0.json(days.clock) }
+            }
+        }
+        return APIResponse.ndjson(lines)
+    }
+
+    /// `from=V` (needed) and `to=W` (default the latest): what changed, stop by stop.
+    @Sendable func diff(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try context.requireSupervisor()
+        let date = try Self.date(context)
+        let query = QueryParameters(request)
+        guard let from = try query.int("from", in: 1...Int(Int32.max)) else {
+            throw APIError.badRequest("from: required (the older version)", field: "from")
+        }
+        let to = try query.int("to", in: 1...Int(Int32.max))
+        let app = store.app
+        let json = try await store.run { _ in try Self.mapped { try app.planDiff(date: date, from: from, to: to).json } }
         return APIResponse.json(json)
     }
 

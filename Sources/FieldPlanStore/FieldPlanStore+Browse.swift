@@ -8,10 +8,14 @@ extension FieldPlanStore {
         public var unlocatedOnly = false
         /// Matched without regard to case (`kcb bank` finds `KCB Bank`), in any script.
         public var client: String?
-        public init(status: AccountStatus? = nil, unlocatedOnly: Bool = false, client: String? = nil) {
+        /// A search box's text: an id that starts with it, or a name or phone that holds it,
+        /// in any case (`AccountSearch`); spaces only is no search.
+        public var search: String?
+        public init(status: AccountStatus? = nil, unlocatedOnly: Bool = false, client: String? = nil, search: String? = nil) {
             self.status = status
             self.unlocatedOnly = unlocatedOnly
             self.client = client
+            self.search = search
         }
     }
 
@@ -24,6 +28,8 @@ extension FieldPlanStore {
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let status = filter.status { clauses.append("status = ?"); arguments.append(status.rawValue) }
         if filter.unlocatedOnly { clauses.append("lat IS NULL") }
+        let search = AccountSearch(filter.search)
+        if let clause = search?.clause { clauses.append(clause.sql); for a in clause.arguments { arguments.append(a) } }
         let client = filter.client.map { $0.lowercased() }
         let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         try writer.read { db in
@@ -31,6 +37,7 @@ extension FieldPlanStore {
             while let row = try rows.next() {
                 let account = row.account
                 if let client, account.client.lowercased() != client { continue }
+                if let search, !search.matches(account) { continue }
                 try body(account)
             }
         }

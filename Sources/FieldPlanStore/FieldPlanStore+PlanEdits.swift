@@ -8,6 +8,10 @@ extension FieldPlanStore {
         public var plan: DayPlan
         public var version: Int
         public var changes: PlanChanges
+        /// The version the edit was applied to, so a caller can tell which routes it changed.
+        public var previous: DayPlan
+        /// The agents whose route on the day is locked (edits leave them alone).
+        public var locked: Set<String>
     }
 
     /// Applies a supervisor's edit to the latest plan of `date` and stores the result as the
@@ -28,17 +32,25 @@ extension FieldPlanStore {
             let edited = try PlanEditor(input: input).apply(edit, to: stored.plan).get()
             let seed = try Int64.fetchOne(db, sql: "SELECT seed FROM plan WHERE date = ? AND version = ?", arguments: [date.description, stored.version]) ?? 0
             let changes = try Self.savePlan(db, edited, seed: UInt64(bitPattern: seed), madeBy: edit.summary)
-            return PlanEditResult(plan: edited, version: changes.version, changes: changes)
+            return PlanEditResult(plan: edited, version: changes.version, changes: changes, previous: stored.plan, locked: stored.locked)
         }
     }
 
     /// `plan lock` / `plan unlock`: a later `plan --date D` keeps a locked route exactly as
     /// it is. Locking needs the agent's route on the day's latest plan.
+    /// With `expectedVersion`, the lock is refused unless that is still the latest version, as
+    /// an edit is (a lock makes no new version).
     /// - Returns: whether anything changed.
     @discardableResult
-    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool) throws -> Bool {
+    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool, expectedVersion: Int? = nil) throws -> Bool {
         try writer.write { db in
             let day = date.description
+            if let expectedVersion {
+                guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM plan WHERE date = ?", arguments: [day]) else {
+                    throw PlanStoreError.noPlan(day)
+                }
+                if latest != expectedVersion { throw PlanStoreError.staleVersion(day, expectedVersion, latest) }
+            }
             if locked {
                 guard let stored = try Self.storedPlan(db, date: date, version: nil) else { throw PlanStoreError.noPlan(day) }
                 guard stored.plan.routes.contains(where: { $0.agentID == agent }) else { throw PlanStoreError.noRoute(day, agent) }

@@ -57,6 +57,22 @@ extension FieldPlanStore {
         }
     }
 
+    /// One review item, open or resolved, as `reviewItems` lists it. A conflict is found by
+    /// any of its lines' ids (`conflict-N`), since a line sent again is the same item.
+    public func reviewItem(_ id: String) throws -> ReviewItem? {
+        var listed = id
+        if id.hasPrefix("conflict-"), let n = Int64(id.dropFirst("conflict-".count)) {
+            let first = try writer.read { db in
+                try Int64.fetchOne(db, sql: """
+                    SELECT MIN(id) FROM rejected_line
+                    WHERE raw = (SELECT raw FROM rejected_line WHERE id = ?) AND field = 'id' AND reason LIKE 'conflict:%'
+                    """, arguments: [n])
+            }
+            if let first { listed = "conflict-\(first)" }
+        }
+        return try reviewItems(includeResolved: true).first { $0.id == listed }
+    }
+
     /// Closes one review item. False when there is no such open item.
     public func resolveReview(_ id: String, note: String?, now: Int64? = nil) throws -> Bool {
         try writer.write { db in

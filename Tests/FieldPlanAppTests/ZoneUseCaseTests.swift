@@ -75,4 +75,39 @@ struct ZoneUseCaseTests {
         #expect(FieldPlanApp.newZoneIDs(count: 3, taken: ["Z01", "Z03"]) == ["Z02", "Z04", "Z05"])
         #expect(FieldPlanApp.newZoneIDs(count: 1, taken: Set((1...99).map { String(format: "Z%02d", $0) })) == ["Z100"])
     }
+
+    /// `dryRun` computes the same build and its moves, and leaves the store exactly as it was:
+    /// the zones and every account's zone; the real build then moves what the dry run said.
+    @Test func aDryRunStoresNothingAndCountsTheMoves() throws {
+        let f = try AppFixture()
+        _ = try f.app.buildZones(ZoneBuildRequest(zones: 1))
+        let zones = try f.store.zones()
+        let accounts = try f.store.zoningAccounts().map { ($0.id, $0.zoneID) }
+        let dry = try f.app.buildZones(ZoneBuildRequest(zones: 2, seed: 3, dryRun: true))
+        #expect(dry.dryRun && dry.built == 2 && dry.figures.zones.map(\.id) == ["Z01", "Z02"])
+        #expect(try f.store.zones() == zones)
+        #expect(try f.store.zoningAccounts().map { ($0.id, $0.zoneID) }.elementsEqual(accounts, by: ==))
+        // Every account was in Z01: the moves are the accounts Z02 takes from it.
+        let z02 = try #require(dry.figures.summaries.first { $0.id == "Z02" }?.accounts)
+        #expect(z02 > 0 && dry.moved == z02)
+        #expect(dry.moves == ZoneMoves(before: Array(repeating: "Z01", count: 6), after: Array(repeating: "Z01", count: 6 - z02) + Array(repeating: "Z02", count: z02)))
+        #expect(dry.moves.zones.map(\.zoneID) == ["Z01", "Z02"] && dry.moves.zones[0].lost == z02 && dry.moves.zones[1].gained == z02)
+        let real = try f.app.buildZones(ZoneBuildRequest(zones: 2, seed: 3))
+        #expect(!real.dryRun && real.moves == dry.moves && real.moved == dry.moved)
+        #expect(try f.store.zones().map(\.id) == ["Z01", "Z02"])
+    }
+
+    @Test func movesCountGainsLossesAndNewlyZonedAccounts() {
+        let moves = ZoneMoves(before: ["Z1", "Z1", nil, "Z2", "Z3"], after: ["Z1", "Z2", "Z2", "Z1", "Z1"])
+        #expect(moves.moved == 3 && moves.newlyZoned == 1)
+        #expect(moves.zones.map { "\($0.zoneID)+\($0.gained)-\($0.lost)" } == ["Z1+2-1", "Z2+2-1", "Z3+0-1"])
+    }
+
+    /// A service caller's seconds are capped, as a plan's are.
+    @Test func theServiceCapBoundsTheSeconds() throws {
+        let f = try AppFixture()
+        #expect(appError { _ = try f.app.buildZones(ZoneBuildRequest(zones: 2, seconds: 31, maxSeconds: 30)) }
+                == .invalid("seconds: at most 30 seconds of search here, got 31"))
+        #expect(try f.app.buildZones(ZoneBuildRequest(zones: 2, maxSeconds: 30)).built == 2)
+    }
 }

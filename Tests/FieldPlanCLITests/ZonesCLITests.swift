@@ -147,4 +147,45 @@ struct ZonesCLITests {
         #expect(try cli.run(["zones", "map", "-o", "zones.html"]).status == 0)
         #expect(cli.read("zones.html").hasPrefix("<!DOCTYPE html>"))
     }
+
+    /// `zones build --dry-run` shows what a rebuild would move, zone by zone, and stores
+    /// nothing: the zones and every account's zone are as before, and the real build that
+    /// follows moves exactly what the dry run said.
+    @Test func aDryRunShowsTheMovesAndStoresNothing() throws {
+        let cli = CLIHarness()
+        defer { cli.cleanUp() }
+        try importSample(cli)
+        #expect(try cli.run(["zones", "build", "--zones", "4"]).status == 0)
+        let zonesBefore = try cli.run(["zones", "list", "--format", "json"]).stdout
+        let accountsBefore = try zoneOfAccount(cli)
+
+        let text = try cli.run(["zones", "build", "--zones", "6", "--dry-run"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("dry run: nothing was stored"))
+        #expect(text.stdout.contains("gained") && text.stdout.contains("lost"))
+        let dry = try cli.run(["zones", "build", "--zones", "6", "--dry-run", "--format", "json"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(dry.stdout.utf8)) as? [String: Any])
+        #expect(answer["dry_run"] as? Bool == true && answer["built"] as? Int == 6)
+        let moves = try #require(answer["moves"] as? [String: Any])
+        let perZone = try #require(moves["zones"] as? [[String: Any]])
+        let moved = moves["moved"] as? Int ?? -1
+        #expect(moved > 0 && moved == answer["moved"] as? Int)
+        // Every account that moves is lost by one zone and gained by another.
+        #expect(perZone.reduce(0) { $0 + ($1["lost"] as? Int ?? 0) } == moved)
+        #expect(perZone.reduce(0) { $0 + ($1["gained"] as? Int ?? 0) } == moved + (moves["newly_zoned"] as? Int ?? 0))
+        #expect(perZone.contains { $0["zone_id"] as? String == "Z06" && ($0["gained"] as? Int ?? 0) > 0 })
+
+        // Nothing stored.
+        #expect(try cli.run(["zones", "list", "--format", "json"]).stdout == zonesBefore)
+        #expect(try zoneOfAccount(cli) == accountsBefore)
+
+        // The same build for real moves what the dry run said.
+        let real = try cli.run(["zones", "build", "--zones", "6", "--format", "json"])
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(real.stdout.utf8)) as? [String: Any])
+        #expect(stored["dry_run"] as? Bool == false)
+        #expect(stored["moved"] as? Int == moved)
+        #expect(((stored["moves"] as? [String: Any])?["zones"] as? [[String: Any]])?.count == perZone.count)
+        #expect(try zoneOfAccount(cli) != accountsBefore)
+    }
 }

@@ -17,19 +17,26 @@ struct FuzzTests {
         "/api/accounts", "/api/accounts/{x}", "/api/agents", "/api/settings", "/api/settings/{x}", "/api/zones",
         "/api/packets/{x}/{x}", "/api/plans/{x}", "/api/sheets/{x}/{x}", "/api/import", "/api/sync", "/api/export", "/api/review", "/api/audit", "/api/clearances",
         "/api/reports/daily", "/api/reports/monthly", "/api/reports/range", "/api/openapi.json", "/healthz", "/api/{x}", "/{x}",
+        "/api/zones/build", "/api/zones/assign-nearest", "/api/zones/{x}/agent", "/api/zones/{x}/name", "/api/zones/{x}/lock",
+        "/api/plans", "/api/plans/{x}/edits", "/api/plans/{x}/diff", "/api/review/{x}/resolve", "/api/clearances/{x}/confirm",
     ]
     static let pieces = [
         "A1", "G1", "2026-12-10", "..", "..%2F..%2Fetc%2Fpasswd", "%00", "%FF%FE", "'", "\"", "';DROP TABLE account;--", "1 OR 1=1",
         "%E2%80%AE", "ü", "min_gap_days", "agency_name", String(repeating: "x", count: 300), "%", "%zz", "{id}", "*",
     ]
     static let names = ["status", "client", "unlocated", "zone", "limit", "after", "date", "month", "from", "to", "by", "format",
-                        "kind", "since", "now", "all", "account", "state", "dry_run", "csv_kind"]
+                        "kind", "since", "now", "all", "account", "state", "dry_run", "csv_kind", "q", "version"]
     static let bodies: [[UInt8]] = [
         Array(#"{"value": 3}"#.utf8), Array(#"{"value": "#.utf8), [0xFF, 0xFE, 0x00, 0x7B], Array("not json at all".utf8),
         Array(#"{"kind":"account","id":"Z9","client":"C","debtor_name":"D","balance":1}"#.utf8),
         Array(#"{"kind":"outcome","id":"fz","account_id":"A1","agent_id":"G2","visited_at":"2026-12-09T10:00:00+03:00","code":"NOT_HOME"}"#.utf8),
         Array("id,client\n\"unterminated,\n".utf8), Array(repeating: UInt8(ascii: "["), count: 5000), [],
         Array(#"{"kind":"payment","id":"pz","account_id":"A1","amount":1e400,"paid_at":"x"}"#.utf8),
+        Array(#"{"op":"move","account_id":"A1","agent_id":"G2","position":1e400,"expected_version":1}"#.utf8),
+        Array(#"{"op":"lock","agent_id":"';DROP TABLE plan;--"}"#.utf8),
+        Array(#"{"zones":2,"dry_run":true,"seconds":0.2,"balance":"accounts"}"#.utf8),
+        Array(#"{"agent_id":null,"name":"%_\u0000","locked":true,"note":"x"}"#.utf8),
+        Array(#"{"locked":true}"#.utf8), Array(#"{"name":"' OR 1=1 --"}"#.utf8), Array(#"{"agent_id":"G1"}"#.utf8),
     ]
     static let types = ["application/x-ndjson", "text/csv", "application/json", "text/plain", "multipart/form-data; boundary=x", ""]
 

@@ -65,6 +65,16 @@ final class ServerFixture: @unchecked Sendable {
         _ = try store.savePlan(plan, seed: 1)
     }
 
+    /// Takes in `lines` as `fieldplan sync import` would (outcomes and payments), at `now`.
+    func sync(_ lines: [String]) throws {
+        syncs += 1
+        let input = folder + "/sync-\(syncs).ndjson"
+        _ = FileManager.default.createFile(atPath: input, contents: Data(lines.joined(separator: "\n").utf8))
+        _ = try store.syncRecords([ImportInput(path: input, displayName: "sync-\(syncs).ndjson")], now: Instant(Self.now)?.epochSeconds)
+    }
+
+    private var syncs = 0
+
     func configuration(limits: ServerLimits = ServerLimits(), port: Int = 0) -> ServerConfiguration {
         var logger = Logger(label: "test") { [logs] _ in CapturingLogHandler(capture: logs) }
         logger.logLevel = .info

@@ -27,6 +27,9 @@ struct TokenMatrixTests {
         var agentOwn: Int
         var agentOther: Int
         var supervisor: Int
+        /// What the store must hold for the supervisor's request to succeed (a review item, a
+        /// pending clearance), done once before the callers.
+        var setup: (@Sendable (ServerFixture) throws -> Void)? = nil
         var description: String { "\(method) \(template)" }
 
         func status(for caller: Caller) -> Int {
@@ -45,6 +48,13 @@ struct TokenMatrixTests {
         Row(method: .get, template: template, own: uri ?? template, other: uri ?? template, agentOwn: 403, agentOther: 403, supervisor: 200)
     }
 
+    /// A supervisor-only change with a JSON body: 403 for any agent.
+    static func supervisorWrite(_ method: HTTPRequest.Method, _ template: String, _ uri: String? = nil, body: String,
+                                setup: (@Sendable (ServerFixture) throws -> Void)? = nil) -> Row {
+        Row(method: method, template: template, own: uri ?? template, other: uri ?? template, body: body, contentType: "application/json",
+            agentOwn: 403, agentOther: 403, supervisor: 200, setup: setup)
+    }
+
     static let outcomeOfG1 = #"{"kind":"outcome","id":"m1","account_id":"A1","agent_id":"G1","visited_at":"2026-12-09T10:00:00+03:00","code":"NOT_HOME"}"#
     static let outcomeOfG2 = #"{"kind":"outcome","id":"m2","account_id":"A2","agent_id":"G2","visited_at":"2026-12-09T10:00:00+03:00","code":"NOT_HOME"}"#
 
@@ -58,10 +68,18 @@ struct TokenMatrixTests {
         Row(method: .put, template: "/api/settings/{key}", own: "/api/settings/min_gap_days", other: "/api/settings/min_gap_days",
             body: #"{"value": 4}"#, contentType: "application/json", agentOwn: 403, agentOther: 403, supervisor: 200),
         supervisorRead("/api/zones"),
+        supervisorWrite(.post, "/api/zones/build", body: #"{"zones":2,"dry_run":true}"#),
+        supervisorWrite(.post, "/api/zones/assign-nearest", body: ""),
+        supervisorWrite(.put, "/api/zones/{id}/agent", "/api/zones/Z1/agent", body: #"{"agent_id":"G1"}"#),
+        supervisorWrite(.put, "/api/zones/{id}/name", "/api/zones/Z1/name", body: #"{"name":"North"}"#),
+        supervisorWrite(.put, "/api/zones/{id}/lock", "/api/zones/Z1/lock", body: #"{"locked":true}"#),
         Row(method: .post, template: "/api/plans/{date}", own: "/api/plans/2026-12-10", other: "/api/plans/2026-12-10",
             body: #"{"seconds":0.3,"force":true}"#, contentType: "application/json", agentOwn: 403, agentOther: 403, supervisor: 200),
         Row(method: .get, template: "/api/plans/{date}", own: "/api/plans/2026-12-10?agent=G1", other: "/api/plans/2026-12-10?agent=G2",
             agentOwn: 200, agentOther: 403, supervisor: 200),
+        supervisorRead("/api/plans", "/api/plans?from=2026-12-01&to=2026-12-31"),
+        supervisorRead("/api/plans/{date}/diff", "/api/plans/2026-12-10/diff?from=1"),
+        supervisorWrite(.post, "/api/plans/{date}/edits", "/api/plans/2026-12-10/edits", body: #"{"op":"lock","agent_id":"G1","expected_version":1}"#),
         Row(method: .get, template: "/api/sheets/{date}/{agent}", own: "/api/sheets/2026-12-10/G1", other: "/api/sheets/2026-12-10/G2",
             agentOwn: 200, agentOther: 403, supervisor: 200),
         Row(method: .get, template: "/api/packets/{date}/{agent}", own: "/api/packets/2026-12-10/G1", other: "/api/packets/2026-12-10/G2",
@@ -74,8 +92,12 @@ struct TokenMatrixTests {
             body: outcomeOfG1, contentType: "application/x-ndjson", agentOwn: 200, agentOther: 200, supervisor: 200),
         supervisorRead("/api/export"),
         supervisorRead("/api/review"),
+        supervisorWrite(.post, "/api/review/{id}/resolve", "/api/review/conflict-1/resolve", body: #"{"note":"checked"}"#,
+                        setup: { try $0.sync([outcomeOfG2]); try $0.sync([outcomeOfG2.replacingOccurrences(of: "NOT_HOME", with: "REFUSED")]) }),
         supervisorRead("/api/audit"),
         supervisorRead("/api/clearances"),
+        supervisorWrite(.post, "/api/clearances/{account_id}/confirm", "/api/clearances/A1/confirm", body: "",
+                        setup: { try $0.sync([#"{"kind":"payment","id":"p1","account_id":"A1","amount":1000,"paid_at":"2026-12-09T09:00:00+03:00"}"#]) }),
         supervisorRead("/api/reports/daily", "/api/reports/daily?date=2026-12-09"),
         supervisorRead("/api/reports/monthly", "/api/reports/monthly?month=2026-12"),
         supervisorRead("/api/reports/range", "/api/reports/range?from=2026-12-01&to=2026-12-09"),
@@ -94,6 +116,7 @@ struct TokenMatrixTests {
     func everyCallerGetsTheDocumentedStatus(row: Row) async throws {
         let f = try ServerFixture()
         try f.plan("2026-12-10")
+        try row.setup?(f)
         let tokens: [Caller: String] = [
             .malformed: "fpt_short", .unknown: AccessToken.random().text, .revoked: f.revoked,
             .agentOwn: f.agentG1, .agentOther: f.agentG1, .supervisor: f.supervisor,

@@ -19,11 +19,13 @@ extension FieldPlanCommand {
             var unlocated = false
             @Option(help: "Only this client (any case: kcb bank finds KCB Bank).")
             var client: String?
+            @Option(help: "Only accounts whose id starts with this text, or whose debtor name or phone holds it (any case).")
+            var search: String?
             @Option(help: "text, csv or json (NDJSON without national_id).")
             var format: ListFormat = .text
 
             func run() throws {
-                var filter = FieldPlanStore.AccountFilter(unlocatedOnly: unlocated, client: client)
+                var filter = FieldPlanStore.AccountFilter(unlocatedOnly: unlocated, client: client, search: search)
                 if let status {
                     guard let s = AccountStatus(rawValue: status) else { throw ValidationError("--status: unknown status \"\(status)\"") }
                     filter.status = s

@@ -19,7 +19,8 @@ extension FieldPlanCommand.Zones {
                 With --agents, one zone per active agent without a locked zone, started at the agent's base; the \
                 zones are then given to those agents by a min-cost assignment of the distances from their bases to \
                 the zones' centres, and each agent's distance is printed. (zones assign --nearest does the \
-                assignment alone, on the zones as they are.)
+                assignment alone, on the zones as they are.) With --dry-run the same build is computed and each \
+                zone's accounts gained and lost are listed, but nothing is stored.
                 """)
 
         @OptionGroup var store: StoreOptions
@@ -37,6 +38,12 @@ extension FieldPlanCommand.Zones {
         var tolerance: Double = 5
         @Option(help: "Random seed (same seed, same zones).")
         var seed: UInt64 = 1
+        @Flag(help: "Compute the build and show what it would move, zone by zone, but store nothing.")
+        var dryRun = false
+        @Option(help: "text, or json (the object the service answers).")
+        var format: Format = .text
+
+        enum Format: String, ExpressibleByArgument { case text, json }
 
         func validate() throws {
             if !agents && zones == nil { throw ValidationError("give --zones N, or --agents for one zone per active agent") }
@@ -48,10 +55,15 @@ extension FieldPlanCommand.Zones {
         func run() throws {
             let app = FieldPlanApp(store: try store.open())
             let request = ZoneBuildRequest(zones: zones, balance: by, seconds: seconds, fresh: fresh, agents: agents,
-                                           tolerance: tolerance, seed: seed)
+                                           tolerance: tolerance, seed: seed, dryRun: dryRun)
             let result = try app.buildZones(request, progress: Terminal.progress)
             Terminal.endProgress()
-            print("built \(result.built) zones (\(result.locked) locked left alone) from \(result.accounts) located open/ptp accounts in "
+            if format == .json {
+                print(result.json)
+                return
+            }
+            if dryRun { print("dry run: nothing was stored; without --dry-run this build would do:") }
+            print((dryRun ? "build " : "built ") + "\(result.built) zones (\(result.locked) locked left alone) from \(result.accounts) located open/ptp accounts in "
                   + String(format: "%.2f s", result.seconds))
             print("moved \(result.moved) of \(result.previouslyZoned) previously zoned accounts"
                   + (result.removed.isEmpty ? "" : "; removed zones \(result.removed.joined(separator: ", "))"))
@@ -62,6 +74,7 @@ extension FieldPlanCommand.Zones {
                 print("\nzones given to the agents nearest to their centres (min-cost assignment; straight-line km from the base):")
                 print(ZoneView.assignmentTable(result.assignment, agents: result.figures.agents))
             }
+            if dryRun { print("\n" + ZoneView.movesTable(result.moves)) }
         }
     }
 }
