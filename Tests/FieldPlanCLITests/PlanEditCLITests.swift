@@ -157,6 +157,36 @@ struct PlanEditCLITests {
         #expect(missing.stderr.contains("no version 9 of the plan for 2026-11-24"))
     }
 
+    /// `--format json` prints the object the service's edit route answers: the new version and
+    /// only the routes the edit changed.
+    @Test func anEditPrintsItsJSON() throws {
+        let cli = try setUp()
+        defer { cli.cleanUp() }
+        #expect(try plan(cli).status == 0)
+        let g1 = Self.stops(try show(cli), agent: "G1").map { $0["account_id"] as! String }
+        let r = try cli.run(["plan", "drop", "--date", Self.day, g1[0], "--reason", "gate locked", "--if-version", "1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 2 && object["op"] as? String == "drop" && object["account_id"] as? String == g1[0])
+        #expect(object["route"] == nil && object["made_by"] as? String == "plan drop \(g1[0]) --reason gate locked")
+        let routes = (object["routes"] as? [[String: Any]]) ?? []
+        #expect(routes.map { $0["agent_id"] as? String } == ["G1"])
+        #expect((routes.first?["stops"] as? [[String: Any]])?.contains { $0["account_id"] as? String == g1[0] } == false)
+        #expect((object["changes"] as? [String: Any])?["removed"] as? Int == 1)
+    }
+
+    /// `accounts list --search` is the service's `q=`: an id's start, a name's or a phone's part.
+    @Test func accountsListSearches() throws {
+        let cli = try setUp()
+        defer { cli.cleanUp() }
+        let r = try cli.run(["accounts", "list", "--search", "tHREE", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.split(separator: "\n").map { $0.contains("\"id\":\"A3\"") } == [true])
+        let ids = try cli.run(["accounts", "list", "--search", "a", "--format", "json"]).stdout.split(separator: "\n").count
+        #expect(ids == 8)
+        #expect(try cli.run(["accounts", "list", "--search", "%"]).stdout.contains("A1") == false)
+    }
+
     @Test func editsAreCheckedAndRefusalsNameTheRule() throws {
         let cli = try setUp()
         defer { cli.cleanUp() }
