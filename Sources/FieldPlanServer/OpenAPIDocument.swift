@@ -66,14 +66,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -161,44 +157,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "OK",
@@ -230,24 +198,10 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
       "description": "An agent asking for what is not its own.",
@@ -260,14 +214,7 @@ enum OpenAPIDocument {
       }
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "OK",
@@ -298,44 +245,16 @@ enum OpenAPIDocument {
     "summary": "Every agent (supervisor).",
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The agents in id order. One JSON object per line, each as the schema.",
@@ -356,44 +275,16 @@ enum OpenAPIDocument {
     "summary": "Every setting (supervisor).",
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "OK",
@@ -435,64 +326,22 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "415": {
-      "description": "The Content-Type is not one the route takes.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnsupportedType"
      },
      "200": {
       "description": "OK",
@@ -523,44 +372,16 @@ enum OpenAPIDocument {
     "summary": "Every zone as stored (supervisor).",
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The zones in id order. One JSON object per line, each as the schema.",
@@ -602,44 +423,16 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "404": {
       "description": "A stored plan the run builds on could not be found.",
@@ -652,14 +445,7 @@ enum OpenAPIDocument {
       }
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "422": {
       "description": "Refused: the day has started or is past (without `force`), an absent agent's route must be kept, or nobody works that day.",
@@ -718,24 +504,10 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
       "description": "An agent asking for the whole plan or another agent's route.",
@@ -748,14 +520,7 @@ enum OpenAPIDocument {
       }
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "404": {
       "description": "No plan that day, no such version, or no route for the agent.",
@@ -821,24 +586,10 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
       "description": "An agent asking for what is not its own.",
@@ -851,14 +602,7 @@ enum OpenAPIDocument {
       }
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "404": {
       "description": "No such agent, or no plan for the agent that day.",
@@ -919,24 +663,10 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
       "description": "An agent asking for what is not its own.",
@@ -949,14 +679,7 @@ enum OpenAPIDocument {
       }
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The packet header, route, visits and debtors. One JSON object per line, each as the schema.",
@@ -1039,64 +762,22 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "415": {
-      "description": "The Content-Type is not one the route takes.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnsupportedType"
      },
      "200": {
       "description": "The summary, whether or not lines were rejected.",
@@ -1138,24 +819,10 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
       "description": "An agent asking for what is not its own.",
@@ -1168,34 +835,13 @@ enum OpenAPIDocument {
       }
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "415": {
-      "description": "The Content-Type is not one the route takes.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/UnsupportedType"
      },
      "200": {
       "description": "The summary, whether or not lines were rejected.",
@@ -1245,44 +891,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The records in dependency order. One JSON object per line, each as the schema.",
@@ -1324,44 +942,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The review items. One JSON object per line, each as the schema.",
@@ -1393,44 +983,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The changes, oldest first. One JSON object per line, each as the schema.",
@@ -1466,44 +1028,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The clearances. One JSON object per line, each as the schema.",
@@ -1575,44 +1109,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The report in the asked format.",
@@ -1699,44 +1205,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The report in the asked format.",
@@ -1832,44 +1310,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "The report in the asked format.",
@@ -1915,54 +1365,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "422": {
       "description": "Refused: the locked zones leave nothing to build, or no agent can take a zone.",
@@ -1993,54 +1408,19 @@ enum OpenAPIDocument {
     "summary": "Give every unlocked zone to the nearest active agent without a locked zone (min-cost assignment), as `fieldplan zones assign --nearest` (supervisor). No body.",
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "422": {
       "description": "Refused: no unlocked zone, or no agent to take one.",
@@ -2092,54 +1472,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "No such zone, or no such agent.",
@@ -2191,54 +1536,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "No such zone.",
@@ -2290,54 +1600,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "No such zone.",
@@ -2388,44 +1663,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "200": {
       "description": "One line per planned day, in date order. One JSON object per line, each as the schema.",
@@ -2477,44 +1724,16 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "404": {
       "description": "No plan that day, or no such version.",
@@ -2566,54 +1785,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "No plan that day; a lock of an agent without a route.",
@@ -2685,54 +1869,19 @@ enum OpenAPIDocument {
     },
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "No open review item with that id.",
@@ -2774,54 +1923,19 @@ enum OpenAPIDocument {
     ],
     "responses": {
      "400": {
-      "description": "Bad input: the message names the parameter, field or line.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/BadRequest"
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      },
      "413": {
-      "description": "The body is over the route's limit.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/TooLarge"
      },
      "404": {
       "description": "The account has no pending clearance.",
@@ -2853,6 +1967,68 @@ enum OpenAPIDocument {
     "type": "http",
     "scheme": "bearer",
     "description": "A token from `fieldplan users add`."
+   }
+  },
+  "responses": {
+   "BadRequest": {
+    "description": "Bad input: the message names the parameter, field or line.",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Unauthorized": {
+    "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Forbidden": {
+    "description": "The token's role is agent; this route is the supervisor's.",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Unavailable": {
+    "description": "The store did not answer in time (`Retry-After`).",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "TooLarge": {
+    "description": "The body is over the route's limit.",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "UnsupportedType": {
+    "description": "The Content-Type is not one the route takes.",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
    }
   },
   "schemas": {

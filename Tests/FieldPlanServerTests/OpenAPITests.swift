@@ -46,15 +46,36 @@ struct OpenAPITests {
         #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
     }
 
-    /// The document's `$ref`s all resolve.
-    @Test func everyReferenceResolves() {
+    /// A response given as a `$ref` into `components/responses`, as the response it names.
+    static func resolved(_ response: [String: Any]) -> [String: Any] {
+        guard let ref = response["$ref"] as? String else { return response }
+        let name = ref.replacingOccurrences(of: "#/components/responses/", with: "")
+        return ((document["components"] as? [String: Any])?["responses"] as? [String: Any])?[name] as? [String: Any] ?? [:]
+    }
+
+    /// The document's `$ref`s all resolve, into `components/schemas` and `components/responses`.
+    @Test(arguments: ["schemas", "responses"])
+    func everyReferenceResolves(section: String) {
         let text = OpenAPIDocument.json
-        let names = Set(((Self.document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]).keys)
+        let names = Set(((Self.document["components"] as? [String: Any])?[section] as? [String: Any] ?? [:]).keys)
+        #expect(!names.isEmpty, "no components/\(section)")
         var rest = text[...]
-        while let range = rest.range(of: "#/components/schemas/") {
+        while let range = rest.range(of: "#/components/\(section)/") {
             let name = rest[range.upperBound...].prefix { $0 != "\"" }
             #expect(names.contains(String(name)), "unresolved $ref \(name)")
             rest = rest[range.upperBound...]
+        }
+    }
+
+    /// The errors every route shares are written once, in `components/responses`.
+    @Test func sharedErrorsAreReferences() {
+        for (path, item) in (Self.document["paths"] as? [String: Any]) ?? [:] {
+            for (method, operation) in (item as? [String: Any]) ?? [:] {
+                let responses = ((operation as? [String: Any])?["responses"] as? [String: Any]) ?? [:]
+                for code in ["401", "503"] {
+                    #expect((responses[code] as? [String: Any])?["$ref"] is String || path == "/healthz", "\(method) \(path) \(code)")
+                }
+            }
         }
     }
 
@@ -124,7 +145,7 @@ struct OpenAPITests {
                 let r = try await client.execute(uri: request.uri, method: request.method, headers: request.headers,
                                                  body: request.body.map { ByteBuffer(string: $0) })
                 let responses = Self.operation(request.method.rawValue, request.template)?["responses"] as? [String: Any]
-                guard let response = responses?[String(r.status.code)] as? [String: Any] else {
+                guard let response = (responses?[String(r.status.code)] as? [String: Any]).map(Self.resolved) else {
                     Issue.record("\(request.uri): status \(r.status.code) is not documented")
                     continue
                 }
