@@ -8,6 +8,7 @@ import Testing
 
 /// `POST /api/plans/{date}/edits`, `GET /api/plans?from=&to=` and `GET /api/plans/{date}/diff`,
 /// through the router (no socket).
+@Suite(.serialized)
 struct PlanEditRouteTests {
     typealias F = ServerFixture
     static let day = CivilDate("2026-12-10")!
@@ -85,22 +86,25 @@ struct PlanEditRouteTests {
         #expect(try f.store.storedPlan(date: Self.day, version: nil)?.locked == [])
     }
 
-    @Test(arguments: [
+    static let badBodies: [(String, String?)] = [
         (#"{"op":"swap","account_id":"A1"}"#, "op"), (#"{"account_id":"A1"}"#, "op"), (#"{"op":"move","agent_id":"G2"}"#, "account_id"),
         (#"{"op":"move","account_id":"A1"}"#, "agent_id"), (#"{"op":"move","account_id":"A1","agent_id":"G2","reason":"x"}"#, "reason"),
         (#"{"op":"move","account_id":"A1","agent_id":"G2","position":0}"#, "position"), (#"{"op":"drop","account_id":"A1"}"#, "reason"),
         (#"{"op":"drop","account_id":"A1","reason":"  "}"#, "reason"), (#"{"op":"add","account_id":"A1","agent_id":"G1","expected_version":"1"}"#, "expected_version"),
         (#"{"op":"lock","agent_id":"G1","account_id":"A1"}"#, "account_id"), (#"{"op":"lock","agent_id":"G1","force":true}"#, "force"),
         (#"{"op":"move","account_id":1,"agent_id":"G2"}"#, "account_id"), ("", nil), (#"{"op":"#, nil),
-    ])
-    func badEditBodiesAre400NamingTheField(body: String, field: String?) async throws {
+    ]
+
+    @Test func badEditBodiesAre400NamingTheField() async throws {
         let f = try ServerFixture()
         try f.plan("2026-12-10")
         try await f.app().test(.router) { client in
-            let r = try await client.execute(uri: "/api/plans/2026-12-10/edits", method: .post, headers: PlanRouteTests.json(f.supervisor),
-                                             body: ByteBuffer(string: body))
-            #expect(r.status == .badRequest, "\(body): \(r.status) \(r.text)")
-            if let field { #expect(r.object["field"] as? String == field, "\(body): \(r.text)") }
+            for (body, field) in Self.badBodies {
+                let r = try await client.execute(uri: "/api/plans/2026-12-10/edits", method: .post, headers: PlanRouteTests.json(f.supervisor),
+                                                 body: ByteBuffer(string: body))
+                #expect(r.status == .badRequest, "\(body): \(r.status) \(r.text)")
+                if let field { #expect(r.object["field"] as? String == field, "\(body): \(r.text)") }
+            }
         }
         #expect(try latest(f) == 1)
     }
