@@ -67,6 +67,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
+        // Not part of the product: Hummingbird's "hello" route, the ceiling `scripts/bench-serve` compares with.
+        .executableTarget(name: "fieldplan-hello", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
 
         .testTarget(name: "FieldPlanCoreTests", dependencies: ["FieldPlanCore"]),
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),

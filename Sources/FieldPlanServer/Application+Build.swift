@@ -25,14 +25,19 @@ public func serve(_ configuration: ServerConfiguration) async throws {
 }
 
 /// Every route with its middleware: request logging outermost (so it sees the final
-/// status), then errors to JSON, then the token check on `/api`.
+/// status), then errors to JSON, then the token check on `/api`, then the mark of a
+/// writing request (its store calls wait in `writes`, one queue per server).
 public func buildRouter(store: FieldPlanStore, limits: ServerLimits = ServerLimits(), logger: Logger) -> Router<APIRequestContext> {
-    let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds)
+    buildRouter(store: store, limits: limits, logger: logger, writes: WriteQueue(waitSeconds: limits.writeQueueSeconds))
+}
+
+func buildRouter(store: FieldPlanStore, limits: ServerLimits, logger: Logger, writes: WriteQueue) -> Router<APIRequestContext> {
+    let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds, writes: writes)
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware())
     router.addRoutes(HealthController(store: blocking).routes)
-    let api = router.group("/api").add(middleware: AuthMiddleware(store: blocking))
+    let api = router.group("/api").add(middleware: AuthMiddleware(store: blocking)).add(middleware: WriteRequestMiddleware())
     api.addRoutes(OpenAPIController().routes)
     api.addRoutes(AccountsController(store: blocking).routes)
     api.addRoutes(AgentsController(store: blocking).routes)

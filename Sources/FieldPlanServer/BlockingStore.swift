@@ -12,15 +12,33 @@ import Synchronization
 /// waiting for SQLite's lock (a second import behind a first) sleeps on its thread, and with
 /// two cores two such waits would leave no thread for the reads.
 ///
-/// Each call has a time cap: past it the request gets `503` with `Retry-After` rather than
-/// a hang. SQLite cannot be interrupted from here, so the call itself finishes on its pool
-/// thread and its answer is dropped (a write still commits whole or not at all).
+/// A read has a time cap: past it the request gets `503` with `Retry-After` rather than a
+/// hang (SQLite cannot be interrupted from here, so the read finishes on its pool thread and
+/// its answer is dropped).
+///
+/// A call made while serving a request that may write (`POST`, `PUT`, `PATCH`, `DELETE`, as
+/// `WriteRequestMiddleware` marks it) goes through the `WriteQueue` instead: it waits its turn
+/// behind the other writes, is answered `503` and never started when the turn does not come
+/// within the queue's time, and once started is answered with its own result, however long
+/// it takes. Reads never wait for writes (WAL).
 struct BlockingStore: Sendable {
     let store: FieldPlanStore
-    /// The cap of a read or a small write.
+    /// The cap of a read.
     let seconds: Double
-    /// The cap of an import, a sync or an export.
+    /// The cap of a long read: an export, a report.
     let longSeconds: Double
+    /// The queue every write of this server waits in.
+    let writes: WriteQueue
+
+    init(store: FieldPlanStore, seconds: Double, longSeconds: Double, writes: WriteQueue = WriteQueue(waitSeconds: 15)) {
+        self.store = store
+        self.seconds = seconds
+        self.longSeconds = longSeconds
+        self.writes = writes
+    }
+
+    /// Set for the handling of a request whose method may write.
+    @TaskLocal static var inWriteRequest = false
 
     var app: FieldPlanApp { FieldPlanApp(store: store) }
 
@@ -33,8 +51,12 @@ struct BlockingStore: Sendable {
         return pool
     }()
 
-    func run<T: Sendable>(long: Bool = false, _ body: @escaping @Sendable (FieldPlanStore) throws -> T) async throws -> T {
+    /// `body` on the pool: as a write when called for a writing request (or with `write: true`), else as a read.
+    func run<T: Sendable>(long: Bool = false, write: Bool? = nil, _ body: @escaping @Sendable (FieldPlanStore) throws -> T) async throws -> T {
         let store = self.store
+        if write ?? Self.inWriteRequest {
+            return try await writes.run { try await Self.pool.runIfActive { try body(store) } }
+        }
         let limit = long ? longSeconds : seconds
         let gate = Gate<T>()
         return try await withCheckedThrowingContinuation { continuation in

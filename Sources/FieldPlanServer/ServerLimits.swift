@@ -10,10 +10,16 @@ public struct ServerLimits: Sendable {
     /// The longest line an agent's sync body may hold (it is parsed before the import to
     /// check the `agent_id`); longer lines are rejected.
     public var agentLineBytes: Int = 1 << 20
-    /// Reads and small writes.
+    /// A read's store call (`503` past it).
     public var requestSeconds: Double = 30
-    /// Imports, syncs and exports, which stream many lines.
+    /// A long read's store call: an export's plan lines, a report.
     public var longRequestSeconds: Double = 600
+    /// How long a write (an import, a sync, a plan run, a settings change: every `POST`,
+    /// `PUT`, `PATCH` or `DELETE`) may wait for the writes before it. Past it the write is
+    /// answered `503` with `Retry-After` and never runs. 15 s: longer than a day's sync of
+    /// the whole agency takes, shorter than a phone's patience; a plan run searches for up
+    /// to 30 s, so a write posted early in it may be refused and retried.
+    public var writeQueueSeconds: Double = 15
     /// A connection with no request in flight for this long is closed.
     public var idleSeconds: Int64 = 60
 
