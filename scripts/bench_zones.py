@@ -39,7 +39,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def find_binary(explicit):
     if explicit:
-        return explicit
+        return os.path.abspath(explicit)
     for p in [".build/release/fieldplan", ".build/debug/fieldplan"]:
         full = os.path.join(ROOT, p)
         if os.access(full, os.X_OK):
