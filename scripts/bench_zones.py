@@ -1,28 +1,31 @@
 #!/usr/bin/env python3
-"""Benchmark of `fieldplan zones build` (issue 4).
+"""Benchmark of `fieldplan zones build` against balanced k-means (issues 4 and 18).
 
-For each city size n and zone count k it
-  1. generates a seeded synthetic agency of 1.1·n accounts (`fieldplan sample`) and imports
-     the first n account lines,
-  2. times `fieldplan zones build --zones k --fresh` (wall clock of the command, and the
-     build time the command reports itself, which leaves out loading and saving),
-  3. measures, on the located open/ptp accounts:
-       - balance: max/mean and min/mean of the zones' workload hours as fieldplan reports
-         them, and of an independent estimate (service + 0.7124·√(n·hull area) travel),
-       - spread: mean distance of an account to its zone centroid, against plain k-means
-         (scikit-learn KMeans when installed, else a numpy Lloyd) on the same points,
-       - contiguity: share of accounts whose nearest neighbour is in another zone (both),
-  4. imports the remaining 10 % accounts, runs a stable rebuild (no --fresh) and reports the
-     share of existing accounts moved and the balance after it.
-Goals (issue 4): balance within ±5 %, spread within 10 % of k-means, 100k/100 under 5 s,
-under 3 % of existing accounts moved.
+For each city (the `fieldplan sample` agency, and the same accounts moved to uniformly random
+places over a 20 km square) and each zone count k, in one run:
+  1. generates a seeded agency of 1.1·n accounts and imports the first n account lines,
+  2. builds `fieldplan zones build --zones k --fresh --by accounts` (the build time the
+     command reports, which leaves out loading and saving),
+  3. runs size-constrained k-means (`k-means-constrained` from PyPI: k-means whose
+     assignment step is a min-cost flow with size bounds; benchmark only, never a product
+     dependency) on exactly the same points, with the same size limits: every zone between
+     ceil(0.95·n/k) and floor(1.05·n/k) accounts, the ±5 % fieldplan promises,
+  4. prints for both: spread (mean distance of an account to its zone's centre, m), border
+     share (share of accounts whose nearest neighbour is in another zone), balance (largest
+     over smallest zone, in accounts) and seconds,
+  5. imports the remaining 10 % accounts, rebuilds (no --fresh) and prints the share of the
+     existing accounts moved.
+Why accounts: k-means-constrained bounds counts, not weights, so the honest comparison is an
+accounts-balanced fieldplan build against it; the workload build (the default) is timed on
+the large city (`--large`), with its rebuild share.
+Goals (issue 18): spread <= 1.00 x and border share <= 1.05 x balanced k-means at 20 zones,
+100,000 accounts into 100 zones under 5 s, a rebuild moving <= 3 %.
 """
 import argparse
 import json
 import math
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -36,9 +39,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def find_binary(explicit):
     if explicit:
-        return explicit
-    for p in [".build/release/fieldplan", ".build-zones/release/fieldplan", ".build/debug/fieldplan",
-              ".build-zones/debug/fieldplan"]:
+        return os.path.abspath(explicit)
+    for p in [".build/release/fieldplan", ".build/debug/fieldplan"]:
         full = os.path.join(ROOT, p)
         if os.access(full, os.X_OK):
             return full
@@ -47,15 +49,10 @@ def find_binary(explicit):
 
 def run(binary, args, db, cwd):
     env = dict(os.environ, FIELDPLAN_DB=db)
-    t = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run([binary] + args, cwd=cwd, env=env, capture_output=True, text=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    dt = time.perf_counter() - t
-    run.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode not in (0, 3):
         sys.exit(f"fieldplan {' '.join(args)} failed ({p.returncode}): {p.stderr.strip()}")
-    return p.stdout, dt
+    return p.stdout
 
 
 def planar(lat, lon):
@@ -73,154 +70,125 @@ def spread(xy, labels):
 
 
 def nearest_other(xy):
-    try:
-        from sklearn.neighbors import NearestNeighbors
-        _, idx = NearestNeighbors(n_neighbors=2).fit(xy).kneighbors(xy)
-        return idx[:, 1]
-    except ImportError:
-        from scipy.spatial import cKDTree  # noqa: WPS433
-        _, idx = cKDTree(xy).query(xy, k=2)
-        return idx[:, 1]
+    from scipy.spatial import cKDTree
+    _, idx = cKDTree(xy).query(xy, k=2)
+    return idx[:, 1]
 
 
-def contiguity(labels, nn):
+def border_share(labels, nn):
     return float(np.mean(labels[nn] != labels))
 
 
-def kmeans(xy, k, seed):
-    try:
-        from sklearn.cluster import KMeans
-        return KMeans(n_clusters=k, n_init=1, random_state=seed).fit_predict(xy), "scikit-learn"
-    except ImportError:
-        rng = np.random.default_rng(seed)
-        centres = [xy[rng.integers(len(xy))]]
-        d2 = ((xy - centres[0]) ** 2).sum(axis=1)
-        for _ in range(1, k):
-            c = xy[rng.choice(len(xy), p=d2 / d2.sum())]
-            centres.append(c)
-            d2 = np.minimum(d2, ((xy - c) ** 2).sum(axis=1))
-        centres = np.array(centres)
-        for _ in range(100):
-            labels = np.concatenate([((xy[i:i + 5000, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-                                     for i in range(0, len(xy), 5000)])
-            new = np.array([xy[labels == j].mean(axis=0) if np.any(labels == j) else centres[j] for j in range(k)])
-            if np.allclose(new, centres):
-                break
-            centres = new
-        return labels, "numpy Lloyd"
+def balance(labels, k):
+    counts = np.bincount(labels, minlength=k)
+    return counts.max() / counts.min()
 
 
-def hull_area(pts):
-    pts = sorted(map(tuple, pts))
-    if len(pts) < 3:
-        return 0.0
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-    lower, upper = [], []
-    for p in pts:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(pts):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    h = lower[:-1] + upper[:-1]
-    return abs(sum(h[i][0] * h[(i + 1) % len(h)][1] - h[(i + 1) % len(h)][0] * h[i][1] for i in range(len(h)))) / 2
-
-
-def ratios(values):
-    m = float(np.mean(values))
-    return max(values) / m, min(values) / m
-
-
-def measure(binary, db, cwd):
-    out, _ = run(binary, ["export", "--kind", "account,zone"], db, cwd)
-    accounts, zones = [], []
+def zoned_accounts(binary, db, cwd):
+    out = run(binary, ["export", "--kind", "account"], db, cwd)
+    accounts = []
     for line in out.splitlines():
         o = json.loads(line)
-        if o["kind"] == "zone":
-            zones.append(o)
-        elif "lat" in o and o.get("status", "open") in ("open", "ptp") and o.get("zone_id"):
+        if o.get("kind") == "account" and "lat" in o and o.get("zone_id"):
             accounts.append(o)
-    lat = np.array([a["lat"] for a in accounts])
-    lon = np.array([a["lon"] for a in accounts])
-    ids = sorted({a["zone_id"] for a in accounts})
-    labels = np.array([ids.index(a["zone_id"]) for a in accounts])
-    service = np.array([a.get("service_minutes", 20) for a in accounts]) / 60.0
-    xy = planar(lat, lon)
-    hull_hours = []
-    for j in range(len(ids)):
-        mask = labels == j
-        travel_km = 0.7124 * math.sqrt(mask.sum() * hull_area(xy[mask])) / 1000 * 1.3
-        hull_hours.append(service[mask].sum() + travel_km / 25)
-    model_hours = [z["workload_hours"] for z in zones if z.get("accounts", 0) > 0]
-    counts = [int((labels == j).sum()) for j in range(len(ids))]
-    return dict(accounts=accounts, xy=xy, labels=labels, model=ratios(model_hours), hull=ratios(hull_hours), counts=ratios(counts),
-                ids={a["id"]: a["zone_id"] for a in accounts})
+    accounts.sort(key=lambda a: a["id"])
+    return accounts
+
+
+def make_city(binary, tmp, db, n, seed, uniform):
+    total = n + n // 10
+    run(binary, ["sample", "-o", "city", "--accounts", str(total), "--appointments", "0", "--seed", str(seed)], db, tmp)
+    with open(os.path.join(tmp, "city/accounts.ndjson")) as f:
+        lines = f.readlines()
+    if uniform:
+        rng = np.random.default_rng(seed)
+        moved = []
+        for line in lines:
+            o = json.loads(line)
+            if "lat" in o:
+                o["lat"] = round(-1.286 + (rng.random() - 0.5) * 20000 / 111195, 6)
+                o["lon"] = round(36.817 + (rng.random() - 0.5) * 20000 / (111195 * math.cos(math.radians(-1.286))), 6)
+            moved.append(json.dumps(o) + "\n")
+        lines = moved
+    with open(os.path.join(tmp, "base.ndjson"), "w") as f:
+        f.writelines(lines[:n])
+    with open(os.path.join(tmp, "new.ndjson"), "w") as f:
+        f.writelines(lines[n:])
+    run(binary, ["import", "city/agents.csv", "base.ndjson"], db, tmp)
+
+
+def rebuild_share(binary, tmp, db, k, by, seed, before):
+    run(binary, ["import", "new.ndjson"], db, tmp)
+    out = run(binary, ["zones", "build", "--zones", str(k), "--by", by, "--seed", str(seed)], db, tmp)
+    after = {a["id"]: a["zone_id"] for a in zoned_accounts(binary, db, tmp)}
+    moved = sum(1 for a, z in before.items() if after.get(a, z) != z)
+    return moved / max(len(before), 1), out
+
+
+def compare(binary, n, k, seed, uniform, kmc_init):
+    with tempfile.TemporaryDirectory(prefix="bench-zones-") as tmp:
+        db = os.path.join(tmp, "f.db")
+        make_city(binary, tmp, db, n, seed, uniform)
+        out = run(binary, ["zones", "build", "--zones", str(k), "--fresh", "--by", "accounts", "--seed", str(seed)], db, tmp)
+        ours_seconds = float(re.search(r"in ([0-9.]+) s", out).group(1))
+        accounts = zoned_accounts(binary, db, tmp)
+        xy = planar(np.array([a["lat"] for a in accounts]), np.array([a["lon"] for a in accounts]))
+        ids = sorted({a["zone_id"] for a in accounts})
+        ours = np.array([ids.index(a["zone_id"]) for a in accounts])
+        nn = nearest_other(xy)
+        from k_means_constrained import KMeansConstrained
+        mean = len(xy) / k
+        low, high = math.ceil(mean * 0.95), math.floor(mean * 1.05)
+        t = time.perf_counter()
+        theirs = KMeansConstrained(n_clusters=k, size_min=low, size_max=high, random_state=seed,
+                                   n_init=kmc_init).fit_predict(xy)
+        theirs_seconds = time.perf_counter() - t
+        moved, _ = rebuild_share(binary, tmp, db, k, "accounts", seed, {a["id"]: a["zone_id"] for a in accounts})
+        return dict(points=len(xy), low=low, high=high,
+                    ours=(spread(xy, ours), border_share(ours, nn), balance(ours, k), ours_seconds),
+                    theirs=(spread(xy, theirs), border_share(theirs, nn), balance(theirs, k), theirs_seconds),
+                    moved=moved)
+
+
+def large(binary, n, k, seed):
+    with tempfile.TemporaryDirectory(prefix="bench-zones-") as tmp:
+        db = os.path.join(tmp, "f.db")
+        make_city(binary, tmp, db, n, seed, False)
+        out = run(binary, ["zones", "build", "--zones", str(k), "--fresh", "--seed", str(seed)], db, tmp)
+        seconds = float(re.search(r"in ([0-9.]+) s", out).group(1))
+        before = {a["id"]: a["zone_id"] for a in zoned_accounts(binary, db, tmp)}
+        moved, _ = rebuild_share(binary, tmp, db, k, "workload", seed, before)
+        return seconds, moved
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--accounts", type=int, default=10000, help="accounts of the compared cities (default 10000)")
     ap.add_argument("--zones", default="20,100")
-    ap.add_argument("--by", default="workload", choices=["workload", "accounts"])
+    ap.add_argument("--cities", default="sample,uniform")
+    ap.add_argument("--large", default="100000:100", help="N:K for the timed workload build, '' to skip")
+    ap.add_argument("--kmc-init", type=int, default=1, help="k-means-constrained restarts (n_init, default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bin")
     args = ap.parse_args()
     binary = find_binary(args.bin)
-    print(f"binary: {binary}")
-    for n in map(int, args.sizes.split(",")):
+    print(f"binary: {binary}; k-means-constrained n_init={args.kmc_init}; sizes within ±5 % of the mean count")
+    print()
+    print("| city | zones | accounts | spread m fieldplan / k-m-c | ratio | border share fieldplan / k-m-c | ratio |"
+          " balance fieldplan / k-m-c | seconds fieldplan / k-m-c | rebuild moved |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for city in args.cities.split(","):
         for k in map(int, args.zones.split(",")):
-            with tempfile.TemporaryDirectory(prefix="bench-zones-") as tmp:
-                db = os.path.join(tmp, "f.db")
-                total = n + n // 10
-                run(binary, ["sample", "-o", "city", "--accounts", str(total), "--appointments", "0", "--seed", str(args.seed)], db, tmp)
-                with open(os.path.join(tmp, "city/accounts.ndjson")) as f:
-                    lines = f.readlines()
-                with open(os.path.join(tmp, "base.ndjson"), "w") as f:
-                    f.writelines(lines[:n])
-                with open(os.path.join(tmp, "new.ndjson"), "w") as f:
-                    f.writelines(lines[n:])
-                run(binary, ["import", "city/agents.csv", "base.ndjson"], db, tmp)
-                out, wall = run(binary, ["zones", "build", "--zones", str(k), "--fresh", "--by", args.by, "--seed", str(args.seed)], db, tmp)
-                built, cpu = float(re.search(r"in ([0-9.]+) s", out).group(1)), run.cpu
-                m = measure(binary, db, tmp)
-                nn = nearest_other(m["xy"])
-                km, how = kmeans(m["xy"], k, args.seed)
-                ours_spread, km_spread = spread(m["xy"], m["labels"]), spread(m["xy"], km)
-                print(f"\nn={n} accounts imported, {len(m['accounts'])} located open/ptp, {k} zones, by {args.by}")
-                print(f"  time          build {built:.2f} s wall (command: {wall:.2f} s wall, {cpu:.2f} s CPU, incl. load/save;"
-                      " wall > CPU means the machine was shared)")
-                print(f"  balance       fieldplan workload max/mean {m['model'][0]:.3f} min/mean {m['model'][1]:.3f};"
-                      f" hull-BHH estimate max/mean {m['hull'][0]:.3f} min/mean {m['hull'][1]:.3f};"
-                      f" accounts max/mean {m['counts'][0]:.3f} min/mean {m['counts'][1]:.3f}")
-                print(f"  spread        {ours_spread:.0f} m vs plain k-means ({how}) {km_spread:.0f} m:"
-                      f" {100 * (ours_spread / km_spread - 1):+.1f} %")
-                if len(m["xy"]) <= 20000:
-                    try:
-                        from k_means_constrained import KMeansConstrained
-                        size = len(m["xy"]) / k
-                        kc = KMeansConstrained(n_clusters=k, size_min=int(size * 0.95), size_max=int(size * 1.05) + 1,
-                                               random_state=args.seed, n_init=1).fit_predict(m["xy"])
-                        print(f"                size-constrained k-means (min-cost flow, counts ±5 %, pip k-means-constrained):"
-                              f" {spread(m['xy'], kc):.0f} m, {100 * (spread(m['xy'], kc) / km_spread - 1):+.1f} %: the price of balance")
-                    except ImportError:
-                        pass
-                print(f"  contiguity    {contiguity(m['labels'], nn):.3f} vs k-means {contiguity(km, nn):.3f}"
-                      " (share of accounts whose nearest neighbour is in another zone)")
-                run(binary, ["import", "new.ndjson"], db, tmp)
-                out, wall = run(binary, ["zones", "build", "--zones", str(k), "--by", args.by, "--seed", str(args.seed)], db, tmp)
-                moved = re.search(r"moved (\d+) of (\d+)", out)
-                after = measure(binary, db, tmp)
-                kept = sum(1 for a, z in m["ids"].items() if a in after["ids"])
-                moved_n = sum(1 for a, z in m["ids"].items() if after["ids"].get(a, z) != z)
-                print(f"  rebuild +10 % accounts: moved {moved_n} of {kept} existing ({100 * moved_n / max(kept, 1):.2f} %;"
-                      f" fieldplan says {moved.group(1)} of {moved.group(2)}), wall {wall:.2f} s,"
-                      f" balance ({'accounts' if args.by == 'accounts' else 'workload'}) max/mean"
-                      f" {after['counts' if args.by == 'accounts' else 'model'][0]:.3f}"
-                      f" min/mean {after['counts' if args.by == 'accounts' else 'model'][1]:.3f}")
+            r = compare(binary, args.accounts, k, args.seed, city == "uniform", args.kmc_init)
+            o, t = r["ours"], r["theirs"]
+            print(f"| {city} | {k} | {r['points']} | {o[0]:.0f} / {t[0]:.0f} | {o[0] / t[0]:.3f} |"
+                  f" {o[1]:.3f} / {t[1]:.3f} | {o[1] / t[1]:.3f} | {o[2]:.3f} / {t[2]:.3f} |"
+                  f" {o[3]:.2f} / {t[3]:.1f} | {100 * r['moved']:.2f} % |", flush=True)
+    if args.large:
+        n, k = map(int, args.large.split(":"))
+        seconds, moved = large(binary, n, k, args.seed)
+        print(f"\nworkload build, sample city, {n} accounts into {k} zones: {seconds:.2f} s;"
+              f" rebuild after 10 % new accounts moved {100 * moved:.2f} % of the existing ones")
 
 
 if __name__ == "__main__":

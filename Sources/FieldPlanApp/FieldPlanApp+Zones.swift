@@ -23,7 +23,8 @@ extension FieldPlanApp {
         return ZoneFigures(zones: zones, summaries: summaries, points: points, agents: try store.agents())
     }
 
-    /// What the zone map is drawn from (`zones map`, `GET /api/zones/map`).
+    /// What the zone map is drawn from (`zones map`, `GET /api/zones/map`), outlines included.
+    /// - Complexity: O(n log n) for n located plannable accounts.
     public func zoneMap() throws -> ZoneMapInput {
         let figures = try zoneFigures()
         let names = figures.agentNames
@@ -34,8 +35,9 @@ extension FieldPlanApp {
         let bases = figures.agents.filter(\.isActive).map {
             ZoneMapRenderer.Base(label: "\($0.id) \($0.name)", latitude: $0.base.lat, longitude: $0.base.lon)
         }
-        return ZoneMapInput(points: figures.points, zoneOfPoint: figures.points.map { $0.currentZone ?? "" },
-                            zones: figures.summaries, labels: labels, bases: bases)
+        let zoneOfPoint = figures.points.map { $0.currentZone ?? "" }
+        return ZoneMapInput(points: figures.points, zoneOfPoint: zoneOfPoint, zones: figures.summaries, labels: labels,
+                            bases: bases, outlines: ZoneOutlines.outlines(points: figures.points, zoneOfPoint: zoneOfPoint))
     }
 
     /// `zones build`: cuts the located, plannable accounts into balanced, compact zones and

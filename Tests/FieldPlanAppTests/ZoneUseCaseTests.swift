@@ -69,6 +69,13 @@ struct ZoneUseCaseTests {
         #expect(map.bases.map(\.label) == ["G1 Otieno", "G2 Wanjiku"])
         let agent = try #require(try f.store.zones().first?.agentID)
         #expect(map.labels["Z01"] == "Z01 · North · " + (agent == "G1" ? "Otieno" : "Wanjiku"))
+        // Outlines: one entry per zone with accounts, rings of [lat, lon] around its accounts.
+        #expect(Set(map.outlines.keys) == Set(map.zones.filter { $0.accounts > 0 }.map(\.id)))
+        let rings = map.outlineRings(of: "Z01")
+        #expect(!rings.isEmpty && rings.allSatisfy { $0.count >= 3 && $0.allSatisfy { $0.count == 2 } })
+        let lats = map.points.map(\.latitude)
+        #expect(rings.flatMap { $0 }.contains { $0[0] < lats.min()! } || rings.flatMap { $0 }.contains { $0[0] > lats.max()! })
+        #expect(map.outlineRings(of: "Z99").isEmpty)
     }
 
     @Test func newZoneIDsSkipTakenOnes() {

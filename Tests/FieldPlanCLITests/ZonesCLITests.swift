@@ -143,7 +143,7 @@ struct ZonesCLITests {
         let svg = cli.read("zones.svg")
         #expect(svg.hasPrefix("<svg "))
         #expect(svg.contains("Eastlands"))
-        #expect(svg.components(separatedBy: "<polygon ").count - 1 == 3)
+        #expect(svg.components(separatedBy: "<path data-zone=").count - 1 == 3)
         #expect(try cli.run(["zones", "map", "-o", "zones.html"]).status == 0)
         #expect(cli.read("zones.html").hasPrefix("<!DOCTYPE html>"))
     }

@@ -24,7 +24,7 @@ struct ZoneMapRendererTests {
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(svg.hasSuffix("</svg>\n"))
         #expect(svg.components(separatedBy: "<circle ").count - 1 == 400)
-        #expect(svg.components(separatedBy: "<polygon ").count - 1 == result.zones.filter { $0.hull.count >= 3 }.count)
+        #expect(svg.components(separatedBy: "<path data-zone=").count - 1 == result.zones.filter { $0.accounts > 0 }.count)
         #expect(svg.contains("Test &lt;map&gt; &amp; co"))
         #expect(svg.contains("North &quot;A&quot;"))
         #expect(svg.contains("Agent A"))
@@ -45,5 +45,19 @@ struct ZoneMapRendererTests {
         let colours = (0..<30).map(Palette.zone)
         #expect(Set(colours).count == 30)
         #expect(colours.allSatisfy { $0.count == 7 && $0.hasPrefix("#") })
+    }
+
+    /// The outlines drawn are the zones' shares of one partition (`ZoneOutlines`), given or
+    /// computed from the points: no convex hulls that overlap.
+    @Test func outlinesAreThePartitionCells() throws {
+        let points = Self.points(count: 300, seed: 5)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: Self.zones(4)))
+        let outlines = ZoneOutlines.outlines(points: points, zoneOfPoint: result.zoneOfPoint)
+        let renderer = ZoneMapRenderer()
+        let drawn = renderer.svg(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones)
+        #expect(drawn == renderer.svg(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones, outlines: outlines))
+        #expect(!drawn.contains("<polygon "))
+        let rings = outlines.values.map(\.count).reduce(0, +)
+        #expect(drawn.components(separatedBy: " Z").count - 1 >= rings)
     }
 }

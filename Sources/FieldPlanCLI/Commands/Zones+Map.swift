@@ -20,8 +20,10 @@ extension FieldPlanCommand.Zones {
             let renderer = ZoneMapRenderer(title: "fieldplan zones")
             let html = format == .html || (format == nil && (output.hasSuffix(".html") || output.hasSuffix(".htm")))
             let text = html
-                ? renderer.html(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases)
-                : renderer.svg(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases)
+                ? renderer.html(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases,
+                               outlines: map.outlines)
+                : renderer.svg(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases,
+                               outlines: map.outlines)
             let out = try OutputFile(path: output)
             out.write(text)
             out.close()

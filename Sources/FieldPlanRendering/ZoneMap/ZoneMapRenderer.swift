@@ -2,12 +2,14 @@ import FieldPlanZoning
 import Foundation
 
 /// Draws zones as a self-contained SVG (or an HTML page around it): accounts as dots coloured
-/// by zone, zone outlines (convex hulls), zone labels at the centroids and agent bases.
+/// by zone, zone outlines (`ZoneOutlines`: the zones' shares of one partition of the plane,
+/// so two outlines never overlap), zone labels at the centroids and agent bases.
 ///
 /// Pure: it returns a string and loads nothing from the network, so the map opens offline
 /// and can be attached to an e-mail. Colours follow the golden angle around the hue circle,
 /// so neighbouring zone numbers get clearly different colours.
-/// - Complexity: O(n + total hull size); output grows by about 60 bytes per account.
+/// - Complexity: O(n + total outline size), plus computing the outlines when not given
+///   (O(n log n)); output grows by about 60 bytes per account.
 public struct ZoneMapRenderer: Sendable {
     /// An agent base (or any labelled place) drawn as a square.
     public struct Base: Sendable, Hashable {
@@ -33,11 +35,17 @@ public struct ZoneMapRenderer: Sendable {
     ///   - points: the accounts, with `zoneOfPoint` parallel to them.
     ///   - zones: zone outlines and centroids, in legend order; colours follow this order.
     ///   - labels: zone id → text shown on the map (e.g. "Z3 · Westlands · A. Otieno").
+    ///   - outlines: zone id → outline rings (`ZoneOutlines.outlines`); computed from the
+    ///     points when nil.
     public func svg(points: [ZonePoint], zoneOfPoint: [String], zones: [ZoneSummary],
-                    labels: [String: String] = [:], bases: [Base] = []) -> String {
+                    labels: [String: String] = [:], bases: [Base] = [],
+                    outlines: [String: [[ZoneSummary.Coordinate]]]? = nil) -> String {
+        let outlines = outlines ?? ZoneOutlines.outlines(points: points, zoneOfPoint: zoneOfPoint)
         var lats = points.map(\.latitude) + bases.map(\.latitude)
         var lons = points.map(\.longitude) + bases.map(\.longitude)
-        for z in zones { for c in z.hull { lats.append(c.latitude); lons.append(c.longitude) } }
+        for z in zones {
+            for ring in outlines[z.id] ?? [] { for c in ring { lats.append(c.latitude); lons.append(c.longitude) } }
+        }
         if lats.isEmpty { lats = [0]; lons = [0] }
         let minLat = lats.min()!, maxLat = lats.max()!, minLon = lons.min()!, maxLon = lons.max()!
         let cosLat = cos((minLat + maxLat) / 2 * .pi / 180)
@@ -61,11 +69,14 @@ public struct ZoneMapRenderer: Sendable {
         out += "<text x=\"\(f(margin))\" y=\"22\" font-size=\"16\" font-weight=\"bold\">\(HTML.escape(title))</text>\n"
         out += "<text x=\"\(f(width - margin))\" y=\"22\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">"
         out += "\(points.count) accounts · \(zones.count) zones · \(bases.count) bases</text>\n"
-        out += "<g id=\"hulls\" stroke-width=\"1.5\" fill-opacity=\"0.10\" stroke-linejoin=\"round\">\n"
-        for z in zones where z.hull.count >= 3 {
+        out += "<g id=\"outlines\" stroke-width=\"1.5\" fill-opacity=\"0.12\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
+        for z in zones {
+            guard let rings = outlines[z.id], !rings.isEmpty else { continue }
             let c = colour[z.id]!
-            let path = z.hull.map { "\(x($0.longitude)),\(y($0.latitude))" }.joined(separator: " ")
-            out += "<polygon data-zone=\"\(HTML.escape(z.id))\" points=\"\(path)\" fill=\"\(c)\" stroke=\"\(c)\"/>\n"
+            let path = rings.map { ring in
+                "M" + ring.map { "\(x($0.longitude)),\(y($0.latitude))" }.joined(separator: " L") + " Z"
+            }.joined(separator: " ")
+            out += "<path data-zone=\"\(HTML.escape(z.id))\" d=\"\(path)\" fill=\"\(c)\" stroke=\"\(c)\"/>\n"
         }
         out += "</g>\n<g id=\"accounts\" stroke=\"none\">\n"
         for (i, p) in points.enumerated() {
@@ -93,7 +104,8 @@ public struct ZoneMapRenderer: Sendable {
 
     /// A standalone page: the map and a table of zones (accounts, workload, spread).
     public func html(points: [ZonePoint], zoneOfPoint: [String], zones: [ZoneSummary],
-                     labels: [String: String] = [:], bases: [Base] = []) -> String {
+                     labels: [String: String] = [:], bases: [Base] = [],
+                     outlines: [String: [[ZoneSummary.Coordinate]]]? = nil) -> String {
         var rows = ""
         for (t, z) in zones.enumerated() {
             rows += "<tr><td><span class=\"sw\" style=\"background:\(Palette.zone(t))\"></span>\(HTML.escape(labels[z.id] ?? z.id))</td>"
@@ -107,7 +119,7 @@ public struct ZoneMapRenderer: Sendable {
         td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}
         .sw{display:inline-block;width:10px;height:10px;margin-right:6px;border:1px solid #555}</style></head>
         <body>
-        \(svg(points: points, zoneOfPoint: zoneOfPoint, zones: zones, labels: labels, bases: bases))
+        \(svg(points: points, zoneOfPoint: zoneOfPoint, zones: zones, labels: labels, bases: bases, outlines: outlines))
         <table><tr><th>zone</th><th>accounts</th><th>workload h</th><th>spread m</th><th></th></tr>
         \(rows)</table>
         </body></html>
