@@ -10,6 +10,8 @@ struct SettingsCLITests {
         ("speed_kmh", "0", "speed_kmh: expected a number from 1 to 200, got \"0\""),
         ("road_factor", "0.5", "road_factor: expected a number from 1 to 5, got \"0.5\""),
         ("service_minutes", "0", "service_minutes: expected a whole number from 1 to 480, got \"0\""),
+        ("snap_limit_m", "0", "snap_limit_m: expected a whole number from 1 to 100000, got \"0\""),
+        ("travel", "flying", "travel: expected one of straight, roads, osrm, got \"flying\""),
         ("visit_days", "mon,funday", "visit_days: expected days separated by commas, each one of mon, tue, wed, thu, fri, sat, sun, got \"mon,funday\""),
         ("colour", "blue", "colour: unknown setting; known: time_zone, currency, visiting_hours, visit_days, service_minutes, min_gap_days, road_factor, speed_kmh, travel, snap_limit_m, max_visits_per_month, attribution_days, agency_name"),
     ])

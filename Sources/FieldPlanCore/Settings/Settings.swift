@@ -59,7 +59,7 @@ public struct Settings: Hashable, Sendable {
     static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
     /// The keys whose values are numbers (shown as JSON numbers by `settings --format json`).
-    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "travel", "snap_limit_m", "max_visits_per_month", "attribution_days"]
+    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "snap_limit_m", "max_visits_per_month", "attribution_days"]
 
     /// Changes one setting, or says why the value is refused.
     /// - Parameter isKnownTimeZone: whether the system's time zone data knows a name. The
