@@ -30,6 +30,11 @@ let package = Package(
         .target(name: "FieldPlanRouting"),
         // Pure balanced, compact, stable territory design.
         .target(name: "FieldPlanZoning"),
+        // The system zlib (zlib1g-dev), for OSM PBF blocks.
+        .systemLibrary(name: "CZlib"),
+        // Pure road travel (SPEC §11): the OSM PBF reader, the road graph of a profile, snapping,
+        // and the many-to-many searches behind `TravelMatrixSource`. The file is read at the edge.
+        .target(name: "FieldPlanRoads", dependencies: ["FieldPlanCore", "CZlib"]),
         // Pure daily planning: candidates, priorities, the routing problem, the plan and its checker.
         .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
         // Pure KPI reports (SPEC §7): a report is a function of the period's facts.
@@ -50,7 +55,7 @@ let package = Package(
         // The application layer: each use case once, for the command line and the HTTP service.
         .target(name: "FieldPlanApp", dependencies: [
             "FieldPlanCore", "FieldPlanReports", "FieldPlanStore", "FieldPlanPlanning", "FieldPlanRouting", "FieldPlanZoning",
-            "FieldPlanInterchange", "FieldPlanRendering",
+            "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanRoads",
         ]),
         // Edge: the HTTP service (SPEC §8) on Hummingbird: routes, token auth, request logs.
         .target(name: "FieldPlanServer", dependencies: [
@@ -63,7 +68,7 @@ let package = Package(
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
             "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanInterchange", "FieldPlanStore",
-            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp", "FieldPlanServer",
+            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp", "FieldPlanServer", "FieldPlanRoads",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "FieldPlanCoreTests", dependencies: ["FieldPlanCore"]),
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
+        .testTarget(name: "FieldPlanRoadsTests", dependencies: ["FieldPlanRoads", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanReportsTests", dependencies: ["FieldPlanReports", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanRenderingTests", dependencies: [

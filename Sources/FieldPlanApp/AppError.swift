@@ -1,4 +1,5 @@
 import FieldPlanPlanning
+import FieldPlanRoads
 import FieldPlanStore
 
 /// Why a use case could not be done, typed by what the caller should do about it, so each
@@ -44,5 +45,9 @@ public enum AppError: Error, Sendable, Hashable, CustomStringConvertible {
         catch let e as PlanningRefusal { throw AppError.refused(e.message) }
         catch let e as ZoneStoreError { throw AppError.notFound(e.description) }
         catch let e as FieldPlanStore.SyncError { throw AppError.notFound(e.message) }
+        catch let e as RoadError {
+            if case .damagedNetwork = e { throw AppError.failed(e.description) }
+            throw AppError.refused(e.description)
+        }
     }
 }

@@ -40,7 +40,11 @@ extension FieldPlanApp {
                         progress: (String) -> Void = { _ in }) throws -> PlanDayResult {
         let day = request.date
         let limit = try Self.searchLimit(seconds: request.seconds, iterations: request.iterations, maxSeconds: request.maxSeconds)
-        let input = try AppError.mapping { try store.planningInput(date: day, onlyAgents: request.onlyAgents, absent: request.absent) }
+        // The `travel` setting's model, made once and handed to the planner and the checker.
+        let settings = try store.settings()
+        let travel = try travelModel(settings: settings)
+        var input = try AppError.mapping { try store.planningInput(date: day, onlyAgents: request.onlyAgents, absent: request.absent, travel: travel) }
+        input.offRoad = offRoad(input.accounts, travel: travel)
         let known = Set(input.agents.map(\.id))
         for id in (request.onlyAgents ?? []).union(request.absent).sorted() where !known.contains(id) {
             throw AppError.invalid("no agent \"\(id)\" in the store")
@@ -54,6 +58,7 @@ extension FieldPlanApp {
                 ? "their route is locked (plan unlock --date \(day) --agent \(k.agentID))"
                 : "has visits with an outcome that day"))
         }
+        try checkBases(CandidateSelector(input: input).select().agents, travel: travel)
         let planner = DayPlanner(limit: limit, seed: request.seed, threads: 2)
         if let why = CandidateSelector(input: input).nobodyWorking {
             throw AppError.refused("nothing planned for \(day): \(why)")
@@ -69,6 +74,21 @@ extension FieldPlanApp {
             throw AppError.failed("internal error: the plan breaks a hard rule and was not stored: \(violations.prefix(3).joined(separator: "; "))")
         }
         let changes = try store.savePlan(plan, seed: request.seed, madeBy: request.madeBy ?? (request.force ? "plan --force" : "plan"))
-        return PlanDayResult(plan: plan, changes: changes, kept: input.keptRoutes)
+        var result = PlanDayResult(plan: plan, changes: changes, kept: input.keptRoutes)
+        if settings.travel != .straight { result.straightLineMetres = Self.straightLineMetres(plan, input: input) }
+        return result
+    }
+
+    /// Great-circle metres along every route's stops, base to base.
+    static func straightLineMetres(_ plan: DayPlan, input: PlanningInput) -> Int {
+        let bases = Dictionary(input.agents.map { ($0.id, $0.base) }, uniquingKeysWith: { a, _ in a })
+        let located = DayPlanner.accountLocations(input)
+        var total = 0.0
+        for r in plan.routes where !r.stops.isEmpty {
+            guard let base = bases[r.agentID] else { continue }
+            let places = [base] + r.stops.compactMap { $0.accountID.flatMap { located[$0] } } + [base]
+            for i in 0..<(places.count - 1) { total += places[i].greatCircleMetres(to: places[i + 1]) }
+        }
+        return Int(total.rounded())
     }
 }

@@ -1,5 +1,6 @@
 import FieldPlanCore
 import FieldPlanPlanning
+import FieldPlanRoads
 import FieldPlanStore
 
 extension FieldPlanApp {
@@ -11,7 +12,13 @@ extension FieldPlanApp {
     /// - Throws: `AppError.notFound` without a plan; `AppError.conflict` when the latest version
     ///   is not `expectedVersion`; `AppError.refused` naming the rule broken.
     public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
-        let result = try AppError.mapping { try store.editPlan(date: date, edit, expectedVersion: expectedVersion) }
+        let settings = try store.settings()
+        let travel = try travelModel(settings: settings)
+        // Off-road accounts are known from all located accounts (the edit's input is read inside its transaction).
+        let offRoad = travel is RoadTravelModel
+            ? Dictionary(uniqueKeysWithValues: try unreachablePlaces().places.filter { $0.kind == "account" }.map { ($0.id, $0.reason(limit: settings.snapLimitMetres)) })
+            : [:]
+        let result = try AppError.mapping { try store.editPlan(date: date, edit, expectedVersion: expectedVersion, travel: travel, offRoad: offRoad) }
         let route = result.plan.routes.first { r in r.stops.contains { $0.accountID == edit.account } }?.agentID
         let before = Dictionary(result.previous.routes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(result.plan.routes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })

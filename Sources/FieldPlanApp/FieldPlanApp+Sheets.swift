@@ -1,6 +1,7 @@
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
+import FieldPlanRoads
 import FieldPlanStore
 
 extension FieldPlanApp {
@@ -55,12 +56,25 @@ extension FieldPlanApp {
             unplanned.append(RouteSheet.Unplanned(accountID: u.accountID, debtorName: name, reason: u.reason))
         }
         let route = plan.route
-        return RouteSheet(agencyName: settings.agencyName, date: date, agentID: agent.id, agentName: agent.name,
+        var sheet = RouteSheet(agencyName: settings.agencyName, date: date, agentID: agent.id, agentName: agent.name,
                           zones: try store.zoneNames(agent: agentID), base: agent.base,
                           start: L.localTime(L.string(route["start"])), end: L.localTime(L.string(route["end"])),
                           travelKm: L.double(route["travel_km"]) ?? 0,
                           travelMinutes: Int((L.double(route["travel_minutes"]) ?? 0).rounded()),
                           planVersion: plan.version, currency: settings.currency, stops: stops, unplanned: unplanned)
+        if settings.travel == .roads, let roads = try? roadModel(settings: settings) {
+            // Along the streets, base to base; a sheet still prints with straight legs if a
+            // stop no longer joins the network.
+            let places = [agent.base] + stops.compactMap(\.location) + [agent.base]
+            var path: [Coordinate] = [agent.base]
+            do {
+                for i in 0..<(places.count - 1) { path += try roads.path(from: places[i], to: places[i + 1]) }
+                path.append(agent.base)
+                sheet.streetPath = path
+            } catch {}
+            sheet.mapAttribution = "© OpenStreetMap contributors"
+        }
+        return sheet
     }
 
     /// The sheets of every agent with a route on the day's latest plan, in agent id order

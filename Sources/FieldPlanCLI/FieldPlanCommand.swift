@@ -12,7 +12,7 @@ public struct FieldPlanCommand: ParsableCommand {
             Sample.self, Demo.self,
             Sync.self, Review.self, Audit.self, Clearances.self, Report.self,
             Backup.self, Restore.self,
-            Users.self, Serve.self,
+            Users.self, Serve.self, Roads.self,
         ]
     )
 

@@ -75,12 +75,17 @@ extension PlanRecordEncoder {
         w.string("date", input.date.description)
         w.int("utc_offset_seconds", input.utcOffsetSeconds)
         var travel = JSONWriter()
-        travel.string("model", "great_circle")
-        travel.double("road_factor", input.settings.roadFactor)
-        travel.double("speed_kmh", input.settings.speedKmh)
-        travel.raw("earth_radius_m", "6371008.8")
-        travel.string("distance", "haversine metres x road_factor, rounded to whole metres")
-        travel.string("time", "haversine metres x road_factor / speed, rounded up to whole seconds")
+        travel.string("model", input.travel.name)
+        if input.travel.name == "great_circle" {
+            travel.double("road_factor", input.settings.roadFactor)
+            travel.double("speed_kmh", input.settings.speedKmh)
+            travel.raw("earth_radius_m", "6371008.8")
+            travel.string("distance", "haversine metres x road_factor, rounded to whole metres")
+            travel.string("time", "haversine metres x road_factor / speed, rounded up to whole seconds")
+        } else {
+            travel.string("distance", "metres of the fastest route, from where each end joins the road, rounded to whole metres")
+            travel.string("time", "seconds of the fastest route, rounded to whole seconds")
+        }
         w.raw("travel", travel.finish())
         w.string("objective", "serve every mandatory candidate that can be served, then maximize total priority, then minimize travel time")
         let agents = p.agents.map { a -> String in

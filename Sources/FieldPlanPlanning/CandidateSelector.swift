@@ -196,6 +196,7 @@ public struct CandidateSelector: Sendable {
         default: break
         }
         if a.location == nil { return "no location (needs tracing)" }
+        if let far = input.offRoad[a.id] { return far }
         if let d = a.noVisitBefore, d > date { return "no visit before \(d)" }
         if mustVisit { return nil }
         let gap = input.settings.minGapDays

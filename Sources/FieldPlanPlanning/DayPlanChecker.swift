@@ -1,6 +1,6 @@
 import FieldPlanCore
 
-/// Rechecks a day plan against every hard rule of SPEC §5 with the SPEC §4 travel model,
+/// Rechecks a day plan against every hard rule of SPEC §5 with the day's travel model (`PlanningInput.travel`),
 /// from the planning input alone — independently of the routing engine's own bookkeeping:
 /// shifts, return to base, the break, visiting hours ∩ account window ∩ appointment window,
 /// `max_visits`, no account twice, only plannable accounts of the agent's zones, every
@@ -18,7 +18,21 @@ public struct DayPlanChecker: Sendable {
         let candidates = Dictionary(uniqueKeysWithValues: selection.candidates.map { ($0.account.id, $0) })
         let agents = Dictionary(uniqueKeysWithValues: input.agents.map { ($0.id, $0) })
         let working = Set(selection.agents.map(\.id))
-        let model = input.settings.travelModel
+        let model = input.travel
+        // Every leg from the day's travel model, one search per distinct trip; a model that
+        // fails (a remote server) is a violation, so nothing is stored from it.
+        var legs: [[Coordinate]: TravelLeg] = [:]
+        func trip(_ a: Coordinate, _ b: Coordinate) -> TravelLeg {
+            if let known = legs[[a, b]] { return known }
+            do {
+                let leg = try model.leg(from: a, to: b)
+                legs[[a, b]] = leg
+                return leg
+            } catch {
+                v.append("travel \(model.name): \(error)")
+                return TravelLeg(seconds: 0, metres: 0)
+            }
+        }
         // Kept stops (outcomes already in, locked routes) stand as they were stored: only
         // their place in time and the travel around them are rechecked.
         var kept: [String: (agent: String, stop: PlannedStop)] = [:]
@@ -64,8 +78,8 @@ public struct DayPlanChecker: Sendable {
                     c = found
                 }
                 if !c.agentIDs.contains(agent.id) { v.append("\(agent.id): \(id) belongs to \(c.agentIDs.joined(separator: ","))") }
-                let leg = model.travelSeconds(from: position, to: c.location)
-                let legMetres = model.distanceMetres(from: position, to: c.location)
+                let trip = trip(position, c.location)
+                let leg = trip.seconds, legMetres = trip.metres
                 if stop.legSeconds != leg || stop.legMetres != legMetres {
                     v.append("\(agent.id): \(id) leg \(stop.legSeconds)s/\(stop.legMetres)m, recomputed \(leg)s/\(legMetres)m")
                 }
@@ -81,8 +95,9 @@ public struct DayPlanChecker: Sendable {
                 free = stop.etd
                 pendingBreak = 0
             }
-            let home = model.travelSeconds(from: position, to: agent.base)
-            metres += model.distanceMetres(from: position, to: agent.base)
+            let homeTrip = trip(position, agent.base)
+            let home = homeTrip.seconds
+            metres += homeTrip.metres
             seconds += home
             if route.end < free + home + pendingBreak { v.append("\(agent.id): back at \(route.end)s, cannot be before \(free + home + pendingBreak)s") }
             if route.end > shiftEnd { v.append("\(agent.id): back at \(route.end)s, after the shift ends at \(shiftEnd)s") }

@@ -34,7 +34,8 @@ public struct DayPlanner: Sendable {
     }
 
     /// Selection, pruning and matrices.
-    /// - Complexity: O(L²) for the matrices, L = agents + candidates kept.
+    /// - Complexity: one L × L matrix of the travel model, L = agents + candidates kept.
+    /// - Throws: the travel model's error (a remote matrix that failed): nothing is planned.
     public func problem(for input: PlanningInput) throws -> Problem {
         let selection = CandidateSelector(input: input).select()
         let kept = Dictionary(input.keptRoutes.map { ($0.agentID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -56,7 +57,6 @@ public struct DayPlanner: Sendable {
             c.agentIDs.removeAll { id in !agents.contains { $0.id == id } }
             return c
         }, agents: agents)
-        let model = input.settings.travelModel
         // Vehicles with a kept prefix start at their last kept visit (extra locations at the end).
         var starts: [Int] = agents.indices.map { $0 }
         var extra: [Coordinate] = []
@@ -67,17 +67,13 @@ public struct DayPlanner: Sendable {
         }
         let allLocations = agents.map(\.base) + candidates.map(\.location) + extra
         let n = allLocations.count
-        var time = [Int](repeating: 0, count: n * n)
-        var distance = [Int](repeating: 0, count: n * n)
-        // The model is symmetric: one great-circle computation per pair gives both entries.
+        // One many-to-many matrix from the day's travel model; a place to itself is no trip.
+        let matrix = try input.travel.matrix(from: allLocations, to: allLocations)
+        var time = matrix.seconds
+        var distance = matrix.metres
         for a in 0..<n {
-            for b in (a + 1)..<max(n, a + 1) {
-                let (seconds, metres) = model.travel(from: allLocations[a], to: allLocations[b])
-                time[a * n + b] = seconds
-                time[b * n + a] = seconds
-                distance[a * n + b] = metres
-                distance[b * n + a] = metres
-            }
+            time[a * n + a] = 0
+            distance[a * n + a] = 0
         }
         let agentIndex = Dictionary(uniqueKeysWithValues: agents.enumerated().map { ($1.id, $0) })
         let vehicles = agents.enumerated().map { i, a in
@@ -139,20 +135,20 @@ public struct DayPlanner: Sendable {
             var plan = DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: [], unplanned: p.unplanned,
                                candidateCount: 0, mandatoryCount: 0)
             let at = Self.accountLocations(input)
-            plan.routes = p.idle.map { Self.keptOnly($0, kept: p.kept[$0.id], model: input.settings.travelModel, locations: at) }
+            plan.routes = try p.idle.map { try Self.keptOnly($0, kept: p.kept[$0.id], model: input.travel, locations: at) }
             plan.unplanned.sort { $0.accountID < $1.accountID }
             return plan
         }
         let solution = p.candidates.isEmpty
             ? RoutingSolution(routes: [], unassigned: [], objective: RoutingObjective(missedMandatory: 0, missedPrize: 0, cost: 0))
             : RoutingSolver.solve(routing, limit: limit, seed: seed, threads: threads)
-        return Self.dayPlan(from: solution, problem: p, routing: routing, input: input)
+        return try Self.dayPlan(from: solution, problem: p, routing: routing, input: input)
     }
 
     /// The route of an agent without a vehicle: the locked route as it is, or the kept stops
     /// (the break after them if it is still due and fits) and the way home; an empty day at
     /// the base otherwise.
-    static func keptOnly(_ agent: Agent, kept: KeptRoute?, model: some TravelModel, locations: [String: Coordinate]) -> AgentRoute {
+    static func keptOnly(_ agent: Agent, kept: KeptRoute?, model: any TravelMatrixSource, locations: [String: Coordinate]) throws -> AgentRoute {
         guard let kept else {
             let at = agent.shift.from.minutes * 60
             return AgentRoute(agentID: agent.id, start: at, end: at, travelMetres: 0, travelSeconds: 0, priority: 0, stops: [])
@@ -168,30 +164,31 @@ public struct DayPlanner: Sendable {
             }
         }
         let free = route.stops.last?.etd ?? route.start
-        route.travelMetres += model.distanceMetres(from: from, to: agent.base)
-        route.travelSeconds += model.travelSeconds(from: from, to: agent.base)
-        route.end = free + model.travelSeconds(from: from, to: agent.base)
+        let home = try model.leg(from: from, to: agent.base)
+        route.travelMetres += home.metres
+        route.travelSeconds += home.seconds
+        route.end = free + home.seconds
         return route
     }
 
     /// Where each account is: its location, or for a kept stop whose account lost its
     /// location since, where the stop took place.
-    static func accountLocations(_ input: PlanningInput) -> [String: Coordinate] {
+    public static func accountLocations(_ input: PlanningInput) -> [String: Coordinate] {
         var located = Dictionary(input.accounts.compactMap { a in a.location.map { (a.id, $0) } }, uniquingKeysWith: { a, _ in a })
         for k in input.keptRoutes { for (id, at) in k.stopLocations where located[id] == nil { located[id] = at } }
         return located
     }
 
-    static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) -> DayPlan {
+    static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) throws -> DayPlan {
         let n = routing.locationCount
-        let model = input.settings.travelModel
+        let model = input.travel
         let locations = Self.accountLocations(input)
-        var routes: [AgentRoute] = p.idle.map { keptOnly($0, kept: p.kept[$0.id], model: model, locations: locations) }
+        var routes: [AgentRoute] = try p.idle.map { try keptOnly($0, kept: p.kept[$0.id], model: model, locations: locations) }
         let byVehicle = Dictionary(uniqueKeysWithValues: solution.routes.map { ($0.vehicle, $0) })
         for (v, agent) in p.agents.enumerated() {
             let kept = p.kept[agent.id]
             guard let r = byVehicle[v], !r.visits.isEmpty else {
-                routes.append(keptOnly(agent, kept: kept, model: model, locations: locations))
+                routes.append(try keptOnly(agent, kept: kept, model: model, locations: locations))
                 continue
             }
             // A kept prefix comes first, as it was; the solved part starts where it ends.

@@ -35,9 +35,10 @@ extension KeptRoute {
     /// back to the candidates), so the legs between kept visits are recomputed; times stay,
     /// since the direct trip is never longer than the trip through the dropped stops.
     /// - Returns: nil when no visit of the route has an outcome.
+    /// - Throws: the travel model's error.
     /// - Complexity: O(stops).
     public static func started(_ route: AgentRoute, visited: Set<String>, base: Coordinate,
-                               locations: [String: Coordinate], model: some TravelModel) -> KeptRoute? {
+                               locations: [String: Coordinate], model: any TravelMatrixSource) throws -> KeptRoute? {
         guard let last = route.stops.lastIndex(where: { $0.accountID.map(visited.contains) ?? false }) else { return nil }
         var stops: [PlannedStop] = []
         var position = base
@@ -46,8 +47,9 @@ extension KeptRoute {
             guard let id = stop.accountID else { stops.append(stop); continue }
             guard visited.contains(id), let at = locations[id] else { continue }
             var s = stop
-            s.legMetres = model.distanceMetres(from: position, to: at)
-            s.legSeconds = model.travelSeconds(from: position, to: at)
+            let leg = try model.leg(from: position, to: at)
+            s.legMetres = leg.metres
+            s.legSeconds = leg.seconds
             metres += s.legMetres
             seconds += s.legSeconds
             priority += s.priority

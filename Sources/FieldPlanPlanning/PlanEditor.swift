@@ -56,7 +56,7 @@ public struct PlanEditor: Sendable {
             guard let agent = input.agents.first(where: { $0.id == agentID }) else { throw PlanEditRefusal(rule: "agent", "no agent \(agentID)") }
             let k = kept[agentID]
             let end = k?.accountIDs.last.flatMap { a in input.accounts.first { $0.id == a }?.location }
-            return try RouteScheduler(agent: agent, model: input.settings.travelModel, kept: k, keptEnd: end).schedule(visits).get()
+            return try RouteScheduler(agent: agent, model: input.travel, kept: k, keptEnd: end).schedule(visits).get()
         }
         // Inserts `c` at `position` (1-based among all visits, kept ones included) or where the day ends earliest.
         func inserted(_ c: Candidate, into r: AgentRoute, position: Int?) throws(PlanEditRefusal) -> AgentRoute {

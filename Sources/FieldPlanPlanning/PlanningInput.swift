@@ -27,10 +27,17 @@ public struct PlanningInput: Sendable {
     public var visitedToday: Set<String>
     /// Routes or stops of the day's stored plan that must stay as they were.
     public var keptRoutes: [KeptRoute]
+    /// Where every travel figure of this day comes from: the `travel` setting's model, as
+    /// the application layer made it (the great circle by default).
+    public var travel: any TravelMatrixSource
+    /// Accounts the travel model cannot reach (farther than `snap_limit_m` from any usable
+    /// road), with the reason a plan gives for leaving them out.
+    public var offRoad: [String: String]
 
     public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
                 absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String]?, appointments: [Appointment],
-                history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = []) {
+                history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = [],
+                travel: (any TravelMatrixSource)? = nil, offRoad: [String: String] = [:]) {
         self.date = date
         self.settings = settings
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -43,5 +50,7 @@ public struct PlanningInput: Sendable {
         self.history = history
         self.visitedToday = visitedToday
         self.keptRoutes = keptRoutes
+        self.travel = travel ?? settings.travelModel
+        self.offRoad = offRoad
     }
 }

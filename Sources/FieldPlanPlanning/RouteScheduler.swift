@@ -8,13 +8,13 @@ import FieldPlanCore
 /// - Complexity: O(n²) for n visits (every place of the break is tried).
 public struct RouteScheduler: Sendable {
     public var agent: Agent
-    public var model: GreatCircleTravelModel
+    public var model: any TravelMatrixSource
     /// Stops that stay as they are before the scheduled ones.
     public var kept: KeptRoute?
     /// Where the kept stops end (the last kept visit's location).
     public var keptEnd: Coordinate?
 
-    public init(agent: Agent, model: GreatCircleTravelModel, kept: KeptRoute? = nil, keptEnd: Coordinate? = nil) {
+    public init(agent: Agent, model: any TravelMatrixSource, kept: KeptRoute? = nil, keptEnd: Coordinate? = nil) {
         self.agent = agent
         self.model = model
         self.kept = kept
@@ -48,6 +48,14 @@ public struct RouteScheduler: Sendable {
     }
 
     func timed(_ visits: [Candidate], breakAfter: Int, rule: BreakRule?) -> Result<AgentRoute, Failure> {
+        do {
+            return try timedThrowing(visits, breakAfter: breakAfter, rule: rule)
+        } catch {
+            return .failure(Failure(progress: 0, refusal: PlanEditRefusal(rule: "travel", "travel \(model.name): \(error)")))
+        }
+    }
+
+    func timedThrowing(_ visits: [Candidate], breakAfter: Int, rule: BreakRule?) throws -> Result<AgentRoute, Failure> {
         var stops = kept?.route.stops ?? []
         var position = keptEnd ?? agent.base
         var metres = kept?.route.travelMetres ?? 0, seconds = kept?.route.travelSeconds ?? 0, priority = kept?.route.priority ?? 0
@@ -55,7 +63,8 @@ public struct RouteScheduler: Sendable {
         var free = kept?.freeAt ?? start
         if kept == nil, breakAfter != 0, let first = visits.first {
             // Leave so as to be at the first door when its window opens, not earlier.
-            start = max(start, first.window.from.minutes * 60 - model.travelSeconds(from: agent.base, to: first.location))
+            let firstLeg = try model.leg(from: agent.base, to: first.location).seconds
+            start = max(start, first.window.from.minutes * 60 - firstLeg)
             free = start
         }
         func takeBreak(_ progress: Int) -> Failure? {
@@ -71,7 +80,8 @@ public struct RouteScheduler: Sendable {
         }
         for (k, c) in visits.enumerated() {
             if k == breakAfter, let f = takeBreak(k) { return .failure(f) }
-            let (leg, legMetres) = model.travel(from: position, to: c.location)
+            let trip = try model.leg(from: position, to: c.location)
+            let leg = trip.seconds, legMetres = trip.metres
             let eta = max(free + leg, c.window.from.minutes * 60)
             if eta > c.window.to.minutes * 60 {
                 return .failure(Failure(progress: k, refusal: PlanEditRefusal(rule: "window",
@@ -86,7 +96,8 @@ public struct RouteScheduler: Sendable {
             position = c.location
         }
         if breakAfter == visits.count, let f = takeBreak(visits.count) { return .failure(f) }
-        let (home, homeMetres) = model.travel(from: position, to: agent.base)
+        let homeTrip = try model.leg(from: position, to: agent.base)
+        let home = homeTrip.seconds, homeMetres = homeTrip.metres
         let end = free + home
         if end > agent.shift.to.minutes * 60 {
             return .failure(Failure(progress: visits.count, refusal: PlanEditRefusal(rule: "shift end",

@@ -20,13 +20,18 @@ extension FieldPlanStore {
     /// two people editing at once cannot overwrite each other unseen.
     /// - Throws: `PlanStoreError.noPlan`, `PlanStoreError.staleVersion`, or the
     ///   `PlanEditRefusal` naming the rule broken.
-    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil) throws -> PlanEditResult {
+    /// - Parameters:
+    ///   - travel: the day's travel model (nil: the settings' great circle).
+    ///   - offRoad: accounts the travel model cannot reach, with the reason.
+    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int? = nil,
+                         travel: (any TravelMatrixSource)? = nil, offRoad: [String: String] = [:]) throws -> PlanEditResult {
         try writer.write { db in
             guard let stored = try Self.storedPlan(db, date: date, version: nil) else { throw PlanStoreError.noPlan(date.description) }
             if let expectedVersion, expectedVersion != stored.version {
                 throw PlanStoreError.staleVersion(date.description, expectedVersion, stored.version)
             }
-            var input = try Self.planningInput(db, date: date, onlyAgents: nil, absent: [])
+            var input = try Self.planningInput(db, date: date, onlyAgents: nil, absent: [], travel: travel)
+            input.offRoad = offRoad
             // A supervisor may give a stop to any working agent: zones are not a rule here.
             input.zoneAgents = nil
             let edited = try PlanEditor(input: input).apply(edit, to: stored.plan).get()

@@ -6,13 +6,18 @@ import GRDB
 
 extension FieldPlanStore {
     /// Gathers what planning `date` needs, in one read transaction.
+    /// - Parameter travel: the day's travel model (the legs of kept stops are recomputed
+    ///   with it); nil for the settings' great circle.
     /// - Complexity: O(accounts in play + outcomes + payments).
-    public func planningInput(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = []) throws -> PlanningInput {
-        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent) }
+    public func planningInput(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = [],
+                              travel: (any TravelMatrixSource)? = nil) throws -> PlanningInput {
+        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent, travel: travel) }
     }
 
-    static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>) throws -> PlanningInput {
+    static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>,
+                              travel: (any TravelMatrixSource)? = nil) throws -> PlanningInput {
         let settings = try Self.settings(db)
+        let travel = travel ?? settings.travelModel
         let agents = try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY id").map(\.agent)
         let zoneCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zone") ?? 0
         var zoneAgents: [String: String]?
@@ -62,14 +67,15 @@ extension FieldPlanStore {
                 if latest.locked.contains(route.agentID) {
                     kept.append(KeptRoute(route: route, locked: true))
                 } else if let base = bases[route.agentID],
-                          let k = KeptRoute.started(route, visited: visited, base: base, locations: locations, model: settings.travelModel) {
+                          let k = try KeptRoute.started(route, visited: visited, base: base, locations: locations, model: travel) {
                     kept.append(k)
                 }
             }
         }
         return PlanningInput(date: date, settings: settings, utcOffsetSeconds: offset, agents: agents, onlyAgents: onlyAgents,
                              absentAgents: absent, accounts: accounts.map(\.0), zoneAgents: zoneAgents,
-                             appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept)
+                             appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept,
+                             travel: travel)
     }
 
     /// A stored version of the day's plan (the latest when `version` is nil), read back

@@ -376,6 +376,22 @@ enum Schema {
                 );
                 """)
         }
+        // Issue 15, road travel: the imported road network of one profile, as one blob the
+        // road model reads back whole (a plan on roads loads it in one read).
+        migrator.registerMigration("v9-roads") { db in
+            try db.execute(sql: """
+                CREATE TABLE road_network (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    profile TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    imported_at INTEGER NOT NULL,
+                    vertices INTEGER NOT NULL,
+                    edges INTEGER NOT NULL,
+                    km REAL NOT NULL,
+                    graph BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

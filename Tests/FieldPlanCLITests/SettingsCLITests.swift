@@ -10,8 +10,10 @@ struct SettingsCLITests {
         ("speed_kmh", "0", "speed_kmh: expected a number from 1 to 200, got \"0\""),
         ("road_factor", "0.5", "road_factor: expected a number from 1 to 5, got \"0.5\""),
         ("service_minutes", "0", "service_minutes: expected a whole number from 1 to 480, got \"0\""),
+        ("snap_limit_m", "0", "snap_limit_m: expected a whole number from 1 to 100000, got \"0\""),
+        ("travel", "flying", "travel: expected one of straight, roads, osrm, got \"flying\""),
         ("visit_days", "mon,funday", "visit_days: expected days separated by commas, each one of mon, tue, wed, thu, fri, sat, sun, got \"mon,funday\""),
-        ("colour", "blue", "colour: unknown setting; known: time_zone, currency, visiting_hours, visit_days, service_minutes, min_gap_days, road_factor, speed_kmh, max_visits_per_month, attribution_days, agency_name"),
+        ("colour", "blue", "colour: unknown setting; known: time_zone, currency, visiting_hours, visit_days, service_minutes, min_gap_days, road_factor, speed_kmh, travel, snap_limit_m, max_visits_per_month, attribution_days, agency_name"),
     ])
     func refusedValuesNameWhatIsAccepted(_ key: String, _ value: String, _ message: String) throws {
         let cli = CLIHarness()
@@ -40,7 +42,7 @@ struct SettingsCLITests {
         #expect(try cli.run(["settings", "set", "road_factor", "1.45"]).status == 0)
         let json = try cli.run(["settings", "--format", "json"])
         #expect(json.status == 0)
-        #expect(json.stdout == #"{"time_zone":"Africa/Nairobi","currency":"KES","visiting_hours":"08:00-19:00","visit_days":"mon,tue,wed,thu,fri,sat","service_minutes":20,"min_gap_days":3,"road_factor":1.45,"speed_kmh":25,"max_visits_per_month":4,"attribution_days":30,"agency_name":"Collections Agency"}"# + "\n")
+        #expect(json.stdout == #"{"time_zone":"Africa/Nairobi","currency":"KES","visiting_hours":"08:00-19:00","visit_days":"mon,tue,wed,thu,fri,sat","service_minutes":20,"min_gap_days":3,"road_factor":1.45,"speed_kmh":25,"travel":"straight","snap_limit_m":500,"max_visits_per_month":4,"attribution_days":30,"agency_name":"Collections Agency"}"# + "\n")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["speed_kmh"] as? Int == 25)
     }

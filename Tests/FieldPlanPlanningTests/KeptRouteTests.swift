@@ -18,7 +18,8 @@ struct KeptRouteTests {
         let visited: Set<String> = [visits[0], visits[2]]
         let locations = Dictionary(uniqueKeysWithValues: input.accounts.compactMap { a in a.location.map { (a.id, $0) } })
         let agent = input.agents.first { $0.id == route.agentID }!
-        let kept = try #require(KeptRoute.started(route, visited: visited, base: agent.base, locations: locations, model: input.settings.travelModel))
+        let started = try KeptRoute.started(route, visited: visited, base: agent.base, locations: locations, model: input.settings.travelModel)
+        let kept = try #require(started)
         #expect(kept.accountIDs == [visits[0], visits[2]])
         input.visitedToday = visited
         input.keptRoutes = [kept]

@@ -7,7 +7,7 @@ struct MigrationTests {
     @Test func migrationsAreNamedAndApplied() throws {
         let store = try FieldPlanStore()
         #expect(try store.appliedMigrations() == ["v1-accounts-agents-visits", "v2-sync-effects", "v3-lean-account-indexes", "v4-account-state",
-                                                      "v5-facts-without-lines", "v6-client-file-audit", "v7-plan-edits", "v8-users"])
+                                                      "v5-facts-without-lines", "v6-client-file-audit", "v7-plan-edits", "v8-users", "v9-roads"])
     }
 
     @Test func schemaHasEveryTableOfTheSpec() throws {
@@ -32,7 +32,7 @@ struct MigrationTests {
         }
         let reopened = try FieldPlanStore(path: path)
         #expect(try reopened.settings().minGapDays == 5)
-        #expect(try reopened.appliedMigrations().count == 8)
+        #expect(try reopened.appliedMigrations().count == 9)
     }
 
     /// The zone index holds only accounts that have a zone (v3), yet a zone's accounts are

@@ -5,6 +5,7 @@ import FieldPlanInterchange
 import FieldPlanPlanning
 import FieldPlanRendering
 import FieldPlanStore
+import Foundation
 
 extension FieldPlanCommand {
     /// `fieldplan plan`: the day's plan: make it (the default), show it, compare versions,
@@ -79,6 +80,10 @@ extension FieldPlanCommand.Plan {
             if !locked.isEmpty { text += "\n\nlocked routes kept as they were: \(locked.joined(separator: ", "))" }
             let keptStops = result.keptStops
             if keptStops > 0 { text += "\n\n\(keptStops) visits with an outcome kept as they were; the rest planned after them" }
+            if let straight = result.straightLineMetres, straight > 0 {
+                let road = Double(result.travelMetres) / 1000, line = Double(straight) / 1000
+                text += "\n\non roads: \(String(format1: road)) km; straight lines between the same stops: \(String(format1: line)) km (roads ×\(String(format: "%.2f", road / line)))"
+            }
             if let previous = changes.previousVersion {
                 text += "\n\nchanges since version \(previous): \(changes.added) new stops, \(changes.removed) dropped, \(changes.movedAgent) moved to another agent, \(changes.reordered) reordered"
             }

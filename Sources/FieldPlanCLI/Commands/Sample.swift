@@ -1,6 +1,8 @@
 import ArgumentParser
 import FieldPlanCore
 import FieldPlanInterchange
+import FieldPlanRoads
+import Foundation
 
 extension FieldPlanCommand {
     /// `fieldplan sample`: the seeded generator behind `data/`, for tests and benchmarks.
@@ -18,6 +20,8 @@ extension FieldPlanCommand {
         var date = "2026-12-01"
         @Flag(help: "Also write accounts.csv with the same rows (for spreadsheet users and the import benchmark).")
         var csv = false
+        @Option(help: "An OSM PBF extract: put every located account and base on its streets (a door up to 25 m from a road) instead of Nairobi.")
+        var roads: String?
 
         func run() throws {
             guard let start = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
@@ -27,20 +31,33 @@ extension FieldPlanCommand {
             options.appointments = appointments
             options.seed = seed
             options.startDate = start
-            try SampleWriter.write(SampleAgency(options: options), to: output, csv: csv)
-            print("wrote \(accounts) accounts, \(agents) agents, \(appointments) appointments to \(output)/")
+            var relocate: ((Coordinate) -> Coordinate)?
+            if let roads {
+                guard let data = FileManager.default.contents(atPath: roads) else { throw CommandFailure("\(roads): cannot read the file") }
+                let graph: RoadGraph
+                do { graph = try RoadGraph.build(pbf: [UInt8](data), file: roads, profile: .car) } catch { throw CommandFailure(error.description) }
+                guard graph.edgeCount > 0 else { throw CommandFailure("\(roads): no road usable by car in the extract") }
+                let points = graph.samplePoints(seed: seed)
+                relocate = { at in points.next() ?? at }
+            }
+            try SampleWriter.write(SampleAgency(options: options), to: output, csv: csv, relocate: relocate)
+            print("wrote \(accounts) accounts, \(agents) agents, \(appointments) appointments to \(output)/" + (roads.map { " on the streets of \($0)" } ?? ""))
         }
     }
 }
 
 /// Writes a sample agency as the files a real agency would hand over.
 enum SampleWriter {
-    static func write(_ sample: SampleAgency, to folder: String, csv: Bool) throws {
+    /// - Parameter relocate: moves each located account and each base (in that order), for a
+    ///   sample on the streets of a road extract.
+    static func write(_ sample: SampleAgency, to folder: String, csv: Bool, relocate: ((Coordinate) -> Coordinate)? = nil) throws {
         try FileSystem.makeFolder(folder)
         let accounts = try OutputFile(path: folder + "/accounts.ndjson")
         let accountsCSV = csv ? try OutputFile(path: folder + "/accounts.csv") : nil
         accountsCSV?.writeLine("id,client,debtor_name,balance,currency,phone,email,national_id,address,lat,lon,days_past_due,status,visit_window_from,visit_window_to,service_minutes,notes")
         sample.forEachAccount { a in
+            var a = a
+            if let relocate, let at = a.location { a.location = relocate(at) }
             accounts.writeLine(RecordEncoder.account(a))
             if let out = accountsCSV {
                 let cells: [String] = [a.id, a.client, a.debtorName, a.balance.decimalText, a.currency ?? "", a.phone ?? "", a.email ?? "",
@@ -56,7 +73,8 @@ enum SampleWriter {
 
         let agents = try OutputFile(path: folder + "/agents.csv")
         agents.writeLine("id,name,base_lat,base_lon,shift_start,shift_end,phone,days,break_from,break_to,break_minutes,max_visits,active")
-        for a in sample.agents() {
+        for var a in sample.agents() {
+            if let relocate { a.base = relocate(a.base) }
             let cells: [String] = [a.id, a.name, JSONWriter.number(a.base.lat), JSONWriter.number(a.base.lon), a.shift.from.description,
                                    a.shift.to.description, a.phone ?? "", a.days?.map(\.rawValue).joined(separator: " ") ?? "",
                                    a.breakRule?.window.from.description ?? "", a.breakRule?.window.to.description ?? "",

@@ -9,6 +9,12 @@ public struct Settings: Hashable, Sendable {
     public var minGapDays: Int = 3
     public var roadFactor: Double = 1.3
     public var speedKmh: Double = 25
+    /// SPEC §11: where travel figures come from — the straight line of `road_factor` and
+    /// `speed_kmh` (the default), the imported road network, or an OSRM server.
+    public var travel: TravelKind = .straight
+    /// SPEC §11: an account or base farther than this from any usable road is not planned
+    /// on roads (`fieldplan roads unreachable` lists them).
+    public var snapLimitMetres: Int = 500
     public var maxVisitsPerMonth: Int = 4
     /// How many days before a posted payment a right-party or PTP visit earns it (SPEC §7).
     public var attributionDays: Int = 30
@@ -19,7 +25,7 @@ public struct Settings: Hashable, Sendable {
 
     /// The keys in the order `fieldplan settings` shows them.
     public static let keys = ["time_zone", "currency", "visiting_hours", "visit_days", "service_minutes",
-                              "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "attribution_days", "agency_name"]
+                              "min_gap_days", "road_factor", "speed_kmh", "travel", "snap_limit_m", "max_visits_per_month", "attribution_days", "agency_name"]
 
     public var travelModel: GreatCircleTravelModel { GreatCircleTravelModel(roadFactor: roadFactor, speedKmh: speedKmh) }
 
@@ -34,6 +40,8 @@ public struct Settings: Hashable, Sendable {
         case "min_gap_days": String(minGapDays)
         case "road_factor": Self.show(roadFactor)
         case "speed_kmh": Self.show(speedKmh)
+        case "travel": travel.rawValue
+        case "snap_limit_m": String(snapLimitMetres)
         case "max_visits_per_month": String(maxVisitsPerMonth)
         case "attribution_days": String(attributionDays)
         case "agency_name": agencyName
@@ -51,7 +59,7 @@ public struct Settings: Hashable, Sendable {
     static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
     /// The keys whose values are numbers (shown as JSON numbers by `settings --format json`).
-    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "max_visits_per_month", "attribution_days"]
+    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "snap_limit_m", "max_visits_per_month", "attribution_days"]
 
     /// Changes one setting, or says why the value is refused.
     /// - Parameter isKnownTimeZone: whether the system's time zone data knows a name. The
@@ -100,6 +108,12 @@ public struct Settings: Hashable, Sendable {
         case "min_gap_days": minGapDays = try int(0...365)
         case "road_factor": roadFactor = try double(1...5)
         case "speed_kmh": speedKmh = try double(1...200)
+        case "travel":
+            guard let kind = TravelKind(rawValue: text) else {
+                throw SettingsError(key: key, reason: "expected one of \(TravelKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(text)\"")
+            }
+            travel = kind
+        case "snap_limit_m": snapLimitMetres = try int(1...100_000)
         case "max_visits_per_month": maxVisitsPerMonth = try int(1...31)
         case "attribution_days": attributionDays = try int(0...365)
         case "agency_name":

@@ -24,7 +24,7 @@ struct RouteMap {
 
     func svg(_ sheet: RouteSheet) -> String {
         let located = sheet.stops.compactMap { s in s.location.map { (stop: s, at: $0) } }
-        let all = [sheet.base] + located.map(\.at)
+        let all = [sheet.base] + located.map(\.at) + (sheet.streetPath ?? [])
         let lat0 = all.map(\.lat).reduce(0, +) / Double(all.count)
         let kmPerDegree = 6_371.0088 * Double.pi / 180
         let cosLat = cos(lat0 * Double.pi / 180)
@@ -59,13 +59,14 @@ struct RouteMap {
         if unmapped > 0 { caption += " (\(unmapped) without coordinates, not drawn)" }
         out += "<text x=\"10\" y=\"16\" font-size=\"11\" fill=\"#333333\">\(HTML.escape(caption))</text>\n"
 
-        // The route line: base → stops in order → base.
+        // The route line: base → stops in order → base, along the streets when the plan is on roads.
         let path = [(base.x, base.y)] + points.map { ($0.x, $0.y) } + [(base.x, base.y)]
-        out += "<polyline class=\"route-line\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" stroke-linejoin=\"round\" "
-        out += "points=\"\(path.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>\n"
+        let line = sheet.streetPath.map { $0.map { c in let p = project(c); return (p.x, p.y) } } ?? path
+        out += "<polyline class=\"route-line\(sheet.streetPath == nil ? "" : " streets")\" fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"2\" stroke-linejoin=\"round\" "
+        out += "points=\"\(line.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " "))\"/>\n"
         // Small arrowheads mid-leg show the direction where markers overlap.
         out += "<g class=\"route-arrows\" fill=\"#1f5fa8\">\n"
-        for i in 0..<(path.count - 1) {
+        for i in 0..<(path.count - 1) where sheet.streetPath == nil {
             let (x1, y1) = path[i], (x2, y2) = path[i + 1]
             let dx = x2 - x1, dy = y2 - y1, len = (dx * dx + dy * dy).squareRoot()
             guard len > 40 else { continue }
@@ -102,6 +103,9 @@ struct RouteMap {
 
         out += scaleBar(kmWidth: boxW / scale / 4, scale: scale, f)
         out += northArrow(f)
+        if let attribution = sheet.mapAttribution {
+            out += "<text class=\"attribution\" x=\"\(f(width - 8))\" y=\"\(f(height - 8))\" font-size=\"9\" text-anchor=\"end\" fill=\"#333333\">\(HTML.escape(attribution))</text>\n"
+        }
         out += "</svg>\n"
         return out
     }

@@ -24,6 +24,11 @@ public struct RouteSheet: Sendable, Equatable {
     /// Mandatory visits that could not be planned, with the reason (appointments the agent
     /// should phone to rearrange).
     public var unplanned: [Unplanned]
+    /// The way driven along the streets, base to base, when the plan is on roads (SPEC §11);
+    /// nil draws straight legs between the stops.
+    public var streetPath: [Coordinate]?
+    /// Printed on the map when it is drawn from someone's data: "© OpenStreetMap contributors".
+    public var mapAttribution: String?
 
     public init(agencyName: String, date: CivilDate, agentID: String, agentName: String, zones: [String], base: Coordinate,
                 start: LocalTime, end: LocalTime, travelKm: Double, travelMinutes: Int, planVersion: Int, currency: String,

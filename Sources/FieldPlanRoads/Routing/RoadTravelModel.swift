@@ -1,0 +1,89 @@
+import Dispatch
+import FieldPlanCore
+
+/// SPEC §11's `roads` model: travel on the imported network, computed by fieldplan. Each
+/// point joins the network at its nearest usable road (within the snap limit); a trip is the
+/// fastest route between the two joins, and its figures are that route's seconds and metres
+/// rounded to whole units (the walk from the door to the road is not counted).
+///
+/// A matrix runs one Dijkstra search per origin, stopped once every destination is reached,
+/// on `threads` threads. Measured on the Monaco extract (docs/roads.md); contraction
+/// hierarchies would answer large city matrices faster, and can replace the search behind
+/// this same type.
+public struct RoadTravelModel: TravelMatrixSource {
+    public let graph: RoadGraph
+    public let index: SegmentIndex
+    public let snapLimitMetres: Int
+    public var threads: Int
+
+    public var name: String { "roads" }
+
+    public init(graph: RoadGraph, snapLimitMetres: Int, threads: Int = 2) {
+        self.graph = graph
+        self.index = SegmentIndex(graph)
+        self.snapLimitMetres = snapLimitMetres
+        self.threads = threads
+    }
+
+    /// Where `point` joins the network, or why it cannot.
+    public func snap(_ point: Coordinate) throws(RoadError) -> RoadSnap {
+        if let s = index.snap(point, in: graph, limitMetres: Double(snapLimitMetres)) { return s }
+        let nearest = index.nearestMetres(point, in: graph, searchMetres: Double(max(snapLimitMetres * 20, 10_000)))
+        throw .offRoad(point, nearestMetres: nearest, limitMetres: snapLimitMetres)
+    }
+
+    /// - Throws: `RoadError.offRoad` for the first point beyond the snap limit.
+    /// - Complexity: one search per origin over at most the whole network, O(V log V) each.
+    public func matrix(from origins: [Coordinate], to destinations: [Coordinate]) throws -> TravelMatrix {
+        let from = try origins.map { p throws(RoadError) in try snap(p) }
+        let to = try destinations.map { p throws(RoadError) in try snap(p) }
+        return matrix(from: from, to: to)
+    }
+
+    /// The matrix between joins already found. Threads write their own rows straight into
+    /// the two result arrays (no copy: a 5,000 × 5,000 matrix is 400 MB of them).
+    public func matrix(from: [RoadSnap], to: [RoadSnap]) -> TravelMatrix {
+        let columns = to.count
+        var seconds = [Int](repeating: 0, count: from.count * columns)
+        var metres = [Int](repeating: 0, count: from.count * columns)
+        let workers = max(1, min(threads, from.count))
+        let graph = self.graph
+        seconds.withUnsafeMutableBufferPointer { sp in
+            metres.withUnsafeMutableBufferPointer { mp in
+                let out = RowsOut(seconds: sp.baseAddress, metres: mp.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    var search = RoadSearch(graph)
+                    var r = w
+                    while r < from.count {
+                        for (c, t) in search.trips(from: from[r], to: to).enumerated() {
+                            out.seconds?[r * columns + c] = Int(t.seconds.rounded())
+                            out.metres?[r * columns + c] = Int(t.metres.rounded())
+                        }
+                        r += workers
+                    }
+                }
+            }
+        }
+        return TravelMatrix(rows: from.count, columns: columns, seconds: seconds, metres: metres)
+    }
+
+    /// The fastest route's path from `a`'s join to `b`'s, with its figures.
+    public func route(from a: Coordinate, to b: Coordinate) throws(RoadError) -> (leg: TravelLeg, path: [Coordinate], from: RoadSnap, to: RoadSnap) {
+        let s = try snap(a), t = try snap(b)
+        var search = RoadSearch(graph)
+        let trip = search.trips(from: s, to: [t])[0]
+        let path = search.path(from: s, to: t, trip: trip)
+        return (TravelLeg(seconds: Int(trip.seconds.rounded()), metres: Int(trip.metres.rounded())), path, s, t)
+    }
+
+    public func path(from a: Coordinate, to b: Coordinate) throws -> [Coordinate] {
+        try route(from: a, to: b).path
+    }
+}
+
+/// Where the threads of one matrix write their rows, each thread its own rows (so no two
+/// threads touch the same entry).
+struct RowsOut: @unchecked Sendable {
+    let seconds: UnsafeMutablePointer<Int>?
+    let metres: UnsafeMutablePointer<Int>?
+}
