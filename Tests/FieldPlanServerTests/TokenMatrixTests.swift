@@ -79,6 +79,17 @@ struct TokenMatrixTests {
         supervisorRead("/api/reports/daily", "/api/reports/daily?date=2026-12-09"),
         supervisorRead("/api/reports/monthly", "/api/reports/monthly?month=2026-12"),
         supervisorRead("/api/reports/range", "/api/reports/range?from=2026-12-01&to=2026-12-09"),
+    ] + webRows
+
+    // Issue 14 (web app): its static files need no token (200 whatever the caller sends),
+    // the zone map is the supervisor's, and every user may ask who they are.
+    static let webRows: [Row] = [
+        Row(method: .get, template: "/", own: "/", other: "/", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/agent", own: "/agent", other: "/agent", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/sw.js", own: "/sw.js", other: "/sw.js", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/app/{file}", own: "/app/desk.js", other: "/app/agent.js", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/api/me", own: "/api/me", other: "/api/me", agentOwn: 200, agentOther: 200, supervisor: 200),
+        supervisorRead("/api/zones/map"),
     ]
 
     @Test func everyRouteHasARow() throws {
