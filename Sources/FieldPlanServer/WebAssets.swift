@@ -506,7 +506,8 @@ export class SvgMap {
     this.root.style.setProperty('--px', px);
     this.layers.labels.setAttribute('font-size', (13 * px).toString());
     this.layers.stops.setAttribute('font-size', (10 * px).toString());
-    for (const c of this.layers.stops.querySelectorAll('circle')) c.setAttribute('r', 7 * px);
+    this.layers.stops.setAttribute('stroke-width', (1.5 * px).toString());
+    for (const c of this.layers.stops.querySelectorAll('circle')) c.setAttribute('r', (c.classList.contains('small') ? 4 : 7) * px);
     for (const c of this.layers.bases.querySelectorAll('rect')) {
       const s = 12 * px; c.setAttribute('width', s); c.setAttribute('height', s);
       c.setAttribute('x', c.dataset.x - s / 2); c.setAttribute('y', c.dataset.y - s / 2);
@@ -594,13 +595,16 @@ export class SvgMap {
     return p;
   }
 
+  /** A stop marker, numbered when `text` is given (numbers cost a text element each). */
   stop(lat, lon, text, color) {
     const [x, y] = this.xy(lat, lon);
     const g = svg('g');
-    g.append(svg('circle', { cx: x, cy: y, r: 0, fill: color, stroke: '#fff', 'stroke-width': 1.5, 'vector-effect': 'non-scaling-stroke' }));
-    const t = svg('text', { x, y, 'text-anchor': 'middle', fill: '#fff', 'font-weight': '700' });
-    t.textContent = text;
-    g.append(t);
+    g.append(svg('circle', { cx: x, cy: y, r: 0, fill: color, stroke: '#fff', class: text === null ? 'small' : null }));
+    if (text !== null) {
+      const t = svg('text', { x, y, 'text-anchor': 'middle', fill: '#fff', 'font-weight': '700', stroke: 'none' });
+      t.textContent = text;
+      g.append(t);
+    }
     this.layers.stops.append(g);
     return g;
   }
@@ -724,6 +728,7 @@ export class SvgMap {
       <h3>Stops</h3>
       <div class="row"><label for="stops-agent">Agent<select id="stops-agent"><option value="">every agent</option></select></label></div>
       <div class="scroll"><table id="stops-table"><thead><tr><th>Agent</th><th class="num">#</th><th>Account</th><th>ETA</th><th>ETD</th><th>Window</th><th class="num">km</th><th>Reason</th><th></th></tr></thead><tbody></tbody></table></div>
+      <div class="row"><button type="button" id="stops-more" class="hidden">Show all stops</button></div>
       <div id="edit-msg" class="msg hidden" role="status"></div>
       <h3>Sheet</h3>
       <iframe id="sheet-frame" class="doc" title="route sheet"></iframe>
@@ -968,6 +973,9 @@ function renderPlan(plan, map = state.map) {
   const dm = new SvgMap($('#day-map'), map.bounds, 'the day\'s routes');
   for (const z of map.zones) if (z.outline.length >= 3) dm.polygon(z.outline, z.color, { 'fill-opacity': '0.04', 'stroke-opacity': '0.35' });
   const bases = new Map(map.agents.map(g => [g.id, g.base]));
+  // Numbers on the stops while they stay readable; a whole city's day gets plain dots
+  // (the stops table and the timeline carry the order).
+  const numbered = routes.reduce((n, r) => n + r.stops.length, 0) <= 400;
   routes.forEach((r, i) => {
     const color = agentColor(r.agent_id, i);
     const pts = [];
@@ -982,7 +990,7 @@ function renderPlan(plan, map = state.map) {
     line.setAttribute('data-agent', r.agent_id);
     for (const s of r.stops) {
       const k = s.account_id !== undefined ? index.get(s.account_id) : undefined;
-      if (k !== undefined) dm.stop(acc.lat[k], acc.lon[k], String(s.seq), color);
+      if (k !== undefined) dm.stop(acc.lat[k], acc.lon[k], numbered ? String(s.seq) : null, color);
     }
     if (base) dm.base(base.lat, base.lon, `${r.agent_id} base`);
   });
@@ -1026,7 +1034,7 @@ function drawTimeline(routes) {
     for (const st of r.stops) {
       const a = minutes(st.eta), d = minutes(st.etd);
       const travel = Math.min(a - prev, (Number(st.travel_km) || 0) / speed * 60);
-      if (travel > 0) s += `<rect x="${x(prev)}" y="${y + 6}" width="${Math.max(x(prev + travel) - x(prev), 0.5)}" height="6" fill="#8d99a6"><title>travel ${st.travel_km} km</title></rect>`;
+      if (travel > 0) s += `<rect x="${x(prev)}" y="${y + 6}" width="${Math.max(x(prev + travel) - x(prev), 0.5)}" height="6" fill="#8d99a6"/>`;
       if (st.reason === 'break') s += `<rect x="${x(a)}" y="${y + 2}" width="${Math.max(x(d) - x(a), 1)}" height="14" fill="#d9822b"><title>break ${hhmm(st.eta)}–${hhmm(st.etd)}</title></rect>`;
       else {
         if (st.window_from && st.window_to) s += `<line x1="${x(minutes(st.window_from))}" x2="${x(minutes(st.window_to))}" y1="${y + 18}" y2="${y + 18}" stroke="#2e7d4f" stroke-width="2"/>`;
@@ -1038,18 +1046,25 @@ function drawTimeline(routes) {
   $('#timeline').innerHTML = s + '</svg>';
 }
 
-function drawStops() {
+/** The stops table: the first 300 rows at once (a whole city's day is a thousand, and a
+ *  browser lays a long table out slowly), the rest on request or by picking an agent. */
+function drawStops(all = false) {
   const only = $('#stops-agent').value;
   const rows = [];
+  let total = 0;
   for (const r of state.plan.routes) {
     if (only && r.agent_id !== only) continue;
     for (const st of r.stops) {
+      total++;
+      if (!all && rows.length >= 300) continue;
       const win = st.window_from ? `${st.window_from}–${st.window_to}` : '';
       const act = st.account_id ? `<button type="button" data-drop="${esc(st.account_id)}" data-agent="${esc(r.agent_id)}" aria-label="drop ${esc(st.account_id)} from the plan">Drop</button>` : '';
       rows.push(`<tr><td>${esc(r.agent_id)}</td><td class="num">${st.seq ?? ''}</td><td>${st.account_id ? `<a href="#accounts" data-account="${esc(st.account_id)}">${esc(st.account_id)}</a>` : '<em>break</em>'}</td><td>${hhmm(st.eta)}</td><td>${hhmm(st.etd)}</td><td>${esc(win)}</td><td class="num">${esc(st.travel_km)}</td><td>${esc(st.reason)}</td><td>${act}</td></tr>`);
     }
   }
   $('#stops-table tbody').innerHTML = rows.join('');
+  $('#stops-more').classList.toggle('hidden', rows.length >= total);
+  $('#stops-more').textContent = `Show all ${total} stops`;
 }
 
 async function edit(body) {
@@ -1170,7 +1185,8 @@ function wire() {
   $('#plan-form').addEventListener('submit', runPlan);
   $('#plan-load').addEventListener('click', () => loadPlan());
   $('#plan-date').addEventListener('change', () => loadPlan());
-  $('#stops-agent').addEventListener('change', drawStops);
+  $('#stops-agent').addEventListener('change', () => drawStops());
+  $('#stops-more').addEventListener('click', () => drawStops(true));
   $('#sheet-open').addEventListener('click', () => openSheet(false));
   $('#sheet-all').addEventListener('click', () => openSheet(true));
   $('#sheet-print').addEventListener('click', () => { const f = $('#sheet-frame'); if (f.contentWindow) f.contentWindow.print(); });

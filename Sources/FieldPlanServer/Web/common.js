@@ -137,7 +137,8 @@ export class SvgMap {
     this.root.style.setProperty('--px', px);
     this.layers.labels.setAttribute('font-size', (13 * px).toString());
     this.layers.stops.setAttribute('font-size', (10 * px).toString());
-    for (const c of this.layers.stops.querySelectorAll('circle')) c.setAttribute('r', 7 * px);
+    this.layers.stops.setAttribute('stroke-width', (1.5 * px).toString());
+    for (const c of this.layers.stops.querySelectorAll('circle')) c.setAttribute('r', (c.classList.contains('small') ? 4 : 7) * px);
     for (const c of this.layers.bases.querySelectorAll('rect')) {
       const s = 12 * px; c.setAttribute('width', s); c.setAttribute('height', s);
       c.setAttribute('x', c.dataset.x - s / 2); c.setAttribute('y', c.dataset.y - s / 2);
@@ -225,13 +226,16 @@ export class SvgMap {
     return p;
   }
 
+  /** A stop marker, numbered when `text` is given (numbers cost a text element each). */
   stop(lat, lon, text, color) {
     const [x, y] = this.xy(lat, lon);
     const g = svg('g');
-    g.append(svg('circle', { cx: x, cy: y, r: 0, fill: color, stroke: '#fff', 'stroke-width': 1.5, 'vector-effect': 'non-scaling-stroke' }));
-    const t = svg('text', { x, y, 'text-anchor': 'middle', fill: '#fff', 'font-weight': '700' });
-    t.textContent = text;
-    g.append(t);
+    g.append(svg('circle', { cx: x, cy: y, r: 0, fill: color, stroke: '#fff', class: text === null ? 'small' : null }));
+    if (text !== null) {
+      const t = svg('text', { x, y, 'text-anchor': 'middle', fill: '#fff', 'font-weight': '700', stroke: 'none' });
+      t.textContent = text;
+      g.append(t);
+    }
     this.layers.stops.append(g);
     return g;
   }
