@@ -2,7 +2,7 @@
 // outcomes kept on the device (localStorage) until the server has them. Each outcome gets its
 // UUID the moment it is saved, so sending it twice is a duplicate on the server, never a
 // second visit. The token is kept on the device after the first sign-in.
-import { api, lines, failure, esc, $, say, hhmm, today, SvgMap } from '/app/common.js';
+import { api, lines, failure, esc, $, say, hhmm, today, money, plural, SvgMap } from '/app/common.js';
 
 const TOKEN = 'fp.agent.token', ME = 'fp.agent.me';
 const state = { token: localStorage.getItem(TOKEN), me: JSON.parse(localStorage.getItem(ME) || 'null'), packet: null, stop: null, retry: 0, timer: null, sending: false };
@@ -97,7 +97,7 @@ function render(items) {
       <div class="top"><span><span class="seq">${v.seq}</span><span class="name">${esc(d.debtor_name || v.account_id)}</span></span>${badge}</div>
       <div class="meta">ETA ${hhmm(v.eta)}–${hhmm(v.etd)}${win} · ${esc(v.reason)}</div>
       <div class="meta">${esc(d.address || 'no address')}${d.phone ? ' · ☎ ' + esc(d.phone) : ''}</div>
-      <div class="meta">${esc(v.account_id)} · ${esc(d.client || '')} · owes ${esc(d.balance)} ${esc(d.currency || '')}${d.days_past_due !== undefined ? ' · ' + d.days_past_due + ' days late' : ''}${d.last_outcome ? ' · last: ' + esc(d.last_outcome.code) : ''}${d.promise ? ' · promise ' + esc(d.promise.amount) + ' by ' + esc(d.promise.date) : ''}</div>
+      <div class="meta">${esc(v.account_id)} · ${esc(d.client || '')} · owes ${esc(money(d.balance))} ${esc(d.currency || '')}${d.days_past_due !== undefined ? ' · ' + plural(d.days_past_due, 'day') + ' late' : ''}${d.last_outcome ? ' · last: ' + esc(d.last_outcome.code) : ''}${d.promise ? ' · promise ' + esc(money(d.promise.amount)) + ' by ' + esc(d.promise.date) : ''}</div>
       ${item && item.reason ? `<div class="meta">${esc(item.reason)}</div>` : ''}</button></li>`;
   }).join('');
   $('#title').textContent = `Route ${header.date || ''}`;
@@ -113,7 +113,7 @@ function openStop(account) {
   state.stop = v;
   $('#day').classList.add('hidden');
   $('#visit').classList.remove('hidden');
-  $('#visit-who').innerHTML = `<strong>${v.seq}. ${esc(d.debtor_name || account)}</strong><div class="muted">${esc(d.address || '')} · owes ${esc(d.balance)} ${esc(d.currency || '')}</div>`;
+  $('#visit-who').innerHTML = `<strong>${v.seq}. ${esc(d.debtor_name || account)}</strong><div class="muted">${esc(d.address || '')} · owes ${esc(money(d.balance))} ${esc(d.currency || '')}</div>`;
   $('#outcome-form').reset();
   say($('#o-msg'), '', 'error');
   fields();
@@ -143,7 +143,7 @@ function fields() {
   }
 }
 
-const money = /^\d{1,12}(\.\d{1,2})?$/;
+const amountPattern = /^\d{1,12}(\.\d{1,2})?$/;
 
 /** The outcome line, or a message saying what is wrong (as the server would refuse it). */
 function outcome() {
@@ -157,14 +157,14 @@ function outcome() {
   const need = NEEDS[code] || [];
   if (need.includes('promise')) {
     const a = $('#o-promise-amount').value.trim(), d = $('#o-promise-date').value;
-    if (!money.test(a) || Number(a) <= 0) return 'Promised amount: a positive amount with at most two decimals.';
+    if (!amountPattern.test(a) || Number(a) <= 0) return 'Promised amount: a positive amount with at most two decimals.';
     if (!d) return 'Promised by: give the date.';
     if (d < visitDate) return 'Promised by: the date cannot be before today\'s visit.';
     line.promise = { amount: Number(a), date: d };
   }
   if (need.includes('collected')) {
     const a = $('#o-collected').value.trim(), r = $('#o-receipt').value.trim();
-    if (!money.test(a) || Number(a) <= 0) return 'Amount collected: a positive amount with at most two decimals.';
+    if (!amountPattern.test(a) || Number(a) <= 0) return 'Amount collected: a positive amount with at most two decimals.';
     if (!r) return 'Receipt number: write the receipt you gave.';
     line.collected = { amount: Number(a), receipt: r };
   }
@@ -268,7 +268,7 @@ $('#o-cancel').addEventListener('click', closeStop);
 $('#outcome-form').addEventListener('submit', save);
 $('#stops').addEventListener('click', ev => { const b = ev.target.closest('button[data-account]'); if (b) openStop(b.dataset.account); });
 document.addEventListener('keydown', ev => { if (ev.key === 'Escape' && state.stop) closeStop(); });
-window.addEventListener('online', () => { net(); state.retry = 0; flush(); });
+window.addEventListener('online', () => { net(); state.retry = 0; flush(); if (state.me) loadPacket(); });
 window.addEventListener('offline', net);
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/agent' }).catch(() => {});
 if (state.token && state.me) start(); else $('#signin').classList.remove('hidden');

@@ -68,6 +68,16 @@ export function say(box, text, kind = '') {
   box.className = 'msg' + (kind ? ' ' + kind : '') + (text ? '' : ' hidden');
 }
 
+/** An amount as people read it: 333,016.50 (the API's numbers are exact decimals). */
+export function money(v) {
+  if (v === null || v === undefined || v === '') return '';
+  const n = Number(v);
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
+}
+
+/** "1 visit", "3 visits". */
+export function plural(n, one, many = one + 's') { return `${n} ${n === 1 ? one : many}`; }
+
 /** HH:MM of an ISO instant as it is written (the agency's local time, never the browser's). */
 export function hhmm(instant) { return instant ? String(instant).slice(11, 16) : ''; }
 /** Minutes since local midnight of an ISO instant or an HH:MM. */
@@ -223,6 +233,15 @@ export class SvgMap {
     const pts = points.map(([lat, lon]) => this.xy(lat, lon).map(n => n.toFixed(4)).join(',')).join(' ');
     const p = svg('polyline', { points: pts, fill: 'none', stroke: color, 'stroke-width': 2.5, 'vector-effect': 'non-scaling-stroke', 'stroke-linejoin': 'round', ...attrs });
     this.layers.routes.append(p);
+    return p;
+  }
+
+  /** Many unnumbered stop markers of one colour as one path (a thousand stops stay cheap). */
+  stopDots(points, color) {
+    let d = '';
+    for (const [lat, lon] of points) { const [x, y] = this.xy(lat, lon); d += `M${x.toFixed(4)} ${y.toFixed(4)}h0`; }
+    const p = svg('path', { d, stroke: color, 'stroke-width': 8, 'stroke-linecap': 'round', fill: 'none', 'vector-effect': 'non-scaling-stroke', 'data-stops': points.length });
+    this.layers.stops.append(p);
     return p;
   }
 

@@ -1,7 +1,7 @@
 // The supervisor's desk: zones on a map, the day's plan (routes, timeline, stops, what could
 // not be planned), the review queue and reports, accounts. Everything comes from /api with
 // the token kept in sessionStorage (this tab only) and sent as a header.
-import { api, lines, failure, esc, $, $$, el, say, hhmm, minutes, today, showDocument, SvgMap } from '/app/common.js';
+import { api, lines, failure, esc, $, $$, el, say, hhmm, minutes, today, money, plural, showDocument, SvgMap } from '/app/common.js';
 
 const KEY = 'fp.token';
 const state = { token: sessionStorage.getItem(KEY), me: null, map: null, index: null, plan: null, settings: null, zone: null, sheetHTML: null };
@@ -176,7 +176,7 @@ async function runPlan(ev) {
   if (!r.ok) return say($('#plan-msg'), failure(r, 'plan'), 'error');
   const c = r.json.changes || {};
   const changed = r.json.version > 1 ? ` Against version ${r.json.version - 1}: ${len(c.added)} added, ${len(c.removed)} removed, ${len(c.moved_agent)} moved to another agent, ${len(c.reordered)} reordered.` : '';
-  say($('#plan-msg'), `Version ${r.json.version}: ${r.json.visits} visits of ${r.json.candidates} candidates, ${r.json.unplanned.length} mandatory visits could not be planned.${changed}`, 'ok');
+  say($('#plan-msg'), `Version ${r.json.version}: ${r.json.visits} visits of ${r.json.candidates} candidates, ${plural(r.json.unplanned.length, 'mandatory visit')} could not be planned.${changed}`, 'ok');
   await loadPlan();
 }
 const len = v => Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0;
@@ -195,7 +195,7 @@ function renderPlan(plan, map = state.map) {
   const index = state.index, acc = map.accounts;
   $('#plan-body').classList.remove('hidden');
   const routes = plan.routes;
-  $('#plan-summary').textContent = `${plan.date}, version ${plan.version}, made ${hhmm(plan.created_at)} by ${plan.made_by || '—'}: ${routes.length} routes, ${plan.visits} visits, priority ${plan.priority}, ${plan.unplanned.length} mandatory visits not planned.`;
+  $('#plan-summary').textContent = `${plan.date}, version ${plan.version}, made ${hhmm(plan.created_at)} by ${plan.made_by || '—'}: ${routes.length} routes, ${plan.visits} visits, priority ${plan.priority}, ${plural(plan.unplanned.length, 'mandatory visit')} not planned.`;
   // Map: faint zones, each route from its base through its stops and back.
   const dm = new SvgMap($('#day-map'), map.bounds, 'the day\'s routes');
   for (const z of map.zones) if (z.outline.length >= 3) dm.polygon(z.outline, z.color, { 'fill-opacity': '0.04', 'stroke-opacity': '0.35' });
@@ -215,10 +215,12 @@ function renderPlan(plan, map = state.map) {
     if (base) pts.push([base.lat, base.lon]);
     const line = dm.line(pts, color);
     line.setAttribute('data-agent', r.agent_id);
-    for (const s of r.stops) {
-      const k = s.account_id !== undefined ? index.get(s.account_id) : undefined;
-      if (k !== undefined) dm.stop(acc.lat[k], acc.lon[k], numbered ? String(s.seq) : null, color);
-    }
+    if (numbered) {
+      for (const s of r.stops) {
+        const k = s.account_id !== undefined ? index.get(s.account_id) : undefined;
+        if (k !== undefined) dm.stop(acc.lat[k], acc.lon[k], String(s.seq), color);
+      }
+    } else dm.stopDots(pts.slice(base ? 1 : 0, base ? -1 : undefined), color);
     if (base) dm.base(base.lat, base.lon, `${r.agent_id} base`);
   });
   dm.apply();
@@ -253,22 +255,28 @@ function drawTimeline(routes) {
   const x = m => L + (m - lo) / (hi - lo) * (W - L - 10);
   let s = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="timeline of every route" font-size="12">`;
   for (let h = lo; h <= hi; h += 60) s += `<line x1="${x(h)}" x2="${x(h)}" y1="14" y2="${H}" stroke="#d8dde3"/><text x="${x(h)}" y="11" text-anchor="middle" fill="#4a525c">${String(h / 60).padStart(2, '0')}:00</text>`;
+  // One path per row and kind (travel, visits, break, windows): a whole city's day is a few
+  // hundred elements, not thousands.
+  const box = (a, b, top, h) => `M${x(a).toFixed(1)} ${top}H${Math.max(x(b), x(a) + 1).toFixed(1)}v${h}H${x(a).toFixed(1)}z`;
   routes.forEach((r, i) => {
     const y = 18 + i * row;
     s += `<text x="4" y="${y + 13}" fill="#1b1f24">${esc(r.agent_id)} ${esc(agentName(r.agent_id)).slice(0, 10)}</text>`;
     s += `<line x1="${x(minutes(r.start))}" x2="${x(minutes(r.end))}" y1="${y + 9}" y2="${y + 9}" stroke="#c9d0d8" stroke-width="1"/>`;
-    let prev = minutes(r.start);
+    let prev = minutes(r.start), travel = '', visits = '', breaks = '', windows = '', n = 0;
     for (const st of r.stops) {
       const a = minutes(st.eta), d = minutes(st.etd);
-      const travel = Math.min(a - prev, (Number(st.travel_km) || 0) / speed * 60);
-      if (travel > 0) s += `<rect x="${x(prev)}" y="${y + 6}" width="${Math.max(x(prev + travel) - x(prev), 0.5)}" height="6" fill="#8d99a6"/>`;
-      if (st.reason === 'break') s += `<rect x="${x(a)}" y="${y + 2}" width="${Math.max(x(d) - x(a), 1)}" height="14" fill="#d9822b"><title>break ${hhmm(st.eta)}–${hhmm(st.etd)}</title></rect>`;
+      const leg = Math.min(a - prev, (Number(st.travel_km) || 0) / speed * 60);
+      if (leg > 0) travel += box(prev, prev + leg, y + 6, 6);
+      if (st.reason === 'break') breaks += box(a, d, y + 2, 14);
       else {
-        if (st.window_from && st.window_to) s += `<line x1="${x(minutes(st.window_from))}" x2="${x(minutes(st.window_to))}" y1="${y + 18}" y2="${y + 18}" stroke="#2e7d4f" stroke-width="2"/>`;
-        s += `<rect x="${x(a)}" y="${y + 2}" width="${Math.max(x(d) - x(a), 1)}" height="14" fill="#1f5fa8"><title>${st.seq}. ${esc(st.account_id)} ${hhmm(st.eta)}–${hhmm(st.etd)} (${esc(st.reason)})</title></rect>`;
+        if (st.window_from && st.window_to) windows += `M${x(minutes(st.window_from)).toFixed(1)} ${y + 18}H${x(minutes(st.window_to)).toFixed(1)}`;
+        visits += box(a, d, y + 2, 14);
+        n++;
       }
       prev = d;
     }
+    s += `<path d="${travel}" fill="#8d99a6"/><path d="${windows}" stroke="#2e7d4f" stroke-width="2" fill="none"/>`
+      + `<path class="tl-visits" data-n="${n}" d="${visits}" fill="#1f5fa8"/><path d="${breaks}" fill="#d9822b"/>`;
   });
   $('#timeline').innerHTML = s + '</svg>';
 }
@@ -348,7 +356,7 @@ async function loadReview() {
   const r = await call('GET', '/api/review' + ($('#review-all').checked ? '?all=true' : ''));
   if (!r.ok) return say($('#review-msg'), failure(r, 'review'), 'error');
   const items = lines(r.text);
-  say($('#review-msg'), items.length ? `${items.length} items need a look.` : 'Nothing to review.', items.length ? 'warn' : 'ok');
+  say($('#review-msg'), items.length ? `${plural(items.length, 'item')} to look at.` : 'Nothing to review.', items.length ? 'warn' : 'ok');
   $('#review-table tbody').innerHTML = items.map(i => `<tr data-item="${esc(i.id)}"><td>${esc(i.id)}</td><td>${esc(i.type)}</td><td><a href="#accounts" data-account="${esc(i.account_id)}">${esc(i.account_id)}</a></td><td>${esc(i.agent_id)}</td><td>${esc(String(i.at || '').replace('T', ' ').slice(0, 16))}</td><td>${esc(i.code)}</td><td>${esc(i.reason)}</td>
     <td>${i.resolved ? 'resolved' : `<label class="inline">note<input data-note="${esc(i.id)}" size="12"></label><button type="button" data-resolve="${esc(i.id)}">Resolve</button>`}</td></tr>`).join('');
 }
@@ -376,7 +384,7 @@ async function listAccounts(query, what) {
   if (!r.ok) return say($('#accounts-msg'), failure(r, what), 'error');
   const list = r.json.accounts;
   say($('#accounts-msg'), `${what}: ${list.length} accounts${r.json.next ? ' (first page)' : ''}.`, 'ok');
-  $('#accounts-table tbody').innerHTML = list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(a.balance)}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
+  $('#accounts-table tbody').innerHTML = list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(money(a.balance))}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
 }
 
 async function showAccount(id) {
@@ -387,7 +395,7 @@ async function showAccount(id) {
   const d = r.json, a = d.account || {};
   const sections = ['outcomes', 'payments', 'promises', 'appointments', 'planned_visits', 'audit'];
   page.innerHTML = `<h3>${esc(a.id)} · ${esc(a.debtor_name)}</h3>
-    <dl class="kv"><dt>Client</dt><dd>${esc(a.client)}</dd><dt>Balance</dt><dd>${esc(a.balance)} ${esc(d.currency || '')}</dd><dt>Status</dt><dd>${esc(a.status || 'open')}</dd>
+    <dl class="kv"><dt>Client</dt><dd>${esc(a.client)}</dd><dt>Balance</dt><dd>${esc(money(a.balance))} ${esc(d.currency || '')}</dd><dt>Status</dt><dd>${esc(a.status || 'open')}</dd>
     <dt>Days past due</dt><dd>${esc(a.days_past_due ?? '')}</dd><dt>Address</dt><dd>${esc(a.address || '')}</dd><dt>Phone</dt><dd>${esc(a.phone || '')}</dd>
     <dt>Zone</dt><dd>${esc(a.zone_id || '—')} ${esc(d.zone_name || '')}</dd><dt>Agent</dt><dd>${esc(d.agent_id || '—')} ${esc(d.agent_name || '')}</dd>${d.hold_until ? `<dt>Held until</dt><dd>${esc(d.hold_until)}</dd>` : ''}</dl>`
     + sections.filter(s => Array.isArray(d[s])).map(s => `<h3>${esc(s.replace('_', ' '))}</h3>${table(d[s])}`).join('')
