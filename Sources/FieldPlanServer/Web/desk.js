@@ -252,7 +252,7 @@ function drawTimeline(routes) {
   if (!routes.length) { $('#timeline').textContent = ''; return; }
   lo = Math.floor(lo / 60) * 60; hi = Math.ceil(hi / 60) * 60;
   const L = 110, W = 1100, row = 22, H = routes.length * row + 24;
-  const x = m => L + (m - lo) / (hi - lo) * (W - L - 10);
+  const x = m => L + (Math.min(Math.max(m, lo), hi) - lo) / (hi - lo) * (W - L - 24);  // windows may reach past the day
   let s = `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="timeline of every route" font-size="12">`;
   for (let h = lo; h <= hi; h += 60) s += `<line x1="${x(h)}" x2="${x(h)}" y1="14" y2="${H}" stroke="#d8dde3"/><text x="${x(h)}" y="11" text-anchor="middle" fill="#4a525c">${String(h / 60).padStart(2, '0')}:00</text>`;
   // One path per row and kind (travel, visits, break, windows): a whole city's day is a few
