@@ -8,8 +8,8 @@ extension ZoneMapView {
     /// accounts: {ids, lat, lon, zone}, agents: [{id, name, base, zone_id}], bounds}`.
     ///
     /// Accounts go as parallel arrays, coordinates at 5 decimals (about a metre) and each
-    /// account's zone as an index into `zones` (-1 for none), so 100,000 accounts take about
-    /// 3.5 MB instead of the 10 MB of one object each.
+    /// account's zone as an index into `zones` (-1 for none), so 100,000 accounts stay under
+    /// 4 MiB (`ZoneMapViewTests`): no key is repeated per account.
     /// - Complexity: O(accounts + outline points).
     public var json: String {
         let stored = Dictionary(zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

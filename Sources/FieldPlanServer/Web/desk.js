@@ -39,6 +39,7 @@ function show(tab) {
   for (const t of ['map', 'day', 'results', 'accounts']) $('#tab-' + t).classList.toggle('hidden', t !== tab);
   if (location.hash.slice(1) !== tab) history.replaceState(null, '', '#' + tab);
   if (tab === 'results' && !state.reviewLoaded) { state.reviewLoaded = true; loadReview(); }
+  if (tab === 'day' && !state.daysLoaded) { state.daysLoaded = true; loadDays(); }
 }
 
 // ---- map -----------------------------------------------------------------------------
@@ -152,6 +153,22 @@ async function loadPlan(version) {
   if (r.status === 404) { $('#plan-body').classList.add('hidden'); return say($('#plan-msg'), `No plan for ${date} yet: plan the day.`, 'warn'); }
   if (!r.ok) return say($('#plan-msg'), failure(r, 'plan'), 'error');
   renderPlan(r.json);
+}
+
+/** The days around today that have a plan (`GET /api/plans?from=&to=`), as links. */
+async function loadDays() {
+  const shift = n => { const d = new Date(); d.setDate(d.getDate() + n); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); };
+  const r = await call('GET', `/api/plans?from=${shift(-7)}&to=${shift(7)}`);
+  const box = $('#plan-days');
+  if (!r.ok) { box.textContent = failure(r, 'planned days'); return; }
+  const days = Array.isArray(r.json) ? r.json : (r.json && (r.json.plans || r.json.days)) || [];
+  box.textContent = days.length ? 'Planned days: ' : 'No plans in the fortnight around today.';
+  for (const d of days) {
+    const date = typeof d === 'string' ? d : d.date;
+    const a = el('a', { href: '#day', text: date + (d.version ? ` (v${d.version})` : '') + ' ' });
+    a.addEventListener('click', ev => { ev.preventDefault(); $('#plan-date').value = date; loadPlan(); });
+    box.append(a, ' ');
+  }
 }
 
 async function runPlan(ev) {
@@ -426,6 +443,8 @@ function wire() {
   $('#sheet-all').addEventListener('click', () => openSheet(true));
   $('#sheet-print').addEventListener('click', () => { const f = $('#sheet-frame'); if (f.contentWindow) f.contentWindow.print(); });
   $('#diff-run').addEventListener('click', diff);
+  $('#route-lock').addEventListener('click', () => edit({ op: 'lock', agent_id: $('#sheet-agent').value }));
+  $('#route-unlock').addEventListener('click', () => edit({ op: 'unlock', agent_id: $('#sheet-agent').value }));
   $('#review-load').addEventListener('click', loadReview);
   $('#review-all').addEventListener('change', loadReview);
   $('#report-form').addEventListener('submit', showReport);
