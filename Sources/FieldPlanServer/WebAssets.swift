@@ -782,7 +782,7 @@ export class SvgMap {
     </form>
     <div id="accounts-msg" class="msg hidden" role="status"></div>
     <div class="grid2">
-      <div class="scroll"><table id="accounts-table"><thead><tr><th>Account</th><th>Debtor</th><th>Client</th><th class="num">Balance</th><th>Status</th><th>Zone</th></tr></thead><tbody></tbody></table></div>
+      <div class="scroll"><table id="accounts-table"><thead><tr><th>Account</th><th>Debtor</th><th>Client</th><th class="num">Balance</th><th>Status</th><th>Zone</th></tr></thead><tbody><tr><td colspan="6" class="muted">Search, or open the tracing list.</td></tr></tbody></table></div>
       <div id="account-page" class="panel"><p class="muted">Pick an account to see its history, promises and audit.</p></div>
     </div>
   </section>
@@ -1195,7 +1195,8 @@ async function listAccounts(query, what) {
   if (!r.ok) return say($('#accounts-msg'), failure(r, what), 'error');
   const list = r.json.accounts;
   say($('#accounts-msg'), `${what}: ${list.length} accounts${r.json.next ? ' (first page)' : ''}.`, 'ok');
-  $('#accounts-table tbody').innerHTML = list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(money(a.balance))}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
+  $('#accounts-table tbody').innerHTML = list.length ? '' : '<tr><td colspan="6" class="muted">No account matches.</td></tr>';
+  $('#accounts-table tbody').innerHTML += list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(money(a.balance))}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
 }
 
 async function showAccount(id) {
@@ -1356,6 +1357,9 @@ form.outcome .buttons button { flex: 1; padding: .7rem; font-size: 1.05rem; }
 .sw.tl-break { background: #d9822b; }
 .sw.tl-window { background: #fff; border: 0; border-bottom: 3px solid #2e7d4f; border-radius: 0; }
 .zone-sel { stroke-width: 5; }
+#tab-accounts .grid2 { grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); }
+@media (max-width: 900px) { #tab-accounts .grid2 { grid-template-columns: minmax(0, 1fr); } }
+#account-page td { white-space: normal; word-break: break-word; }
 
 """#),
         ("icon.svg", #"""

@@ -401,7 +401,8 @@ async function listAccounts(query, what) {
   if (!r.ok) return say($('#accounts-msg'), failure(r, what), 'error');
   const list = r.json.accounts;
   say($('#accounts-msg'), `${what}: ${list.length} accounts${r.json.next ? ' (first page)' : ''}.`, 'ok');
-  $('#accounts-table tbody').innerHTML = list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(money(a.balance))}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
+  $('#accounts-table tbody').innerHTML = list.length ? '' : '<tr><td colspan="6" class="muted">No account matches.</td></tr>';
+  $('#accounts-table tbody').innerHTML += list.map(a => `<tr><td><a href="#accounts" data-account="${esc(a.id)}">${esc(a.id)}</a></td><td>${esc(a.debtor_name)}</td><td>${esc(a.client)}</td><td class="num">${esc(money(a.balance))}</td><td>${esc(a.status || 'open')}</td><td>${esc(a.zone_id || '—')}</td></tr>`).join('');
 }
 
 async function showAccount(id) {
