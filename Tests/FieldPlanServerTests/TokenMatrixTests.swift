@@ -104,7 +104,8 @@ struct TokenMatrixTests {
     @Test(arguments: rows)
     func everyCallerGetsTheDocumentedStatus(row: Row) async throws {
         let f = try ServerFixture()
-        try f.plan("2026-12-10")
+        // Issue 14: the web app's rows read no plan; planning for them only keeps test threads busy.
+        if !Self.webRows.contains(where: { $0.description == row.description }) { try f.plan("2026-12-10") }
         let tokens: [Caller: String] = [
             .malformed: "fpt_short", .unknown: AccessToken.random().text, .revoked: f.revoked,
             .agentOwn: f.agentG1, .agentOther: f.agentG1, .supervisor: f.supervisor,
