@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
+        ], exclude: ["Web"]),  // the web app's sources; compiled in as WebAssets.swift (scripts/embed-web)
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
             "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanInterchange", "FieldPlanStore",
@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "FieldPlanStoreTests", dependencies: ["FieldPlanStore", "FieldPlanInterchange", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanAppTests", dependencies: [
             "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRendering", "FieldPlanCore",
+            "FieldPlanZoning",
         ]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
         .testTarget(name: "FieldPlanServerTests", dependencies: [

@@ -24,9 +24,10 @@ public func serve(_ configuration: ServerConfiguration) async throws {
     try await buildApplication(configuration).runService()
 }
 
-/// Every route with its middleware: request logging outermost (so it sees the final
-/// status), then errors to JSON, then the token check on `/api`, then the mark of a
-/// writing request (its store calls wait in `writes`, one queue per server).
+/// Every route with its middleware (the web app's files outside `/api`, without a token):
+/// request logging outermost (so it sees the final status), then errors to JSON, then the
+/// token check on `/api`, then the mark of a writing request (its store calls wait in
+/// `writes`, one queue per server).
 public func buildRouter(store: FieldPlanStore, limits: ServerLimits = ServerLimits(), logger: Logger) -> Router<APIRequestContext> {
     buildRouter(store: store, limits: limits, logger: logger, writes: WriteQueue(waitSeconds: limits.writeQueueSeconds))
 }
@@ -37,8 +38,11 @@ func buildRouter(store: FieldPlanStore, limits: ServerLimits, logger: Logger, wr
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware())
     router.addRoutes(HealthController(store: blocking).routes)
+    // Issue 14: the web app's pages and files (no token: they hold no data).
+    router.addRoutes(WebController().routes)
     let api = router.group("/api").add(middleware: AuthMiddleware(store: blocking)).add(middleware: WriteRequestMiddleware())
     api.addRoutes(OpenAPIController().routes)
+    api.addRoutes(SessionController().routes)
     api.addRoutes(AccountsController(store: blocking).routes)
     api.addRoutes(AgentsController(store: blocking).routes)
     api.addRoutes(SettingsController(store: blocking, limits: limits).routes)

@@ -21,6 +21,82 @@ enum OpenAPIDocument {
   }
  ],
  "paths": {
+  "/api/me": {
+   "get": {
+    "operationId": "me",
+    "summary": "Who the token belongs to (any user): name, role and, for an agent, its agent id. Issue 14: the web app asks it at sign-in.",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Me"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/zones/map": {
+   "get": {
+    "operationId": "zoneMapData",
+    "summary": "The zone map as data (supervisor): zones with colour, figures, centroid and outline rings; located accounts as parallel arrays (zone as an index into zones, -1 for none); active agents with base and zone; bounds. Issue 14: the web app's map.",
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ZoneMapData"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "The token's role is agent; this route is the supervisor's.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "503": {
+      "description": "The store did not answer in time (`Retry-After`).",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/healthz": {
    "get": {
     "operationId": "health",
@@ -2032,6 +2108,222 @@ enum OpenAPIDocument {
    }
   },
   "schemas": {
+   "Me": {
+    "type": "object",
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "supervisor",
+       "agent"
+      ]
+     },
+     "agent_id": {
+      "type": [
+       "string",
+       "null"
+      ]
+     }
+    },
+    "required": [
+     "name",
+     "role",
+     "agent_id"
+    ]
+   },
+   "ZoneMapData": {
+    "type": "object",
+    "properties": {
+     "zones": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "agent_id": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "locked": {
+         "type": "boolean"
+        },
+        "color": {
+         "type": "string"
+        },
+        "accounts": {
+         "type": "integer"
+        },
+        "workload": {
+         "type": "number"
+        },
+        "centroid": {
+         "type": [
+          "object",
+          "null"
+         ],
+         "properties": {
+          "lat": {
+           "type": "number"
+          },
+          "lon": {
+           "type": "number"
+          }
+         },
+         "required": [
+          "lat",
+          "lon"
+         ]
+        },
+        "outlines": {
+         "description": "The zone's share of one partition of the accounts' area, as rings of [lat, lon]: outer rings counter-clockwise, holes clockwise; empty for a zone without accounts.",
+         "type": "array",
+         "items": {
+          "type": "array",
+          "items": {
+           "type": "array",
+           "items": {
+            "type": "number"
+           }
+          }
+         }
+        }
+       },
+       "required": [
+        "id",
+        "name",
+        "agent_id",
+        "locked",
+        "color",
+        "accounts",
+        "workload",
+        "centroid",
+        "outlines"
+       ]
+      }
+     },
+     "accounts": {
+      "type": "object",
+      "properties": {
+       "ids": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       },
+       "lat": {
+        "type": "array",
+        "items": {
+         "type": "number"
+        }
+       },
+       "lon": {
+        "type": "array",
+        "items": {
+         "type": "number"
+        }
+       },
+       "zone": {
+        "type": "array",
+        "items": {
+         "type": "integer"
+        }
+       }
+      },
+      "required": [
+       "ids",
+       "lat",
+       "lon",
+       "zone"
+      ]
+     },
+     "agents": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "base": {
+         "type": "object",
+         "properties": {
+          "lat": {
+           "type": "number"
+          },
+          "lon": {
+           "type": "number"
+          }
+         },
+         "required": [
+          "lat",
+          "lon"
+         ]
+        },
+        "zone_id": {
+         "type": [
+          "string",
+          "null"
+         ]
+        }
+       },
+       "required": [
+        "id",
+        "name",
+        "base",
+        "zone_id"
+       ]
+      }
+     },
+     "bounds": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "properties": {
+       "min_lat": {
+        "type": "number"
+       },
+       "min_lon": {
+        "type": "number"
+       },
+       "max_lat": {
+        "type": "number"
+       },
+       "max_lon": {
+        "type": "number"
+       }
+      },
+      "required": [
+       "min_lat",
+       "min_lon",
+       "max_lat",
+       "max_lon"
+      ]
+     }
+    },
+    "required": [
+     "zones",
+     "accounts",
+     "agents",
+     "bounds"
+    ]
+   },
    "Error": {
     "type": "object",
     "properties": {

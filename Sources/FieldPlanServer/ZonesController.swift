@@ -4,6 +4,8 @@ import Hummingbird
 /// `GET /api/zones` (supervisor): each zone as the store keeps it, one line each:
 /// `{kind:"zone", id, name, agent_id, locked}`. The figures `fieldplan zones list` adds
 /// (accounts, workload, centroid) come with the zones use case of the application layer.
+/// `GET /api/zones/map` (supervisor): the zone map as JSON (`ZoneMapView.json`), what the web
+/// app's map is drawn from.
 struct ZonesController {
     let store: BlockingStore
 
@@ -21,6 +23,13 @@ struct ZonesController {
                 w.bool("locked", z.locked)
                 return w.finish()
             })
+        }
+        // Issue 14: the zone map as data for the web app's own drawing.
+        routes.get("/zones/map") { _, context in
+            try context.requireSupervisor()
+            let app = store.app
+            let json = try await store.run { _ in try PlansController.mapped { try app.zoneMapView().json } }
+            return APIResponse.json(json)
         }
         return routes
     }

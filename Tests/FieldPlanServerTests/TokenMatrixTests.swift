@@ -101,6 +101,17 @@ struct TokenMatrixTests {
         supervisorRead("/api/reports/daily", "/api/reports/daily?date=2026-12-09"),
         supervisorRead("/api/reports/monthly", "/api/reports/monthly?month=2026-12"),
         supervisorRead("/api/reports/range", "/api/reports/range?from=2026-12-01&to=2026-12-09"),
+    ] + webRows
+
+    // Issue 14 (web app): its static files need no token (200 whatever the caller sends),
+    // the zone map is the supervisor's, and every user may ask who they are.
+    static let webRows: [Row] = [
+        Row(method: .get, template: "/", own: "/", other: "/", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/agent", own: "/agent", other: "/agent", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/sw.js", own: "/sw.js", other: "/sw.js", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/app/{file}", own: "/app/desk.js", other: "/app/agent.js", agentOwn: 200, agentOther: 200, supervisor: 200),
+        Row(method: .get, template: "/api/me", own: "/api/me", other: "/api/me", agentOwn: 200, agentOther: 200, supervisor: 200),
+        supervisorRead("/api/zones/map"),
     ]
 
     @Test func everyRouteHasARow() throws {
@@ -115,7 +126,8 @@ struct TokenMatrixTests {
     @Test(arguments: rows)
     func everyCallerGetsTheDocumentedStatus(row: Row) async throws {
         let f = try ServerFixture()
-        try f.plan("2026-12-10")
+        // Issue 14: the web app's rows read no plan; planning for them only keeps test threads busy.
+        if !Self.webRows.contains(where: { $0.description == row.description }) { try f.plan("2026-12-10") }
         try row.setup?(f)
         let tokens: [Caller: String] = [
             .malformed: "fpt_short", .unknown: AccessToken.random().text, .revoked: f.revoked,
