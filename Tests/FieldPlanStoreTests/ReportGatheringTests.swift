@@ -87,6 +87,8 @@ struct ReportGatheringTests {
             let code = codes.randomElement(using: &g)!
             var extra = #","contact":"\#(code == "PTP" ? "debtor" : contacts.randomElement(using: &g)!)""#
             if code == "PTP" { extra += #","promise":{"amount":\#(Int.random(in: 50...500, using: &g)),"date":"\#(day.adding(days: Int.random(in: 0...6, using: &g)))"}"# }
+            if code == "NOT_VISITED" { extra += #","notes":"gate locked""# }
+            if code == "CALLBACK" { extra += #","next_visit":"\#(day.adding(days: 3))""# }
             if code == "PAID" || code == "PARTIAL" {
                 receipts.append((account, "RC\(n)"))
                 extra += #","collected":{"amount":\#(Int.random(in: 10...300, using: &g)),"receipt":"RC\#(n)"}"#
@@ -94,8 +96,10 @@ struct ReportGatheringTests {
             lines.append(SyncFixture.outcome("o\(n)", account, agent: agents.randomElement(using: &g)!, at: at, code, extra: extra))
         }
         let facts = folder.write("facts.ndjson", lines.joined(separator: "\n"))
-        let synced = try store.importRecords([ImportInput(path: facts)], sync: true, now: Instant("2026-12-05T12:00:00Z")!.epochSeconds)
-        #expect(synced.total.rejected == 0)
+        var reasons: [String] = []
+        let synced = try store.importRecords([ImportInput(path: facts)], sync: true, now: Instant("2026-12-05T12:00:00Z")!.epochSeconds,
+                                             onReject: { reasons.append($0.error.description) })
+        #expect(synced.total.rejected == 0, "\(reasons.prefix(5))")
         return store
     }
 
