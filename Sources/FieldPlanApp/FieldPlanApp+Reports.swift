@@ -25,14 +25,9 @@ extension FieldPlanApp {
         var facts = try store.reportFacts(from: previous?.from ?? period.from, to: period.to,
                                           accountDetails: grouping != .agent || monthly, detailsFrom: period.from, portfolio: monthly,
                                           attributionDays: settings.attributionDays)
-        var before: ReportFacts?
-        if let previous {
-            before = facts
-            before!.from = previous.from
-            before!.to = previous.to
-            before!.portfolio = []
-        }
         facts.from = period.from
-        return ReportBuilder(clock: clock, nowEpoch: nowEpoch).report(period.kind, facts: facts, by: grouping, previous: before)
+        let builder = ReportBuilder(clock: clock, nowEpoch: nowEpoch)
+        guard let previous else { return builder.report(period.kind, facts: facts, by: grouping) }
+        return builder.monthly(facts: facts, previous: previous.from...previous.to, by: grouping)
     }
 }

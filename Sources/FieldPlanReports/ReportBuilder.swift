@@ -22,40 +22,54 @@ public struct ReportBuilder: Sendable {
 
     /// - Parameter previous: for the monthly report, the facts of the month before.
     public func report(_ kind: ReportKind, facts: ReportFacts, by grouping: ReportGrouping, previous: ReportFacts? = nil) -> Report {
-        var tally = Tally(facts: facts, grouping: grouping, clock: clock, today: today)
-        tally.countPlans()
-        tally.countOutcomes()
-        tally.countPayments()
-        tally.countPromises()
-
-        let rows = tally.rows()
-        var total = ReportFigures()
-        for row in rows { total += row.figures }
-        let byDay = tally.byDay
-        var days: [(date: CivilDate, figures: ReportFigures)] = []
-        var day = facts.from
-        while day <= facts.to {
-            days.append((day, byDay[day] ?? ReportFigures()))
-            day = day.adding(days: 1)
-        }
-        var report = Report(kind: kind, from: facts.from, to: facts.to, grouping: grouping, generatedAt: clock.instant(nowEpoch),
-                            rows: rows, total: total, days: days)
+        var tally = Tally(facts: facts, first: facts.from, last: facts.to, grouping: grouping, buckets: kind == .monthly, clock: clock, today: today)
+        tally.count()
+        var report = tally.report(kind, generatedAt: clock.instant(nowEpoch))
         if kind == .monthly {
             report.previous = previous.map { self.report(.range, facts: $0, by: .agent).total }
             report.dpd = tally.dpdBuckets()
             if grouping == .agent {
-                report.ranking = AgentRanking(rows: rows)
+                report.ranking = AgentRanking(rows: report.rows)
             } else {
                 report.ranking = AgentRanking(rows: self.report(.range, facts: facts, by: .agent).rows)
             }
         }
         return report
     }
+
+    /// The monthly report of `facts.from`…`facts.to` with the total of the month `previous`,
+    /// from one gathering that covers both (the facts start at `previous`'s first day; their
+    /// `from` is this month's). It equals `report(.monthly, facts:, by:, previous:)` given the
+    /// same facts twice, with the previous month's dates on the second copy, but counts each
+    /// fact once: by agent one tally over both months serves the rows, the days, the ranking
+    /// and the previous total; by zone or client a second one, by agent, serves the last two.
+    public func monthly(facts: ReportFacts, previous: ClosedRange<CivilDate>, by grouping: ReportGrouping) -> Report {
+        var agents = Tally(facts: facts, first: min(previous.lowerBound, facts.from), last: max(previous.upperBound, facts.to), grouping: .agent,
+                           buckets: grouping == .agent, clock: clock, today: today)
+        agents.count()
+        let byAgent = agents.report(.monthly, generatedAt: clock.instant(nowEpoch))
+        var report = byAgent
+        var buckets = agents
+        if grouping != .agent {
+            var other = Tally(facts: facts, first: facts.from, last: facts.to, grouping: grouping, buckets: true, clock: clock, today: today)
+            other.count()
+            report = other.report(.monthly, generatedAt: clock.instant(nowEpoch))
+            buckets = other
+        }
+        report.previous = agents.total(previous)
+        report.dpd = buckets.dpdBuckets()
+        report.ranking = AgentRanking(rows: byAgent.rows)
+        return report
+    }
 }
 
 /// The counting state of one report: figures per (row, day) in one flat array, rows and
-/// accounts interned to small integers as they are met, so that each fact costs a couple of
-/// string hashes and the rest is integer work.
+/// accounts interned to small integers as they are met, so that each fact costs a string
+/// hash or two and the rest is integer work.
+///
+/// It counts every day from `first` to `last`; the report's own period (the main one) is
+/// `facts.from`…`facts.to` within them, and days before are counted only for the previous
+/// month's total.
 private struct Tally {
     let facts: ReportFacts
     let grouping: ReportGrouping
@@ -63,14 +77,10 @@ private struct Tally {
     let today: CivilDate
     let first: Int
     let dayCount: Int
-
-    /// What one account means for this report, worked out once.
-    struct AccountSlot {
-        var index: Int
-        /// Its row by zone or client (unused by agent).
-        var row: Int
-        var bucket: Int
-    }
+    /// Day indices of the main period.
+    let main: Range<Int>
+    /// Whether the days-past-due buckets are counted (the monthly report's, main period only).
+    let buckets: Bool
 
     /// A planned stop: its row, and whether it was visited or reported that day.
     struct Stop {
@@ -81,24 +91,43 @@ private struct Tally {
 
     var rowIndex: [String: Int] = [:]
     var rowIDs: [String] = []
+    /// Rows that a fact of the main period named (the rows of the report, with the agents).
+    var namedInMain: [Bool] = []
     /// `cells[row * dayCount + day]`.
     var cells: [ReportFigures] = []
-    var accounts: [String: AccountSlot] = [:]
+    /// Accounts interned: key → id, its row by zone or client and its bucket (-1: not yet
+    /// looked up), so each account's details are looked up once.
+    var accountKey: [String: Int32] = [:]
+    var accountIDs: [String] = []
+    var groupRows: [Int32] = []
+    var bucketOf: [Int8] = []
     var stops: [UInt64: Stop] = [:]
     var dpdVisits = [Int](repeating: 0, count: DPDBucket.labels.count)
     var dpdCollected = [Int64](repeating: 0, count: DPDBucket.labels.count)
+    /// The agent row met last: facts come in runs of one agent (plans are by agent).
+    var lastAgent: (id: String, row: Int)?
 
-    init(facts: ReportFacts, grouping: ReportGrouping, clock: AgencyClock, today: CivilDate) {
+    init(facts: ReportFacts, first: CivilDate, last: CivilDate, grouping: ReportGrouping, buckets: Bool, clock: AgencyClock, today: CivilDate) {
         self.facts = facts
         self.grouping = grouping
         self.clock = clock
         self.today = today
-        first = facts.from.dayNumber
-        dayCount = max(0, facts.to.dayNumber - facts.from.dayNumber + 1)
-        accounts.reserveCapacity(facts.outcomes.count + facts.routes.count * 4)
+        self.buckets = buckets
+        self.first = first.dayNumber
+        dayCount = max(0, last.dayNumber - first.dayNumber + 1)
+        let lower = min(dayCount, max(0, facts.from.dayNumber - self.first))
+        main = lower..<max(lower, min(dayCount, facts.to.dayNumber - self.first + 1))
+        accountKey.reserveCapacity(facts.outcomes.count + facts.payments.count + facts.routes.reduce(0) { $0 + $1.stops.count })
     }
 
-    /// The day's place in the period, or nil outside it.
+    mutating func count() {
+        countPlans()
+        countOutcomes()
+        countPayments()
+        countPromises()
+    }
+
+    /// The day's place in the span, or nil outside it.
     func dayIndex(_ day: CivilDate) -> Int? {
         let d = day.dayNumber - first
         return d >= 0 && d < dayCount ? d : nil
@@ -109,30 +138,54 @@ private struct Tally {
         let r = rowIDs.count
         rowIndex[id] = r
         rowIDs.append(id)
+        namedInMain.append(false)
         cells.append(contentsOf: repeatElement(ReportFigures(), count: dayCount))
         return r
     }
 
-    mutating func account(_ id: String) -> AccountSlot {
-        if let slot = accounts[id] { return slot }
-        let info = facts.accounts[id]
-        let groupRow: Int = switch grouping {
-        case .agent: -1
-        case .zone: row(info?.zoneID ?? ReportRow.unzonedID)
-        case .client: row(info?.client ?? "unknown")
-        }
-        let bucket = DPDBucket.labels.firstIndex(of: DPDBucket.label(for: info?.daysPastDue))!
-        let slot = AccountSlot(index: accounts.count, row: groupRow, bucket: bucket)
-        accounts[id] = slot
-        return slot
+    mutating func agentRow(_ id: String) -> Int {
+        if let last = lastAgent, last.id == id { return last.row }
+        let r = row(id)
+        lastAgent = (id, r)
+        return r
     }
 
-    /// The row of a fact on `account` made or earned by `agent`.
-    mutating func row(account: AccountSlot, agent: String?) -> Int {
-        grouping == .agent ? row(agent ?? ReportRow.unattributedID) : account.row
+    mutating func key(_ id: String) -> Int {
+        if let k = accountKey[id] { return Int(k) }
+        let k = accountIDs.count
+        accountKey[id] = Int32(k)
+        accountIDs.append(id)
+        groupRows.append(-1)
+        bucketOf.append(-1)
+        return k
     }
 
-    static func key(_ day: Int, _ account: AccountSlot) -> UInt64 { UInt64(day) << 32 | UInt64(account.index) }
+    /// The account's row by zone or client.
+    mutating func groupRow(_ k: Int) -> Int {
+        if groupRows[k] >= 0 { return Int(groupRows[k]) }
+        let info = facts.accounts[accountIDs[k]]
+        let r = grouping == .zone ? row(info?.zoneID ?? ReportRow.unzonedID) : row(info?.client ?? "unknown")
+        groupRows[k] = Int32(r)
+        return r
+    }
+
+    /// The account's days-past-due bucket.
+    mutating func bucket(_ k: Int) -> Int {
+        if bucketOf[k] >= 0 { return Int(bucketOf[k]) }
+        let b = DPDBucket.labels.firstIndex(of: DPDBucket.label(for: facts.accounts[accountIDs[k]]?.daysPastDue))!
+        bucketOf[k] = Int8(b)
+        return b
+    }
+
+    /// The cell of a fact of `day` on account `k` made or earned by `agent`; marks its row as
+    /// named when the day is in the main period.
+    mutating func cell(day: Int, account k: Int, agent: String?) -> Int {
+        let r = grouping == .agent ? agentRow(agent ?? ReportRow.unattributedID) : groupRow(k)
+        if main.contains(day) { namedInMain[r] = true }
+        return r * dayCount + day
+    }
+
+    static func key(_ day: Int, _ account: Int) -> UInt64 { UInt64(day) << 32 | UInt64(account) }
 
     /// Planned stops and kilometres. By agent a route's whole travel is the agent's; by zone
     /// or client each stop takes the leg that leads to it, and the last stop also the legs
@@ -142,31 +195,34 @@ private struct Tally {
             guard let day = dayIndex(route.date) else { continue }
             var legs = 0
             for (i, stop) in route.stops.enumerated() {
-                let slot = account(stop.accountID)
-                let r = row(account: slot, agent: route.agentID)
-                stops[Self.key(day, slot)] = Stop(row: r)
+                let k = key(stop.accountID)
+                let c = cell(day: day, account: k, agent: route.agentID)
+                stops[Self.key(day, k)] = Stop(row: c / dayCount)
                 legs += stop.legMetres
-                cells[r * dayCount + day].planned += 1
+                cells[c].planned += 1
                 if grouping != .agent {
-                    cells[r * dayCount + day].kmPlannedMetres += stop.legMetres + (i == route.stops.count - 1 ? route.travelMetres - legs : 0)
+                    cells[c].kmPlannedMetres += stop.legMetres + (i == route.stops.count - 1 ? route.travelMetres - legs : 0)
                 }
             }
-            if grouping == .agent { cells[row(route.agentID) * dayCount + day].kmPlannedMetres += route.travelMetres }
+            if grouping == .agent {
+                let r = agentRow(route.agentID)
+                if main.contains(day) { namedInMain[r] = true }
+                cells[r * dayCount + day].kmPlannedMetres += route.travelMetres
+            }
         }
     }
 
     mutating func countOutcomes() {
         for o in facts.outcomes {
             guard let day = dayIndex(clock.localDate(o.visitedEpoch)) else { continue }
-            let slot = account(o.accountID)
-            let r = row(account: slot, agent: o.agentID)
-            let key = Self.key(day, slot)
-            let planned = stops[key] != nil
-            if planned {
-                stops[key]!.reported = true
-                if o.code != .notVisited { stops[key]!.visited = true }
+            let k = key(o.accountID)
+            let c = cell(day: day, account: k, agent: o.agentID)
+            var planned = false
+            if let i = stops.index(forKey: Self.key(day, k)) {
+                planned = true
+                stops.values[i].reported = true
+                if o.code != .notVisited { stops.values[i].visited = true }
             }
-            let c = r * dayCount + day
             cells[c].countOutcome(o.code)
             if o.code == .notVisited {
                 cells[c].notVisited += 1
@@ -180,10 +236,11 @@ private struct Tally {
                 cells[c].ptp += 1
                 cells[c].ptpMinor += o.promiseMinor ?? 0
             }
-            dpdVisits[slot.bucket] += 1
+            let inBuckets = buckets && main.contains(day)
+            if inBuckets { dpdVisits[bucket(k)] += 1 }
             if o.code == .paid || o.code == .partial {
                 cells[c].collectedMinor += o.collectedMinor ?? 0
-                dpdCollected[slot.bucket] += o.collectedMinor ?? 0
+                if inBuckets { dpdCollected[bucket(k)] += o.collectedMinor ?? 0 }
             }
         }
         // Each planned stop counts in its own (planned) row, visited by whoever came.
@@ -196,24 +253,50 @@ private struct Tally {
 
     /// Posted payments, less those that post a field collection (already counted at the
     /// visit), each attributed to the agent of the latest right-party or PTP visit on the
-    /// account within `attributionDays` before it was paid.
+    /// account within `attributionDays` before it was paid. The paying accounts' candidate
+    /// visits are grouped by account key (a counting sort), each group in time order.
     mutating func countPayments() {
-        var earners: [String: [(epoch: Int64, agent: String)]] = [:]
-        let paying = Set(facts.payments.map(\.accountID))
-        for o in facts.outcomes where (o.contact == .debtor || o.code == .ptp) && paying.contains(o.accountID) {
-            earners[o.accountID, default: []].append((o.visitedEpoch, o.agentID))
+        let payKeys = facts.payments.map { key($0.accountID) }
+        let accounts = accountIDs.count
+        var paying = [Bool](repeating: false, count: accounts)
+        for k in payKeys { paying[k] = true }
+        var hasReceipt = [Bool](repeating: false, count: accounts)
+        for r in facts.receipts { if let k = accountKey[r.accountID] { hasReceipt[Int(k)] = true } }
+
+        var candidates: [(key: Int32, epoch: Int64, agent: String)] = []
+        for o in facts.outcomes where o.contact == .debtor || o.code == .ptp {
+            if let k = accountKey[o.accountID], paying[Int(k)] { candidates.append((k, o.visitedEpoch, o.agentID)) }
         }
-        for key in earners.keys { earners[key]!.sort { ($0.epoch, $0.agent) < ($1.epoch, $1.agent) } }
+        var start = [Int](repeating: 0, count: accounts + 1)
+        for c in candidates { start[Int(c.key) + 1] += 1 }
+        for k in 0..<accounts { start[k + 1] += start[k] }
+        var earners = [(epoch: Int64, agent: String)](repeating: (0, ""), count: candidates.count)
+        var next = start
+        for c in candidates {
+            earners[next[Int(c.key)]] = (c.epoch, c.agent)
+            next[Int(c.key)] += 1
+        }
+        for k in 0..<accounts where start[k + 1] - start[k] > 1 {
+            earners[start[k]..<start[k + 1]].sort { ($0.epoch, $0.agent) < ($1.epoch, $1.agent) }
+        }
+
         let window = Int64(facts.attributionDays) * 86_400
-        for p in facts.payments {
+        for (p, k) in zip(facts.payments, payKeys) {
             guard let day = dayIndex(clock.localDate(p.paidEpoch)) else { continue }
-            if let reference = p.reference, facts.receipts.contains(AccountReceipt(accountID: p.accountID, receipt: reference)) {
+            if let reference = p.reference, hasReceipt[k], facts.receipts.contains(AccountReceipt(accountID: p.accountID, receipt: reference)) {
                 continue
             }
-            let agent = earners[p.accountID]?.last { $0.epoch <= p.paidEpoch && $0.epoch >= p.paidEpoch - window }?.agent
-            let slot = account(p.accountID)
-            cells[row(account: slot, agent: agent) * dayCount + day].collectedMinor += p.amountMinor
-            dpdCollected[slot.bucket] += p.amountMinor
+            var agent: String?
+            var i = start[k + 1]
+            while i > start[k] {
+                i -= 1
+                if earners[i].epoch <= p.paidEpoch && earners[i].epoch >= p.paidEpoch - window {
+                    agent = earners[i].agent
+                    break
+                }
+            }
+            cells[cell(day: day, account: k, agent: agent)].collectedMinor += p.amountMinor
+            if buckets && main.contains(day) { dpdCollected[bucket(k)] += p.amountMinor }
         }
     }
 
@@ -226,7 +309,7 @@ private struct Tally {
             var state = p.state
             if state == .pending && p.due < today { state = p.paidMinor >= p.amountMinor ? .kept : .broken }
             let partial = state == .broken && p.paidMinor * 2 >= p.amountMinor
-            let c = row(account: account(p.accountID), agent: p.agentID) * dayCount + day
+            let c = cell(day: day, account: grouping == .agent ? -1 : key(p.accountID), agent: p.agentID)
             switch state {
             case .pending: cells[c].pending += 1
             case .cancelled: cells[c].cancelled += 1
@@ -238,24 +321,40 @@ private struct Tally {
         }
     }
 
-    /// The total of each day over every row.
-    var byDay: [CivilDate: ReportFigures] {
-        var result: [CivilDate: ReportFigures] = [:]
-        for d in 0..<dayCount {
+    /// The report of the main period: its rows, their total and each day's total.
+    func report(_ kind: ReportKind, generatedAt: Instant) -> Report {
+        let rows = rows()
+        var total = ReportFigures()
+        for row in rows { total += row.figures }
+        var days: [(date: CivilDate, figures: ReportFigures)] = []
+        for d in main {
             var sum = ReportFigures()
             for r in rowIDs.indices { sum += cells[r * dayCount + d] }
-            result[CivilDate(dayNumber: first + d)] = sum
+            days.append((CivilDate(dayNumber: first + d), sum))
         }
-        return result
+        return Report(kind: kind, from: facts.from, to: facts.to, grouping: grouping, generatedAt: generatedAt,
+                      rows: rows, total: total, days: days)
     }
 
-    /// The rows: every agent (or zone) of the store, whether or not it did anything, then
-    /// any other id the facts named; `unattributed` last and always there by agent.
+    /// The total of every row over the days of `period` (within the span).
+    func total(_ period: ClosedRange<CivilDate>) -> ReportFigures {
+        var sum = ReportFigures()
+        let lower = min(dayCount, max(0, period.lowerBound.dayNumber - first))
+        let days = lower..<max(lower, min(dayCount, period.upperBound.dayNumber - first + 1))
+        for r in rowIDs.indices {
+            for d in days { sum += cells[r * dayCount + d] }
+        }
+        return sum
+    }
+
+    /// The rows of the main period: every agent (or zone) of the store, whether or not it
+    /// did anything, then any other id its facts named; `unattributed` last and always
+    /// there by agent.
     func rows() -> [ReportRow] {
         var sums: [String: ReportFigures] = [:]
-        for (r, id) in rowIDs.enumerated() {
+        for (r, id) in rowIDs.enumerated() where namedInMain[r] {
             var sum = ReportFigures()
-            for d in 0..<dayCount { sum += cells[r * dayCount + d] }
+            for d in main { sum += cells[r * dayCount + d] }
             sums[id] = sum
         }
         var ids: Set<String> = Set(sums.keys)

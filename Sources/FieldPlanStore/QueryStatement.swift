@@ -1,4 +1,9 @@
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDBSQLite
 
 /// A prepared statement read and written through the SQLite C API, columns by position:
@@ -8,7 +13,7 @@ import GRDBSQLite
 final class QueryStatement {
     private let statement: Statement
     private let connection: OpaquePointer
-    private var handle: OpaquePointer { statement.sqliteStatement }
+    var handle: OpaquePointer { statement.sqliteStatement }
 
     init(_ db: Database, _ sql: String) throws {
         statement = try db.makeStatement(sql: sql)
@@ -57,5 +62,14 @@ final class QueryStatement {
     func text(_ column: Int32) -> String? {
         guard let p = sqlite3_column_text(handle, column) else { return nil }
         return String(cString: p)
+    }
+
+    /// Whether a text column holds exactly `value`, compared byte by byte without making a
+    /// string of the column (false for NULL).
+    func textEquals(_ column: Int32, _ value: String) -> Bool {
+        guard let p = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        var value = value
+        return value.withUTF8 { v in v.count == count && (count == 0 || memcmp(p, v.baseAddress!, count) == 0) }
     }
 }
