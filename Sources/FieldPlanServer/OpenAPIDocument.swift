@@ -37,14 +37,10 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -65,34 +61,13 @@ enum OpenAPIDocument {
       }
      },
      "401": {
-      "description": "No, malformed, unknown or revoked token (`WWW-Authenticate: Bearer`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unauthorized"
      },
      "403": {
-      "description": "The token's role is agent; this route is the supervisor's.",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Forbidden"
      },
      "503": {
-      "description": "The store did not answer in time (`Retry-After`).",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
