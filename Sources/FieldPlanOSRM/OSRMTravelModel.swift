@@ -127,8 +127,9 @@ public final class OSRMTravelModel: TravelMatrixSource, @unchecked Sendable {
             while c0 < m {
                 let c1 = min(m, c0 + size)
                 let table: OSRMTable
-                if square && r0 == c0 && r1 == c1 {
-                    // A block on the diagonal of a square matrix: its points once.
+                if square && r0 == c0 && r1 == c1 && r1 - r0 >= 2 {
+                    // A block on the diagonal of a square matrix: its points once (OSRM
+                    // wants two coordinates at least, so a block of one is sent twice).
                     table = try client.table(Array(origins[r0..<r1]))
                 } else {
                     let rows = Array(origins[r0..<r1]), columns = Array(destinations[c0..<c1])

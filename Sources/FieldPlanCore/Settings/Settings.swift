@@ -93,7 +93,7 @@ public struct Settings: Hashable, Sendable {
     static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
     /// The keys whose values are numbers (shown as JSON numbers by `settings --format json`).
-    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "travel", "snap_limit_m", "osrm_max_table_size", "osrm_timeout_s", "max_visits_per_month", "attribution_days"]
+    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "snap_limit_m", "osrm_max_table_size", "osrm_timeout_s", "max_visits_per_month", "attribution_days"]
 
     /// Changes one setting, or says why the value is refused.
     /// - Parameter isKnownTimeZone: whether the system's time zone data knows a name. The
