@@ -35,6 +35,9 @@ let package = Package(
         // Pure road travel (SPEC §11): the OSM PBF reader, the road graph of a profile, snapping,
         // and the many-to-many searches behind `TravelMatrixSource`. The file is read at the edge.
         .target(name: "FieldPlanRoads", dependencies: ["FieldPlanCore", "CZlib"]),
+        // Edge: the client of an OSRM server (`travel osrm`): `/table` in blocks, with timeouts
+        // and retries, behind `TravelMatrixSource`; `/route` for drawing. Foundation's URLSession.
+        .target(name: "FieldPlanOSRM", dependencies: ["FieldPlanCore"]),
         // Pure daily planning: candidates, priorities, the routing problem, the plan and its checker.
         .target(name: "FieldPlanPlanning", dependencies: ["FieldPlanCore", "FieldPlanRouting"]),
         // Pure KPI reports (SPEC §7): a report is a function of the period's facts.
@@ -55,7 +58,7 @@ let package = Package(
         // The application layer: each use case once, for the command line and the HTTP service.
         .target(name: "FieldPlanApp", dependencies: [
             "FieldPlanCore", "FieldPlanReports", "FieldPlanStore", "FieldPlanPlanning", "FieldPlanRouting", "FieldPlanZoning",
-            "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanRoads",
+            "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanRoads", "FieldPlanOSRM",
         ]),
         // Edge: the HTTP service (SPEC §8) on Hummingbird: routes, token auth, request logs.
         .target(name: "FieldPlanServer", dependencies: [
@@ -79,6 +82,7 @@ let package = Package(
         .testTarget(name: "FieldPlanRoutingTests", dependencies: ["FieldPlanRouting"]),
         .testTarget(name: "FieldPlanZoningTests", dependencies: ["FieldPlanZoning"]),
         .testTarget(name: "FieldPlanRoadsTests", dependencies: ["FieldPlanRoads", "FieldPlanCore"]),
+        .testTarget(name: "FieldPlanOSRMTests", dependencies: ["FieldPlanOSRM", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanPlanningTests", dependencies: ["FieldPlanPlanning", "FieldPlanRouting", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanReportsTests", dependencies: ["FieldPlanReports", "FieldPlanCore"]),
         .testTarget(name: "FieldPlanRenderingTests", dependencies: [

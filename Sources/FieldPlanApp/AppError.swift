@@ -1,3 +1,4 @@
+import FieldPlanOSRM
 import FieldPlanPlanning
 import FieldPlanRoads
 import FieldPlanStore
@@ -45,6 +46,7 @@ public enum AppError: Error, Sendable, Hashable, CustomStringConvertible {
         catch let e as PlanningRefusal { throw AppError.refused(e.message) }
         catch let e as ZoneStoreError { throw AppError.notFound(e.description) }
         catch let e as FieldPlanStore.SyncError { throw AppError.notFound(e.message) }
+        catch let e as OSRMError { throw AppError.failed(e.description) }
         catch let e as RoadError {
             if case .damagedNetwork = e { throw AppError.failed(e.description) }
             throw AppError.refused(e.description)

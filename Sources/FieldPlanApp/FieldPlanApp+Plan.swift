@@ -59,6 +59,7 @@ extension FieldPlanApp {
                 : "has visits with an outcome that day"))
         }
         try checkBases(CandidateSelector(input: input).select().agents, travel: travel)
+        try checkOSRMPlaces(&input, travel: travel)
         let planner = DayPlanner(limit: limit, seed: request.seed, threads: 2)
         if let why = CandidateSelector(input: input).nobodyWorking {
             throw AppError.refused("nothing planned for \(day): \(why)")

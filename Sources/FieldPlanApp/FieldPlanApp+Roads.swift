@@ -56,13 +56,12 @@ extension FieldPlanApp {
 
     /// The model the `travel` setting names, made once per use case and handed to the pure
     /// planner, checker and editor as a value.
-    /// - Throws: `AppError.refused` for `roads` without a network and for `osrm`, whose
-    ///   client is not part of this build yet.
+    /// - Throws: `AppError.refused` for `roads` without a network and for `osrm` without `osrm_url`.
     public func travelModel(settings: Settings) throws -> any TravelMatrixSource {
         switch settings.travel {
         case .straight: return settings.travelModel
         case .roads: return try roadModel(settings: settings)
-        case .osrm: throw AppError.refused("travel osrm: this build has no OSRM client yet; set travel to straight or roads")
+        case .osrm: return try osrmModel(settings: settings)
         }
     }
 
@@ -110,7 +109,9 @@ extension FieldPlanApp {
     /// `roads route A B`: the fastest route on the stored network.
     /// - Throws: `AppError.refused` without a network or for an end off the network.
     public func roadRoute(from a: Coordinate, to b: Coordinate) throws -> RoadRoute {
-        let roads = try roadModel()
+        let settings = try store.settings()
+        if settings.travel == .osrm { return try osrmRoute(from: a, to: b, settings: settings) }
+        let roads = try roadModel(settings: settings)
         let r = try AppError.mapping { try roads.route(from: a, to: b) }
         return RoadRoute(seconds: r.leg.seconds, metres: r.leg.metres, path: r.path,
                          fromJoinMetres: r.from.distanceMetres, toJoinMetres: r.to.distanceMetres)

@@ -62,7 +62,7 @@ extension FieldPlanApp {
                           travelKm: L.double(route["travel_km"]) ?? 0,
                           travelMinutes: Int((L.double(route["travel_minutes"]) ?? 0).rounded()),
                           planVersion: plan.version, currency: settings.currency, stops: stops, unplanned: unplanned)
-        if settings.travel == .roads, let roads = try? roadModel(settings: settings) {
+        if settings.travel != .straight, let roads = try? travelModel(settings: settings) {
             // Along the streets, base to base; a sheet still prints with straight legs if a
             // stop no longer joins the network.
             let places = [agent.base] + stops.compactMap(\.location) + [agent.base]

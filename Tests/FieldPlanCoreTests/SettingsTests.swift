@@ -37,3 +37,32 @@ struct SettingsTests {
         #expect(throws: SettingsError.self) { try s.set("visiting_hours", to: "08:00-08:00") }
     }
 }
+
+/// `osrm_url` (SPEC §11): an http(s) base URL, or nothing to unset it.
+struct OSRMURLSettingTests {
+    @Test(arguments: ["http://127.0.0.1:5000", "https://router.example.org", "http://osrm:5000/", "http://[::1]:5000",
+                      "https://routing.example.org/routed-car", ""])
+    func acceptedURLs(_ url: String) throws {
+        var s = Settings()
+        try s.set("osrm_url", to: url)
+        #expect(s.osrmURL == url && s.value(of: "osrm_url") == url)
+    }
+
+    @Test(arguments: ["127.0.0.1:5000", "ftp://osrm", "http://", "http://host:0", "http://host:99999", "http://host name",
+                      "http://host/table?x=1", "http://user@host", "http://[::1", "javascript:alert(1)", "http://hôte"])
+    func refusedURLs(_ url: String) {
+        var s = Settings()
+        #expect(throws: SettingsError.self, "\(url)") { try s.set("osrm_url", to: url) }
+        #expect(s.osrmURL == "")
+    }
+
+    @Test func tableSizeAndTimeoutHaveBounds() throws {
+        var s = Settings()
+        #expect(s.osrmMaxTableSize == 100 && s.osrmTimeoutSeconds == 30)
+        try s.set("osrm_max_table_size", to: "250")
+        try s.set("osrm_timeout_s", to: "5")
+        #expect(s.osrmMaxTableSize == 250 && s.osrmTimeoutSeconds == 5)
+        #expect(throws: SettingsError.self) { try s.set("osrm_max_table_size", to: "1") }
+        #expect(throws: SettingsError.self) { try s.set("osrm_timeout_s", to: "0") }
+    }
+}

@@ -11,7 +11,7 @@ extension FieldPlanCommand {
     struct Roads: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import an OpenStreetMap extract as the road network; list what lies off it; route between two points.",
-            subcommands: [Import.self, Unreachable.self, Route.self, Matrix.self])
+            subcommands: [Import.self, Unreachable.self, Route.self, Matrix.self, Measure.self])
 
         struct Import: ParsableCommand {
             static let configuration = CommandConfiguration(

@@ -15,6 +15,13 @@ public struct Settings: Hashable, Sendable {
     /// SPEC §11: an account or base farther than this from any usable road is not planned
     /// on roads (`fieldplan roads unreachable` lists them).
     public var snapLimitMetres: Int = 500
+    /// SPEC §11: the OSRM server of `travel osrm`, `http(s)://host[:port][/prefix]`; empty until set.
+    public var osrmURL: String = ""
+    /// The most sources and destinations one OSRM `/table` request may hold: the server's
+    /// `--max-table-size` (osrm-routed's default is 100). Larger matrices are asked in blocks.
+    public var osrmMaxTableSize: Int = 100
+    /// Seconds one OSRM request may take before it is retried (then counted as failed).
+    public var osrmTimeoutSeconds: Int = 30
     public var maxVisitsPerMonth: Int = 4
     /// How many days before a posted payment a right-party or PTP visit earns it (SPEC §7).
     public var attributionDays: Int = 30
@@ -25,7 +32,7 @@ public struct Settings: Hashable, Sendable {
 
     /// The keys in the order `fieldplan settings` shows them.
     public static let keys = ["time_zone", "currency", "visiting_hours", "visit_days", "service_minutes",
-                              "min_gap_days", "road_factor", "speed_kmh", "travel", "snap_limit_m", "max_visits_per_month", "attribution_days", "agency_name"]
+                              "min_gap_days", "road_factor", "speed_kmh", "travel", "snap_limit_m", "osrm_url", "osrm_max_table_size", "osrm_timeout_s", "max_visits_per_month", "attribution_days", "agency_name"]
 
     public var travelModel: GreatCircleTravelModel { GreatCircleTravelModel(roadFactor: roadFactor, speedKmh: speedKmh) }
 
@@ -42,6 +49,9 @@ public struct Settings: Hashable, Sendable {
         case "speed_kmh": Self.show(speedKmh)
         case "travel": travel.rawValue
         case "snap_limit_m": String(snapLimitMetres)
+        case "osrm_url": osrmURL
+        case "osrm_max_table_size": String(osrmMaxTableSize)
+        case "osrm_timeout_s": String(osrmTimeoutSeconds)
         case "max_visits_per_month": String(maxVisitsPerMonth)
         case "attribution_days": String(attributionDays)
         case "agency_name": agencyName
@@ -56,10 +66,34 @@ public struct Settings: Hashable, Sendable {
         return text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "/" || $0 == "_" || $0 == "-" || $0 == "+" }
     }
 
+    /// `http://` or `https://`, a host of letters, digits, `.`, `-` (or an `[IPv6]`), an
+    /// optional port and an optional path, with no spaces, query or fragment: the base that
+    /// `/table/v1/…` is appended to.
+    public static func isHTTPURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: lower.hasPrefix), text.count <= 2000 else { return false }
+        let rest = text.dropFirst(scheme.count)
+        guard !rest.contains(where: { $0 == " " || $0 == "?" || $0 == "#" || $0 == "@" || !$0.isASCII || $0.isNewline }) else { return false }
+        let authority = rest.prefix { $0 != "/" }
+        var host = Substring(authority), port: Substring?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let after = host[host.index(after: close)...]
+            if !after.isEmpty { guard after.hasPrefix(":") else { return false }; port = after.dropFirst() }
+            host = host[host.index(after: host.startIndex)..<close]
+            guard !host.isEmpty, host.allSatisfy({ $0.isHexDigit || $0 == ":" }) else { return false }
+        } else {
+            if let colon = host.firstIndex(of: ":") { port = host[host.index(after: colon)...]; host = host[..<colon] }
+            guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        }
+        if let port { guard let p = Int(port), (1...65535).contains(p) else { return false } }
+        return true
+    }
+
     static func show(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
 
     /// The keys whose values are numbers (shown as JSON numbers by `settings --format json`).
-    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "snap_limit_m", "max_visits_per_month", "attribution_days"]
+    public static let numericKeys: Set<String> = ["service_minutes", "min_gap_days", "road_factor", "speed_kmh", "snap_limit_m", "osrm_max_table_size", "osrm_timeout_s", "max_visits_per_month", "attribution_days"]
 
     /// Changes one setting, or says why the value is refused.
     /// - Parameter isKnownTimeZone: whether the system's time zone data knows a name. The
@@ -114,6 +148,13 @@ public struct Settings: Hashable, Sendable {
             }
             travel = kind
         case "snap_limit_m": snapLimitMetres = try int(1...100_000)
+        case "osrm_url":
+            guard text.isEmpty || Self.isHTTPURL(text) else {
+                throw SettingsError(key: key, reason: "expected an http:// or https:// URL with a host, like http://127.0.0.1:5000 (or nothing, to unset), got \"\(text)\"")
+            }
+            osrmURL = text
+        case "osrm_max_table_size": osrmMaxTableSize = try int(2...10_000)
+        case "osrm_timeout_s": osrmTimeoutSeconds = try int(1...600)
         case "max_visits_per_month": maxVisitsPerMonth = try int(1...31)
         case "attribution_days": attributionDays = try int(0...365)
         case "agency_name":
