@@ -66,14 +66,15 @@ struct WriteQueueTests {
                 try await client.execute(uri: "/api/settings/min_gap_days", method: .put, headers: F.bearer(f.supervisor),
                                          body: ByteBuffer(string: #"{"value": 6}"#))
             }
-            let start = ContinuousClock.now
             for _ in 0..<10 {
                 let accounts = try await client.execute(uri: "/api/accounts", method: .get, headers: F.bearer(f.supervisor))
                 #expect(accounts.status == .ok)
                 let settings = try await client.execute(uri: "/api/settings", method: .get, headers: F.bearer(f.supervisor))
                 #expect(settings.status == .ok)
             }
-            #expect(ContinuousClock.now - start < .seconds(5), "reads did not wait for the writes")
+            // The write stays held until every read has answered: a read that queued behind it
+            // would have been refused with 503 after the queue's 30 s, not answered 200. No
+            // wall-clock bound here: the whole suite shares the store's thread pool.
             #expect(try f.store.settings().value(of: "min_gap_days") != "6", "the queued write has not run yet")
             writes.release()
             let answer = try await waiting.value
