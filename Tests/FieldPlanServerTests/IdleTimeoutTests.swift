@@ -14,6 +14,14 @@ struct IdleTimeoutTests {
 
     /// Seconds until the server closes a connection that sent `bytes` and then nothing,
     /// or nil when it was still open after `wait` seconds.
+    /// Runs a blocking socket exchange on a Dispatch thread, never on one of the few threads
+    /// Swift's concurrency shares with the in-process server under test.
+    static func offPool(_ body: @escaping @Sendable () -> Double?) async -> Double? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
+        }
+    }
+
     static func secondsUntilClosed(port: Int, sending bytes: String, wait: Int) -> Double? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
@@ -45,22 +53,22 @@ struct IdleTimeoutTests {
         try await f.app(limits: limits).test(.live) { client in
             let port = try #require(client.port)
             // Half a head, then nothing.
-            let partial = Self.secondsUntilClosed(port: port, sending: "GET /api/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\n", wait: 10)
+            let partial = await Self.offPool { Self.secondsUntilClosed(port: port, sending: "GET /api/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\n", wait: 30) }
             // A whole head promising a body that never comes.
             let head = "POST /api/sync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(f.agentG1)\r\n"
                 + "Content-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n{\"kind\":"
-            let body = Self.secondsUntilClosed(port: port, sending: head, wait: 10)
+            let body = await Self.offPool { Self.secondsUntilClosed(port: port, sending: head, wait: 30) }
             // Nothing at all.
-            let silent = Self.secondsUntilClosed(port: port, sending: "", wait: 10)
+            let silent = await Self.offPool { Self.secondsUntilClosed(port: port, sending: "", wait: 30) }
             for (what, seconds) in [("partial head", partial), ("stalled body", body), ("silent", silent)] {
-                let s = try #require(seconds, "\(what): still open after 10 s")
-                // Not before the idle limit; within the 10 s wait (a bound loose enough for a
+                let s = try #require(seconds, "\(what): still open after 30 s")
+                // Not before the idle limit; within the 30 s wait (a bound loose enough for a
                 // loaded machine running the whole suite).
                 #expect(s >= 0.8, "\(what): closed after \(s) s")
             }
             // The server still answers, and closes at once after the answer this asks for
             // (the test client's own connection has idled out by now).
-            let answered = Self.secondsUntilClosed(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", wait: 10)
+            let answered = await Self.offPool { Self.secondsUntilClosed(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", wait: 30) }
             #expect(answered != nil, "the server answered /healthz and closed the connection")
             #expect(try Self.outcomes(f) == 0, "the stalled sync stored nothing")
         }
