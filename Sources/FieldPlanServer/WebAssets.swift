@@ -298,7 +298,9 @@ function showQueue() {
 
 /** Sends each waiting outcome on its own, so the summary says exactly what became of it. */
 async function flush(again = false) {
-  if (state.sending || !state.me) return;
+  // With no signal the phone keeps the queue and waits for the 'online' event, rather than
+  // spending battery on requests that cannot leave the device.
+  if (state.sending || !state.me || !navigator.onLine) return;
   state.sending = true;
   clearTimeout(state.timer);
   let failed = false;
