@@ -27,10 +27,14 @@ public struct PlanningInput: Sendable {
     public var visitedToday: Set<String>
     /// Routes or stops of the day's stored plan that must stay as they were.
     public var keptRoutes: [KeptRoute]
+    /// A re-plan of the rest of a started day (`plan --from-time HH:MM`): seconds after local
+    /// midnight from which the rest is planned. Nothing new starts before it; agents restart
+    /// from their last visited stop. Nil: the whole day is planned.
+    public var fromTime: Int?
 
     public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
                 absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String]?, appointments: [Appointment],
-                history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = []) {
+                history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = [], fromTime: Int? = nil) {
         self.date = date
         self.settings = settings
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -43,5 +47,6 @@ public struct PlanningInput: Sendable {
         self.history = history
         self.visitedToday = visitedToday
         self.keptRoutes = keptRoutes
+        self.fromTime = fromTime
     }
 }

@@ -7,11 +7,15 @@ import GRDB
 extension FieldPlanStore {
     /// Gathers what planning `date` needs, in one read transaction.
     /// - Complexity: O(accounts in play + outcomes + payments).
-    public func planningInput(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = []) throws -> PlanningInput {
-        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent) }
+    /// With `fromTime` (a re-plan of the rest of the day from that time, seconds after local
+    /// midnight) a planned break that started before it is kept as well.
+    public func planningInput(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = [],
+                              fromTime: Int? = nil) throws -> PlanningInput {
+        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent, fromTime: fromTime) }
     }
 
-    static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>) throws -> PlanningInput {
+    static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>,
+                              fromTime: Int? = nil) throws -> PlanningInput {
         let settings = try Self.settings(db)
         let agents = try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY id").map(\.agent)
         let zoneCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM zone") ?? 0
@@ -62,14 +66,14 @@ extension FieldPlanStore {
                 if latest.locked.contains(route.agentID) {
                     kept.append(KeptRoute(route: route, locked: true))
                 } else if let base = bases[route.agentID],
-                          let k = KeptRoute.started(route, visited: visited, base: base, locations: locations, model: settings.travelModel) {
+                          let k = KeptRoute.started(route, visited: visited, base: base, locations: locations, model: settings.travelModel, until: fromTime) {
                     kept.append(k)
                 }
             }
         }
         return PlanningInput(date: date, settings: settings, utcOffsetSeconds: offset, agents: agents, onlyAgents: onlyAgents,
                              absentAgents: absent, accounts: accounts.map(\.0), zoneAgents: zoneAgents,
-                             appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept)
+                             appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept, fromTime: fromTime)
     }
 
     /// A stored version of the day's plan (the latest when `version` is nil), read back
