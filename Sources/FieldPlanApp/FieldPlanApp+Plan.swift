@@ -40,20 +40,32 @@ extension FieldPlanApp {
                         progress: (String) -> Void = { _ in }) throws -> PlanDayResult {
         let day = request.date
         let limit = try Self.searchLimit(seconds: request.seconds, iterations: request.iterations, maxSeconds: request.maxSeconds)
+        let fromTime = request.fromTime.map { $0.minutes * 60 }
+        if let t = request.fromTime {
+            guard t.minutes < 24 * 60 else { throw AppError.invalid("from-time: expected a time of the day HH:MM before 24:00, got \(t)") }
+            guard try AppError.mapping({ try store.storedPlan(date: day) }) != nil else {
+                throw AppError.refused("plan \(day) --from-time \(t): \(day) has no plan yet to re-plan (plan --date \(day) first)")
+            }
+        }
         // The `travel` setting's model, made once and handed to the planner and the checker.
         let settings = try store.settings()
         let travel = try travelModel(settings: settings)
-        var input = try AppError.mapping { try store.planningInput(date: day, onlyAgents: request.onlyAgents, absent: request.absent, travel: travel) }
+        var input = try AppError.mapping {
+            try store.planningInput(date: day, onlyAgents: request.onlyAgents, absent: request.absent, travel: travel, fromTime: fromTime)
+        }
         input.offRoad = offRoad(input.accounts, travel: travel)
+        // An absent agent who made no visit has nothing to keep, not even a past break.
+        input.keptRoutes.removeAll { request.absent.contains($0.agentID) && !$0.locked && $0.accountIDs.isEmpty }
         let known = Set(input.agents.map(\.id))
         for id in (request.onlyAgents ?? []).union(request.absent).sorted() where !known.contains(id) {
             throw AppError.invalid("no agent \"\(id)\" in the store")
         }
         let today = try request.today ?? store.clock().localDate(Int64(Date().timeIntervalSince1970))
-        if !request.force, let why = ReplanGuard.refusal(date: day, today: today, outcomesOnDate: input.visitedToday.count) {
+        if !request.force && fromTime == nil, let why = ReplanGuard.refusal(date: day, today: today, outcomesOnDate: input.visitedToday.count) {
             throw AppError.refused("plan \(day): \(why)")
         }
-        for k in input.keptRoutes where request.absent.contains(k.agentID) {
+        // Re-planning from a time, an absent agent's morning stands and the rest moves to others.
+        for k in input.keptRoutes where request.absent.contains(k.agentID) && (fromTime == nil || k.locked) {
             throw AppError.refused("plan \(day): \(k.agentID) is given as absent but " + (k.locked
                 ? "their route is locked (plan unlock --date \(day) --agent \(k.agentID))"
                 : "has visits with an outcome that day"))
@@ -74,7 +86,8 @@ extension FieldPlanApp {
         guard violations.isEmpty else {
             throw AppError.failed("internal error: the plan breaks a hard rule and was not stored: \(violations.prefix(3).joined(separator: "; "))")
         }
-        let changes = try store.savePlan(plan, seed: request.seed, madeBy: request.madeBy ?? (request.force ? "plan --force" : "plan"))
+        let madeBy = request.madeBy ?? (request.fromTime.map { "plan --from-time \($0)" } ?? (request.force ? "plan --force" : "plan"))
+        let changes = try store.savePlan(plan, seed: request.seed, madeBy: madeBy)
         var result = PlanDayResult(plan: plan, changes: changes, kept: input.keptRoutes)
         if settings.travel != .straight { result.straightLineMetres = Self.straightLineMetres(plan, input: input) }
         return result

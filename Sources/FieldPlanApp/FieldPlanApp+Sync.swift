@@ -16,8 +16,8 @@ extension FieldPlanApp {
     /// (duplicates), one of them edited (a conflict) and a second agent's visit to an account
     /// the first agent saw that day (flagged for review).
     /// - Throws: `AppError.notFound` when the day has no plan.
-    public func simulateFieldDay(date: CivilDate, seed: UInt64, anomalies: Bool = false) throws -> SimulatedFieldDay {
-        let days = try AppError.mapping { try store.simulateFieldDay(date: date, seed: seed) }
+    public func simulateFieldDay(date: CivilDate, seed: UInt64, anomalies: Bool = false, until: LocalTime? = nil) throws -> SimulatedFieldDay {
+        let days = try AppError.mapping { try store.simulateFieldDay(date: date, seed: seed, until: until.map { $0.minutes * 60 }) }
         return SimulatedFieldDay(agents: days, lateDevice: anomalies ? Self.lateDevice(days) : nil)
     }
 

@@ -24,10 +24,13 @@ public struct PlanDayRequest: Sendable, Hashable {
     /// Also hand the day's routing problem, as JSON for another solver, to `planDay`'s
     /// `problem` callback before planning.
     public var exportProblem: Bool
+    /// Re-plan the rest of a started day from this local time (`--from-time HH:MM`): done
+    /// stops stay, agents restart from their last visited stop; implies `force`.
+    public var fromTime: LocalTime?
 
     public init(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = [], seconds: Double? = nil,
                 iterations: Int? = nil, maxSeconds: Double? = nil, seed: UInt64 = 1, force: Bool = false,
-                today: CivilDate? = nil, madeBy: String? = nil, exportProblem: Bool = false) {
+                today: CivilDate? = nil, madeBy: String? = nil, exportProblem: Bool = false, fromTime: LocalTime? = nil) {
         self.date = date
         self.onlyAgents = onlyAgents
         self.absent = absent
@@ -39,5 +42,6 @@ public struct PlanDayRequest: Sendable, Hashable {
         self.today = today
         self.madeBy = madeBy
         self.exportProblem = exportProblem
+        self.fromTime = fromTime
     }
 }

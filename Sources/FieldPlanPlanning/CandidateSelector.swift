@@ -23,11 +23,14 @@ public struct CandidateSelector: Sendable {
 
     /// The agents who work on the day, in id order. An agent with a kept route (locked, or
     /// visits with an outcome) works even when `--agents` leaves them out: the route stays.
+    /// In a re-plan from a time (`fromTime`), an absent agent whose morning is kept still
+    /// works: the kept stops stand, and nothing new is given to them.
     public var workingAgents: [Agent] {
         let weekday = input.date.weekday
         let kept = Set(input.keptRoutes.map(\.agentID))
+        let absentKept = input.fromTime == nil ? [] : kept
         return input.agents
-            .filter { $0.isActive && $0.works(on: weekday) && !input.absentAgents.contains($0.id) }
+            .filter { $0.isActive && $0.works(on: weekday) && (!input.absentAgents.contains($0.id) || absentKept.contains($0.id)) }
             .filter { kept.contains($0.id) || (input.onlyAgents?.contains($0.id) ?? true) }
             .sorted { $0.id < $1.id }
     }
@@ -65,8 +68,10 @@ public struct CandidateSelector: Sendable {
                 UnplannedVisit(accountID: $0.accountID, agentID: $0.agentID, reason: "\(date.weekday.rawValue) is not a visiting day (settings visit_days)")
             })
         }
-        let working = Set(agents.map(\.id))
-        let neighbours = Self.neighbours(of: input.absentAgents, among: agents, all: input.agents)
+        // Who may be given visits: an absent agent kept for their morning takes nothing new.
+        let takers = agents.filter { !input.absentAgents.contains($0.id) }
+        let working = Set(takers.map(\.id))
+        let neighbours = Self.neighbours(of: input.absentAgents, among: takers, all: input.agents)
         let appointmentsToday = Dictionary(grouping: input.appointments.filter { $0.date == date }, by: \.accountID)
         let locked = Set(input.keptRoutes.filter(\.locked).map(\.agentID))
         let kept = Set(input.keptRoutes.flatMap(\.accountIDs))
@@ -85,7 +90,10 @@ public struct CandidateSelector: Sendable {
             // Who may visit.
             var agentIDs: [String]
             var urgentFromAbsentZone = false
-            if let a = appointment?.agentID {
+            if let a = appointment?.agentID, input.fromTime != nil, input.absentAgents.contains(a) {
+                // Re-planning the rest of the day: the absent agent's appointment moves on.
+                agentIDs = neighbours[a] ?? []
+            } else if let a = appointment?.agentID {
                 agentIDs = working.contains(a) ? [a] : []
                 if agentIDs.isEmpty {
                     unplanned.append(UnplannedVisit(accountID: account.id, agentID: a,
@@ -93,7 +101,7 @@ public struct CandidateSelector: Sendable {
                     continue
                 }
             } else if input.zoneAgents == nil {
-                agentIDs = agents.map(\.id)
+                agentIDs = takers.map(\.id)
             } else if let zone = account.zoneID, let owner = input.zoneAgents?[zone] {
                 if working.contains(owner) {
                     agentIDs = [owner]
@@ -104,7 +112,7 @@ public struct CandidateSelector: Sendable {
                     agentIDs = []
                 }
             } else {
-                agentIDs = mustVisit ? agents.map(\.id) : []
+                agentIDs = mustVisit ? takers.map(\.id) : []
             }
             if !locked.isEmpty && agentIDs.contains(where: locked.contains) {
                 let before = agentIDs

@@ -5,6 +5,8 @@ import FieldPlanCore
 /// shifts, return to base, the break, visiting hours ∩ account window ∩ appointment window,
 /// `max_visits`, no account twice, only plannable accounts of the agent's zones, every
 /// mandatory visit planned or reported, and travel figures that anyone can recompute.
+/// A re-plan from a time (`input.fromTime`) also keeps its done stops unchanged (same agent,
+/// same times), starts nothing new before that time, and never overlaps two stops.
 public struct DayPlanChecker: Sendable {
     public let input: PlanningInput
 
@@ -44,10 +46,15 @@ public struct DayPlanChecker: Sendable {
             if !working.contains(agent.id) { v.append("\(agent.id): not working on \(plan.date)") }
             let shiftStart = agent.shift.from.minutes * 60, shiftEnd = agent.shift.to.minutes * 60
             if route.start < shiftStart { v.append("\(agent.id): leaves at \(route.start)s, before the shift") }
-            if let k = input.keptRoutes.first(where: { $0.agentID == agent.id }) {
+            let keptRoute = input.keptRoutes.first(where: { $0.agentID == agent.id })
+            if let k = keptRoute {
                 if k.locked && route != k.route { v.append("\(agent.id): the locked route was changed") }
             }
             if route.stops.isEmpty { continue }
+            let keptBreak = keptRoute?.route.stops.first { $0.accountID == nil }
+            if let t = input.fromTime, keptRoute == nil, route.start < t {
+                v.append("\(agent.id): leaves at \(route.start)s, before the re-plan time \(t)s")
+            }
             var position = agent.base
             var free = route.start          // when the agent may leave `position`
             var pendingBreak = 0            // a break taken since the last visit
@@ -62,11 +69,18 @@ public struct DayPlanChecker: Sendable {
                         v.append("\(agent.id): break starts at \(stop.eta)s outside \(rule.window.from)-\(rule.window.to)")
                     }
                     if stop.eta < free { v.append("\(agent.id): break starts before the previous visit ends") }
+                    if let t = input.fromTime, stop.eta < t, stop != keptBreak {
+                        v.append("\(agent.id): break starts at \(stop.eta)s, before the re-plan time \(t)s")
+                    }
                     pendingBreak += stop.etd - stop.eta
                     continue
                 }
                 visits += 1
                 if !visited.insert(id).inserted { v.append("\(id): visited twice") }
+                if let k = kept[id], k.agent != agent.id { v.append("\(agent.id): \(id) is a done stop of \(k.agent)") }
+                if let t = input.fromTime, kept[id] == nil, stop.eta < t {
+                    v.append("\(agent.id): \(id) starts at \(stop.eta)s, before the re-plan time \(t)s")
+                }
                 let c: Candidate
                 if let k = kept[id], k.agent == agent.id, let at = located[id], let account = input.accounts.first(where: { $0.id == id }) {
                     if k.stop.eta != stop.eta || k.stop.etd != stop.etd { v.append("\(agent.id): kept stop \(id) moved in time") }
@@ -101,7 +115,10 @@ public struct DayPlanChecker: Sendable {
             seconds += home
             if route.end < free + home + pendingBreak { v.append("\(agent.id): back at \(route.end)s, cannot be before \(free + home + pendingBreak)s") }
             if route.end > shiftEnd { v.append("\(agent.id): back at \(route.end)s, after the shift ends at \(shiftEnd)s") }
-            if agent.breakRule != nil && visits > 0 && breaks != 1 { v.append("\(agent.id): \(breaks) breaks, expected 1") }
+            // In a re-plan, a break whose window closed before the restart is taken as had.
+            let breakOwed = agent.breakRule != nil && (input.fromTime == nil || keptRoute?.keepsBreak == true
+                || DayPlanner.dueBreak(agent, kept: keptRoute, input: input) != nil)
+            if visits > 0 && (breakOwed ? breaks != 1 : breaks > 1) { v.append("\(agent.id): \(breaks) breaks, expected 1") }
             if let m = agent.maxVisits, visits > m { v.append("\(agent.id): \(visits) visits, max_visits \(m)") }
             if route.travelMetres != metres || route.travelSeconds != seconds {
                 v.append("\(agent.id): travel \(route.travelSeconds)s/\(route.travelMetres)m, recomputed \(seconds)s/\(metres)m")

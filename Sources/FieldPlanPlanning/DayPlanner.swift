@@ -47,11 +47,14 @@ public struct DayPlanner: Sendable {
             // Kept, but left out by --agents: the kept stops stand and nothing is added.
             if let only = input.onlyAgents, !only.contains(a.id) { return false }
             if k.locked { return false }
+            // Absent, kept for their morning (a re-plan from a time): nothing new.
+            if input.absentAgents.contains(a.id) { return false }
             if let m = a.maxVisits, m <= k.route.visitCount { return false }
-            return k.freeAt < a.shift.to.minutes * 60
+            return Self.restart(a, kept: k, input: input) < a.shift.to.minutes * 60
         }
-        let agents = selection.agents.filter(hasVehicle)
-        let idle = selection.agents.filter { !hasVehicle($0) }
+        let hasTime: (Agent) -> Bool = { a in kept[a.id] != nil || Self.restart(a, kept: nil, input: input) < a.shift.to.minutes * 60 }
+        let agents = selection.agents.filter { hasVehicle($0) && hasTime($0) }
+        let idle = selection.agents.filter { !(hasVehicle($0) && hasTime($0)) }
         let candidates = prune(selection.candidates.map { c in
             var c = c
             c.agentIDs.removeAll { id in !agents.contains { $0.id == id } }
@@ -78,9 +81,9 @@ public struct DayPlanner: Sendable {
         let agentIndex = Dictionary(uniqueKeysWithValues: agents.enumerated().map { ($1.id, $0) })
         let vehicles = agents.enumerated().map { i, a in
             let k = kept[a.id]
-            let rule = k?.keepsBreak == true ? nil : a.breakRule
+            let rule = Self.dueBreak(a, kept: k, input: input)
             return Vehicle(startLocation: starts[i], endLocation: i,
-                           shift: FieldPlanRouting.TimeWindow(from: k?.freeAt ?? a.shift.from.minutes * 60, to: a.shift.to.minutes * 60),
+                           shift: FieldPlanRouting.TimeWindow(from: Self.restart(a, kept: k, input: input), to: a.shift.to.minutes * 60),
                            breakRule: rule.map {
                                FieldPlanRouting.BreakRule(duration: $0.minutes * 60,
                                                           window: FieldPlanRouting.TimeWindow(from: $0.window.from.minutes * 60, to: $0.window.to.minutes * 60))
@@ -135,7 +138,7 @@ public struct DayPlanner: Sendable {
             var plan = DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: [], unplanned: p.unplanned,
                                candidateCount: 0, mandatoryCount: 0)
             let at = Self.accountLocations(input)
-            plan.routes = try p.idle.map { try Self.keptOnly($0, kept: p.kept[$0.id], model: input.travel, locations: at) }
+            plan.routes = try p.idle.map { try Self.keptOnly($0, kept: p.kept[$0.id], input: input, locations: at) }
             plan.unplanned.sort { $0.accountID < $1.accountID }
             return plan
         }
@@ -145,10 +148,26 @@ public struct DayPlanner: Sendable {
         return try Self.dayPlan(from: solution, problem: p, routing: routing, input: input)
     }
 
+    /// When the agent may set off with new visits: the shift start, or after the kept stops,
+    /// and in a re-plan from a time not before that time.
+    public static func restart(_ agent: Agent, kept: KeptRoute?, input: PlanningInput) -> Int {
+        max(kept?.freeAt ?? agent.shift.from.minutes * 60, input.fromTime ?? 0)
+    }
+
+    /// The break still to be planned: none when it is kept, or, in a re-plan from a time,
+    /// when its window closed before the agent restarts (it is taken as had: the planned
+    /// break of the morning is not known to have been skipped).
+    public static func dueBreak(_ agent: Agent, kept: KeptRoute?, input: PlanningInput) -> FieldPlanCore.BreakRule? {
+        guard let rule = agent.breakRule, kept?.keepsBreak != true else { return nil }
+        if input.fromTime != nil && rule.window.to.minutes * 60 < restart(agent, kept: kept, input: input) { return nil }
+        return rule
+    }
+
     /// The route of an agent without a vehicle: the locked route as it is, or the kept stops
     /// (the break after them if it is still due and fits) and the way home; an empty day at
     /// the base otherwise.
-    static func keptOnly(_ agent: Agent, kept: KeptRoute?, model: any TravelMatrixSource, locations: [String: Coordinate]) throws -> AgentRoute {
+    static func keptOnly(_ agent: Agent, kept: KeptRoute?, input: PlanningInput, locations: [String: Coordinate]) throws -> AgentRoute {
+        let model = input.travel
         guard let kept else {
             let at = agent.shift.from.minutes * 60
             return AgentRoute(agentID: agent.id, start: at, end: at, travelMetres: 0, travelSeconds: 0, priority: 0, stops: [])
@@ -156,8 +175,8 @@ public struct DayPlanner: Sendable {
         if kept.locked { return kept.route }
         var route = kept.route
         let from = kept.accountIDs.last.flatMap { locations[$0] } ?? agent.base
-        if let rule = agent.breakRule, !kept.keepsBreak {
-            let at = max(kept.freeAt, rule.window.from.minutes * 60)
+        if let rule = dueBreak(agent, kept: kept, input: input) {
+            let at = max(restart(agent, kept: kept, input: input), rule.window.from.minutes * 60)
             if at <= rule.window.to.minutes * 60 {
                 route.stops.append(PlannedStop(seq: route.stops.count + 1, accountID: nil, eta: at, etd: at + rule.minutes * 60,
                                                window: rule.window, legMetres: 0, legSeconds: 0, reason: .break, priority: 0))
@@ -181,14 +200,13 @@ public struct DayPlanner: Sendable {
 
     static func dayPlan(from solution: RoutingSolution, problem p: Problem, routing: RoutingProblem, input: PlanningInput) throws -> DayPlan {
         let n = routing.locationCount
-        let model = input.travel
         let locations = Self.accountLocations(input)
-        var routes: [AgentRoute] = try p.idle.map { try keptOnly($0, kept: p.kept[$0.id], model: model, locations: locations) }
+        var routes: [AgentRoute] = try p.idle.map { try keptOnly($0, kept: p.kept[$0.id], input: input, locations: locations) }
         let byVehicle = Dictionary(uniqueKeysWithValues: solution.routes.map { ($0.vehicle, $0) })
         for (v, agent) in p.agents.enumerated() {
             let kept = p.kept[agent.id]
             guard let r = byVehicle[v], !r.visits.isEmpty else {
-                routes.append(try keptOnly(agent, kept: kept, model: model, locations: locations))
+                routes.append(try keptOnly(agent, kept: kept, input: input, locations: locations))
                 continue
             }
             // A kept prefix comes first, as it was; the solved part starts where it ends.

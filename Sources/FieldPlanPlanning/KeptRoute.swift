@@ -34,12 +34,16 @@ extension KeptRoute {
     /// them. Visits in between without an outcome are dropped from the kept part (they go
     /// back to the candidates), so the legs between kept visits are recomputed; times stay,
     /// since the direct trip is never longer than the trip through the dropped stops.
-    /// - Returns: nil when no visit of the route has an outcome.
+    /// With `until` (a re-plan from that time), a planned break that started before it is
+    /// past and kept too, even after the last visited stop or on a route with none.
+    /// - Returns: nil when nothing of the route is kept.
     /// - Throws: the travel model's error.
     /// - Complexity: O(stops).
     public static func started(_ route: AgentRoute, visited: Set<String>, base: Coordinate,
-                               locations: [String: Coordinate], model: any TravelMatrixSource) throws -> KeptRoute? {
-        guard let last = route.stops.lastIndex(where: { $0.accountID.map(visited.contains) ?? false }) else { return nil }
+                               locations: [String: Coordinate], model: any TravelMatrixSource, until: Int? = nil) throws -> KeptRoute? {
+        let lastVisited = route.stops.lastIndex(where: { $0.accountID.map(visited.contains) ?? false })
+        let pastBreak = until.flatMap { t in route.stops.lastIndex(where: { $0.accountID == nil && $0.eta < t }) }
+        guard let last = [lastVisited, pastBreak].compactMap({ $0 }).max() else { return nil }
         var stops: [PlannedStop] = []
         var position = base
         var metres = 0, seconds = 0, priority = 0
@@ -57,7 +61,7 @@ extension KeptRoute {
             stops.append(s)
         }
         for i in stops.indices { stops[i].seq = i + 1 }
-        let kept = AgentRoute(agentID: route.agentID, start: route.start, end: stops.last!.etd, travelMetres: metres,
+        let kept = AgentRoute(agentID: route.agentID, start: route.start, end: stops.last?.etd ?? route.start, travelMetres: metres,
                               travelSeconds: seconds, priority: priority, stops: stops)
         let ids = Set(stops.compactMap(\.accountID))
         return KeptRoute(route: kept, locked: false, stopLocations: locations.filter { ids.contains($0.key) })

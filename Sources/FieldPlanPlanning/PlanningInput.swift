@@ -34,10 +34,15 @@ public struct PlanningInput: Sendable {
     /// road), with the reason a plan gives for leaving them out.
     public var offRoad: [String: String]
 
+    /// A re-plan of the rest of a started day (`plan --from-time HH:MM`): seconds after local
+    /// midnight from which the rest is planned. Nothing new starts before it; agents restart
+    /// from their last visited stop. Nil: the whole day is planned.
+    public var fromTime: Int?
+
     public init(date: CivilDate, settings: Settings, utcOffsetSeconds: Int, agents: [Agent], onlyAgents: Set<String>? = nil,
                 absentAgents: Set<String> = [], accounts: [Account], zoneAgents: [String: String]?, appointments: [Appointment],
                 history: [String: AccountHistory], visitedToday: Set<String> = [], keptRoutes: [KeptRoute] = [],
-                travel: (any TravelMatrixSource)? = nil, offRoad: [String: String] = [:]) {
+                travel: (any TravelMatrixSource)? = nil, offRoad: [String: String] = [:], fromTime: Int? = nil) {
         self.date = date
         self.settings = settings
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -52,5 +57,6 @@ public struct PlanningInput: Sendable {
         self.keptRoutes = keptRoutes
         self.travel = travel ?? settings.travelModel
         self.offRoad = offRoad
+        self.fromTime = fromTime
     }
 }

@@ -9,13 +9,15 @@ extension FieldPlanStore {
     /// - Parameter travel: the day's travel model (the legs of kept stops are recomputed
     ///   with it); nil for the settings' great circle.
     /// - Complexity: O(accounts in play + outcomes + payments).
+    /// With `fromTime` (a re-plan of the rest of the day from that time, seconds after local
+    /// midnight) a planned break that started before it is kept as well.
     public func planningInput(date: CivilDate, onlyAgents: Set<String>? = nil, absent: Set<String> = [],
-                              travel: (any TravelMatrixSource)? = nil) throws -> PlanningInput {
-        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent, travel: travel) }
+                              travel: (any TravelMatrixSource)? = nil, fromTime: Int? = nil) throws -> PlanningInput {
+        try writer.read { db in try Self.planningInput(db, date: date, onlyAgents: onlyAgents, absent: absent, travel: travel, fromTime: fromTime) }
     }
 
     static func planningInput(_ db: Database, date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>,
-                              travel: (any TravelMatrixSource)? = nil) throws -> PlanningInput {
+                              travel: (any TravelMatrixSource)? = nil, fromTime: Int? = nil) throws -> PlanningInput {
         let settings = try Self.settings(db)
         let travel = travel ?? settings.travelModel
         let agents = try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY id").map(\.agent)
@@ -67,7 +69,7 @@ extension FieldPlanStore {
                 if latest.locked.contains(route.agentID) {
                     kept.append(KeptRoute(route: route, locked: true))
                 } else if let base = bases[route.agentID],
-                          let k = try KeptRoute.started(route, visited: visited, base: base, locations: locations, model: travel) {
+                          let k = try KeptRoute.started(route, visited: visited, base: base, locations: locations, model: travel, until: fromTime) {
                     kept.append(k)
                 }
             }
@@ -75,7 +77,7 @@ extension FieldPlanStore {
         return PlanningInput(date: date, settings: settings, utcOffsetSeconds: offset, agents: agents, onlyAgents: onlyAgents,
                              absentAgents: absent, accounts: accounts.map(\.0), zoneAgents: zoneAgents,
                              appointments: appointments, history: history, visitedToday: visited, keptRoutes: kept,
-                             travel: travel)
+                             travel: travel, fromTime: fromTime)
     }
 
     /// A stored version of the day's plan (the latest when `version` is nil), read back

@@ -97,7 +97,9 @@ extension FieldPlanStore {
     /// Visits are reported at their planned arrival; the mix of codes is roughly what an
     /// agency sees (a quarter not at home, a quarter promises, some payments, the rare
     /// dispute, move or death).
-    public func simulateFieldDay(date: CivilDate, seed: UInt64) throws -> [(agent: String, lines: [String])] {
+    /// With `until` (seconds after local midnight) only the visits planned to end by then: a
+    /// simulated morning, before a re-plan of the rest of the day.
+    public func simulateFieldDay(date: CivilDate, seed: UInt64, until: Int? = nil) throws -> [(agent: String, lines: [String])] {
         try writer.read { db in
             guard let planID = try Int64.fetchOne(db, sql: "SELECT id FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1", arguments: [date.description]) else {
                 throw SyncError(message: "no plan for \(date); run fieldplan plan --date \(date) first")
@@ -114,6 +116,8 @@ extension FieldPlanStore {
                 for v in visits {
                     guard case .object(let o)? = try? JSONParser.parse(v["line"] as String), case .string(let eta)? = o["eta"],
                           let arrival = Instant(eta) else { continue }
+                    if let until, case .string(let etd)? = o["etd"], let end = Instant(etd),
+                       end.epochSeconds - Int64(date.dayNumber) * 86_400 + Int64(end.offsetSeconds) > Int64(until) { continue }
                     let visited = Instant(date: date, secondsOfDay: Int(arrival.epochSeconds + Int64(arrival.offsetSeconds) - Int64(date.dayNumber) * 86_400) + 120,
                                           offsetSeconds: arrival.offsetSeconds)
                     let balance = Money(minorUnits: v["balance"])

@@ -32,11 +32,15 @@ extension FieldPlanCommand.Plan {
                 reason. The plan is rechecked against every hard rule before it is stored as the day's next version. \
                 A day that has outcomes already, or is before today, is re-planned only with --force, which keeps the \
                 stops that have an outcome as they were and plans the rest after them; locked routes (plan lock) are \
-                kept as they are. A day with nobody working stores nothing and exits 1.
+                kept as they are. --from-time HH:MM re-plans the rest of a started day: stops with an outcome stay, \
+                each agent restarts from its last visited stop at that time, and new appointments, call-backs and \
+                absent agents are taken in. A day with nobody working stores nothing and exits 1.
                 """)
 
         @OptionGroup var store: StoreOptions
-        @Option(help: "The day to plan (YYYY-MM-DD).") var date: String
+        @Option(help: "The day to plan (YYYY-MM-DD).") var date: String?
+        @Option(help: "Plan several days at once from this day (YYYY-MM-DD), with --days.") var from: String?
+        @Option(help: "How many consecutive days to plan with --from (1-14).") var days: Int?
         @Option(help: "Only these agents, comma-separated.") var agents: String?
         @Option(help: "Agents absent today, comma-separated: their zones' urgent visits go to the two nearest agents.") var absent: String?
         @Option(help: "Search time in seconds (default 10).") var seconds: Double?
@@ -45,16 +49,26 @@ extension FieldPlanCommand.Plan {
         @Option(help: "Write the day's problem as JSON to this file (for another solver), then plan as usual.") var exportProblem: String?
         @Option(help: "Summary format: text or json.") var format: SummaryFormat = .text
         @Flag(help: "Re-plan a day that has started or is past: stops with an outcome stay as they were.") var force = false
+        @Option(help: "Re-plan the rest of the day from this local time (HH:MM): done stops stay, nothing new starts before it.")
+        var fromTime: String?
         @Option(help: "The agency's today (YYYY-MM-DD), for tests and demos (default: today in the agency's time zone).") var today: String?
 
         enum SummaryFormat: String, ExpressibleByArgument { case text, json }
 
         func run() throws {
+            if from != nil || days != nil { return try runDays() }
+            guard let date else { throw ValidationError("--date: give the day to plan (YYYY-MM-DD), or --from D --days N") }
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
             var request = PlanDayRequest(date: day, seconds: seconds, iterations: iterations, seed: seed, force: force,
                                          exportProblem: exportProblem != nil)
             request.onlyAgents = agents.map { Set($0.split(separator: ",").map { $0.trimmingSpaces }) }
             request.absent = Set((absent ?? "").split(separator: ",").map { $0.trimmingSpaces })
+            if let fromTime {
+                guard let t = LocalTime(fromTime), t.minutes < 24 * 60 else {
+                    throw ValidationError("--from-time: expected HH:MM (00:00-23:59), got \"\(fromTime)\"")
+                }
+                request.fromTime = t
+            }
             if let today {
                 guard let d = CivilDate(today) else { throw ValidationError("--today: expected YYYY-MM-DD, got \"\(today)\"") }
                 request.today = d
@@ -84,6 +98,7 @@ extension FieldPlanCommand.Plan {
                 let road = Double(result.travelMetres) / 1000, line = Double(straight) / 1000
                 text += "\n\non roads: \(String(format1: road)) km; straight lines between the same stops: \(String(format1: line)) km (roads ×\(String(format: "%.2f", road / line)))"
             }
+            if let t = fromTime { text += "\n\nre-planned from \(t): nothing new starts before it" }
             if let previous = changes.previousVersion {
                 text += "\n\nchanges since version \(previous): \(changes.added) new stops, \(changes.removed) dropped, \(changes.movedAgent) moved to another agent, \(changes.reordered) reordered"
             }

@@ -18,11 +18,17 @@ extension FieldPlanCommand.Sync {
         @Option(help: "The planned day (YYYY-MM-DD).") var date: String
         @Option(name: .shortAndLong, help: "The folder to write to.") var output: String
         @Option(help: "Random seed.") var seed: UInt64 = 1
+        @Option(help: "Only the visits planned to end by this local time (HH:MM): a morning, before plan --from-time.") var until: String?
         @Flag(help: "Also write a late device's file with duplicates, a conflict and a visit to review.") var anomalies = false
 
         func run() throws {
             guard let day = CivilDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got \"\(date)\"") }
-            let simulated = try FieldPlanApp(store: store.open()).simulateFieldDay(date: day, seed: seed, anomalies: anomalies)
+            var end: LocalTime?
+            if let until {
+                guard let t = LocalTime(until) else { throw ValidationError("--until: expected HH:MM, got \"\(until)\"") }
+                end = t
+            }
+            let simulated = try FieldPlanApp(store: store.open()).simulateFieldDay(date: day, seed: seed, anomalies: anomalies, until: end)
             try FileSystem.makeFolder(output)
             for (agent, lines) in simulated.agents {
                 let out = try OutputFile(path: "\(output)/outcomes-\(agent).ndjson")

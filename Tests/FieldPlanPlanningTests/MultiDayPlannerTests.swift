@@ -1,0 +1,68 @@
+import FieldPlanCore
+import FieldPlanPlanning
+import FieldPlanRouting
+import Testing
+
+/// Several days planned together over seeded cities: every horizon passes the multi-day
+/// checker, appointments fall on their day, no account is visited twice within the gap, and
+/// the same seed gives the same plans.
+struct MultiDayPlannerTests {
+    static let planner = MultiDayPlanner(limit: SearchLimit(seconds: nil, iterations: 120), seed: 4, threads: 1)
+
+    /// Three consecutive days (Tue–Thu) of one generated city, each day's input as the store
+    /// would give it, with appointments spread over the days.
+    static func horizon(seed: UInt64, days: Int = 3) -> [PlanningInput] {
+        let first = PlanningFixtures.input(seed: seed, appointments: 12)
+        return (0..<days).map { k in
+            var input = first
+            input.date = first.date.adding(days: k)
+            return input
+        }
+    }
+
+    @Test(arguments: Array(1...6) as [UInt64])
+    func everyHorizonPassesTheChecker(seed: UInt64) throws {
+        let inputs = Self.horizon(seed: seed)
+        let plans = try Self.planner.plan(inputs)
+        #expect(plans.map(\.date) == inputs.map(\.date))
+        #expect(MultiDayPlanChecker(inputs: inputs).violations(of: plans) == [])
+        // Appointments on their day (or reported on it).
+        for (input, plan) in zip(inputs, plans) {
+            for a in input.appointments where a.date == input.date {
+                let planned = plan.routes.contains { $0.stops.contains { $0.accountID == a.accountID } }
+                #expect(planned || plan.unplanned.contains { $0.accountID == a.accountID }, "\(a.id) on \(a.date)")
+            }
+            #expect(plan.visitCount > 0)
+        }
+        // No ordinary account twice within min_gap_days.
+        var seen: [String: CivilDate] = [:]
+        for plan in plans {
+            for r in plan.routes { for s in r.stops where s.accountID != nil && s.reason != .appointment && s.reason != .callback {
+                if let d = seen[s.accountID!] { #expect(plan.date.dayNumber - d.dayNumber >= inputs[0].settings.minGapDays) }
+                seen[s.accountID!] = plan.date
+            } }
+        }
+        #expect(try Self.planner.plan(inputs) == plans, "same seed, same plans")
+    }
+
+    @Test func theCheckerCatchesAVisitRepeatedWithinTheGap() throws {
+        let inputs = Self.horizon(seed: 2)
+        var plans = try Self.planner.plan(inputs)
+        let r0 = try #require(plans[0].routes.firstIndex { $0.stops.contains { $0.reason == .priority } })
+        let stop = plans[0].routes[r0].stops.first { $0.reason == .priority }!
+        // The same visit again the next day, on the same agent's route.
+        let r1 = try #require(plans[1].routes.firstIndex { $0.agentID == plans[0].routes[r0].agentID })
+        plans[1].routes[r1].stops.append(stop)
+        let v = MultiDayPlanChecker(inputs: inputs).violations(of: plans)
+        #expect(v.contains { $0.contains("\(stop.accountID!): visited on \(inputs[0].date) and again on \(inputs[1].date)") })
+    }
+
+    @Test func evennessIsMaxAndMeanPerAgentDay() {
+        let r = { (n: Int) in AgentRoute(agentID: "A", start: 0, end: 0, travelMetres: 0, travelSeconds: 0, priority: 0,
+                                         stops: (0..<n).map { PlannedStop(seq: $0, accountID: "X\($0)", eta: 0, etd: 0, window: nil, legMetres: 0, legSeconds: 0, reason: .priority, priority: 1) }) }
+        let d = CivilDate("2026-12-01")!
+        let plans = [DayPlan(date: d, utcOffsetSeconds: 0, routes: [r(4), r(2)], unplanned: [], candidateCount: 0, mandatoryCount: 0)]
+        let e = MultiDayPlanChecker.evenness(plans)
+        #expect(e.max == 4 && e.mean == 3)
+    }
+}
