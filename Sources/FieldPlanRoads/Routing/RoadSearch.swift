@@ -47,40 +47,9 @@ struct RoadSearch {
         }
     }
 
-    /// Where a search from a join starts: the piece's end ahead in each direction the piece
-    /// may be driven, and the vertex itself when the join is at one.
-    func seeds(_ o: RoadSnap) -> [(Int32, Double, Double)] {
-        let g = graph, p = Int(o.piece), f = o.fraction
-        var out: [(Int32, Double, Double)] = []
-        if f <= 0 { out.append((g.pieceFrom[p], 0, 0)) }
-        if f >= 1 { out.append((g.pieceTo[p], 0, 0)) }
-        if g.pieceForward[p] >= 0 && f < 1 {
-            let e = Int(g.pieceForward[p])
-            out.append((g.pieceTo[p], (1 - f) * g.edgeSeconds[e], (1 - f) * g.edgeMetres[e]))
-        }
-        if g.pieceBackward[p] >= 0 && f > 0 {
-            let e = Int(g.pieceBackward[p])
-            out.append((g.pieceFrom[p], f * g.edgeSeconds[e], f * g.edgeMetres[e]))
-        }
-        return out
-    }
+    func seeds(_ o: RoadSnap) -> [(Int32, Double, Double)] { graph.departures(o) }
 
-    /// How a search reaches a join: from a vertex, plus the stretch of the piece after it.
-    func entries(_ d: RoadSnap) -> [(Int32, Double, Double)] {
-        let g = graph, p = Int(d.piece), t = d.fraction
-        var out: [(Int32, Double, Double)] = []
-        if t <= 0 { out.append((g.pieceFrom[p], 0, 0)) }
-        if t >= 1 { out.append((g.pieceTo[p], 0, 0)) }
-        if g.pieceForward[p] >= 0 && t > 0 {
-            let e = Int(g.pieceForward[p])
-            out.append((g.pieceFrom[p], t * g.edgeSeconds[e], t * g.edgeMetres[e]))
-        }
-        if g.pieceBackward[p] >= 0 && t < 1 {
-            let e = Int(g.pieceBackward[p])
-            out.append((g.pieceTo[p], (1 - t) * g.edgeSeconds[e], (1 - t) * g.edgeMetres[e]))
-        }
-        return out
-    }
+    func entries(_ d: RoadSnap) -> [(Int32, Double, Double)] { graph.arrivals(d) }
 
     /// Searches from `origin` to every destination.
     mutating func trips(from origin: RoadSnap, to destinations: [RoadSnap]) -> [Trip] {
@@ -92,7 +61,6 @@ struct RoadSearch {
         }
         heap.removeAll(keepingCapacity: true)
         let g = graph
-        let f = origin.fraction
         for (v, s, m) in seeds(origin) { reach(v, s, m, from: -1) }
         var remaining = 0
         for d in destinations {
@@ -110,19 +78,8 @@ struct RoadSearch {
             }
         }
         return destinations.map { d in
-            let p = Int(d.piece), t = d.fraction
-            var best = Trip(seconds: .infinity, metres: .infinity, via: -1)
-            if d.piece == origin.piece {
-                if g.pieceForward[p] >= 0, t >= f {
-                    let e = Int(g.pieceForward[p])
-                    best = Trip(seconds: (t - f) * g.edgeSeconds[e], metres: (t - f) * g.edgeMetres[e], via: -1)
-                }
-                if g.pieceBackward[p] >= 0, t <= f {
-                    let e = Int(g.pieceBackward[p])
-                    let s = (f - t) * g.edgeSeconds[e]
-                    if s < best.seconds { best = Trip(seconds: s, metres: (f - t) * g.edgeMetres[e], via: -1) }
-                }
-            }
+            let along = g.alongSharedPiece(from: origin, to: d)
+            var best = Trip(seconds: along.seconds, metres: along.metres, via: -1)
             for (v, extraSeconds, extraMetres) in entries(d) where stamp[Int(v)] == version {
                 let s = seconds[Int(v)] + extraSeconds
                 if s < best.seconds { best = Trip(seconds: s, metres: metres[Int(v)] + extraMetres, via: v) }

@@ -6,20 +6,24 @@ import FieldPlanCore
 /// fastest route between the two joins, and its figures are that route's seconds and metres
 /// rounded to whole units (the walk from the door to the road is not counted).
 ///
-/// A matrix runs one Dijkstra search per origin, stopped once every destination is reached,
-/// on `threads` threads. Measured on the Monaco extract (docs/roads.md); contraction
-/// hierarchies would answer large city matrices faster, and can replace the search behind
-/// this same type.
+/// A matrix is answered by the network's contraction hierarchy (many-to-many upward
+/// searches with buckets, on `threads` threads); one Dijkstra search per origin
+/// (`searchMatrix`) gives the same figures and is kept as the reference the tests and the
+/// benchmark compare with. Paths for drawing come from one plain search.
 public struct RoadTravelModel: TravelMatrixSource {
     public let graph: RoadGraph
+    public let hierarchy: ContractionHierarchy
     public let index: SegmentIndex
     public let snapLimitMetres: Int
     public var threads: Int
 
     public var name: String { "roads" }
 
-    public init(graph: RoadGraph, snapLimitMetres: Int, threads: Int = 2) {
+    /// - Parameter hierarchy: the network's hierarchy when it was stored with it; built
+    ///   here otherwise (a second or so for a large city, milliseconds for a small one).
+    public init(graph: RoadGraph, hierarchy: ContractionHierarchy? = nil, snapLimitMetres: Int, threads: Int = 2) {
         self.graph = graph
+        self.hierarchy = hierarchy ?? ContractionHierarchy(graph)
         self.index = SegmentIndex(graph)
         self.snapLimitMetres = snapLimitMetres
         self.threads = threads
@@ -33,16 +37,23 @@ public struct RoadTravelModel: TravelMatrixSource {
     }
 
     /// - Throws: `RoadError.offRoad` for the first point beyond the snap limit.
-    /// - Complexity: one search per origin over at most the whole network, O(V log V) each.
+    /// - Complexity: one upward search per origin and per destination, plus the buckets read.
     public func matrix(from origins: [Coordinate], to destinations: [Coordinate]) throws -> TravelMatrix {
         let from = try origins.map { p throws(RoadError) in try snap(p) }
         let to = try destinations.map { p throws(RoadError) in try snap(p) }
         return matrix(from: from, to: to)
     }
 
-    /// The matrix between joins already found. Threads write their own rows straight into
-    /// the two result arrays (no copy: a 5,000 × 5,000 matrix is 400 MB of them).
+    /// The matrix between joins already found, from the contraction hierarchy.
     public func matrix(from: [RoadSnap], to: [RoadSnap]) -> TravelMatrix {
+        hierarchy.matrix(on: graph, from: from, to: to, threads: threads)
+    }
+
+    /// The same matrix by one Dijkstra search per origin, stopped once every destination is
+    /// reached: the reference for the hierarchy. Threads write their own rows straight into
+    /// the two result arrays.
+    /// - Complexity: O(V log V) per origin.
+    public func searchMatrix(from: [RoadSnap], to: [RoadSnap]) -> TravelMatrix {
         let columns = to.count
         var seconds = [Int](repeating: 0, count: from.count * columns)
         var metres = [Int](repeating: 0, count: from.count * columns)
