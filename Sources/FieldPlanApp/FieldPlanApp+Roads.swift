@@ -35,10 +35,12 @@ extension FieldPlanApp {
         progress("building the \(profile.rawValue) network from \(usable) ways…")
         let graph = builder.build()
         guard graph.edgeCount > 0 else { throw AppError.invalid("\(file): no road usable by \(profile.rawValue) in the extract") }
-        progress("storing \(graph.vertexCount) junctions and \(graph.edgeCount) edges…")
+        progress("contracting \(graph.vertexCount) junctions for fast matrices…")
+        let hierarchy = ContractionHierarchy(graph)
+        progress("storing \(graph.vertexCount) junctions, \(graph.edgeCount) edges and \(hierarchy.edgeCount - graph.edgeCount) shortcuts…")
         try store.saveRoadNetwork(StoredRoadNetwork(profile: profile.rawValue, source: file, importedAt: Int64(Date().timeIntervalSince1970),
                                                     vertices: graph.vertexCount, edges: graph.edgeCount, km: graph.pieceMetres / 1000,
-                                                    graph: graph.blob()))
+                                                    graph: graph.blob(hierarchy: hierarchy)))
         return RoadImportResult(file: file, profile: profile, counts: counts, usableWays: usable, graph: graph,
                                 seconds: Date().timeIntervalSince(started))
     }
@@ -50,8 +52,8 @@ extension FieldPlanApp {
         guard let stored = try store.roadNetwork(), let blob = stored.graph else {
             throw AppError.refused("no road network in the store: import one with fieldplan roads import FILE.osm.pbf")
         }
-        let graph = try AppError.mapping { try RoadGraph(blob: blob) }
-        return RoadTravelModel(graph: graph, snapLimitMetres: settings.snapLimitMetres)
+        let network = try AppError.mapping { try RoadGraph.network(blob: blob) }
+        return RoadTravelModel(graph: network.graph, hierarchy: network.hierarchy, snapLimitMetres: settings.snapLimitMetres)
     }
 
     /// The model the `travel` setting names, made once per use case and handed to the pure

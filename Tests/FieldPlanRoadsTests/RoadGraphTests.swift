@@ -94,6 +94,12 @@ struct RoadGraphTests {
         #expect(try RoadGraph(blob: g.blob()) == g)
         #expect(throws: RoadError.self) { _ = try RoadGraph(blob: Array(g.blob().dropLast(3))) }
         #expect(throws: RoadError.self) { _ = try RoadGraph(blob: Array("not a graph".utf8)) }
+        // With its hierarchy (version 2), which loads as it was stored; cut short, it is refused.
+        let h = ContractionHierarchy(g)
+        let stored = try RoadGraph.network(blob: g.blob(hierarchy: h))
+        #expect(stored.graph == g && stored.hierarchy == h)
+        #expect(try RoadGraph.network(blob: g.blob()).hierarchy == nil)
+        #expect(throws: RoadError.self) { _ = try RoadGraph.network(blob: Array(g.blob(hierarchy: h).dropLast(8))) }
     }
 
     static let monaco: RoadGraph = {

@@ -1,65 +1,80 @@
-/// The graph as one blob for the store: a magic and version, the profile, the counts, then
+/// The network as one blob for the store: a magic and version, the profile, the counts, then
 /// each array's bytes as they lie in memory (little-endian on every machine Swift targets
-/// here). Loading is a copy per array, no parsing, so a plan on roads starts in milliseconds.
+/// here), and since version 2 the contraction hierarchy's arrays the same way. Loading is a
+/// copy per array, no parsing and no contraction, so a plan on roads starts in milliseconds.
+/// A version 1 blob (no hierarchy) still loads; its hierarchy is then built on loading.
 extension RoadGraph {
-    static let magic: [UInt8] = Array("FPROADS1".utf8)
+    static let magic: [UInt8] = Array("FPROADS2".utf8)
+    static let magicWithoutHierarchy: [UInt8] = Array("FPROADS1".utf8)
 
-    public func blob() -> [UInt8] {
-        var out = Self.magic
-        func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { out.append(contentsOf: $0) } }
-        func array<T>(_ a: [T]) {
-            int(a.count)
-            a.withUnsafeBytes { out.append(contentsOf: $0) }
+    public func blob(hierarchy: ContractionHierarchy? = nil) -> [UInt8] {
+        var out = BlobWriter(magic: hierarchy == nil ? Self.magicWithoutHierarchy : Self.magic)
+        out.int(RoadProfile.allCases.firstIndex(of: profile)!)
+        out.int(restrictionCount)
+        out.array(vertexLat); out.array(vertexLon)
+        out.array(edgeStart); out.array(edgeTarget); out.array(edgeSeconds); out.array(edgeMetres); out.array(edgePiece)
+        out.array(pieceStart); out.array(pointLat); out.array(pointLon)
+        out.array(pieceFrom); out.array(pieceTo); out.array(pieceForward); out.array(pieceBackward)
+        if let h = hierarchy {
+            out.array(h.rank)
+            out.array(h.upStart); out.array(h.upTarget); out.array(h.upSeconds); out.array(h.upMetres)
+            out.array(h.downStart); out.array(h.downSource); out.array(h.downSeconds); out.array(h.downMetres)
         }
-        int(RoadProfile.allCases.firstIndex(of: profile)!)
-        int(restrictionCount)
-        array(vertexLat); array(vertexLon)
-        array(edgeStart); array(edgeTarget); array(edgeSeconds); array(edgeMetres); array(edgePiece)
-        array(pieceStart); array(pointLat); array(pointLon)
-        array(pieceFrom); array(pieceTo); array(pieceForward); array(pieceBackward)
-        return out
+        return out.bytes
     }
 
     /// - Throws: `RoadError.damagedNetwork` when the blob is not one this build wrote.
     public init(blob: [UInt8]) throws(RoadError) {
-        var at = 0
-        guard blob.count >= Self.magic.count, Array(blob[0..<Self.magic.count]) == Self.magic else {
+        self = try Self.network(blob: blob).graph
+    }
+
+    /// The graph and, when the blob carries it, its hierarchy.
+    /// - Throws: `RoadError.damagedNetwork` when the blob is not one this build wrote.
+    public static func network(blob: [UInt8]) throws(RoadError) -> (graph: RoadGraph, hierarchy: ContractionHierarchy?) {
+        var reader = BlobReader(blob)
+        let withHierarchy: Bool
+        if reader.starts(with: magic) {
+            withHierarchy = true
+        } else if reader.starts(with: magicWithoutHierarchy) {
+            withHierarchy = false
+        } else {
             throw .damagedNetwork("not a road network of this version")
         }
-        at = Self.magic.count
-        func int() throws(RoadError) -> Int {
-            guard blob.count - at >= 8 else { throw .damagedNetwork("cut short at byte \(at)") }
-            var v: Int64 = 0
-            withUnsafeMutableBytes(of: &v) { $0.copyBytes(from: blob[at..<at + 8]) }
-            at += 8
-            return Int(Int64(littleEndian: v))
-        }
-        func array<T>(_: T.Type) throws(RoadError) -> [T] {
-            let count = try int()
-            let size = count * MemoryLayout<T>.stride
-            guard count >= 0, blob.count - at >= size else { throw .damagedNetwork("cut short at byte \(at)") }
-            var out = [T]()
-            out.reserveCapacity(count)
-            blob[at..<at + size].withUnsafeBytes { raw in
-                for i in 0..<count { out.append(raw.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.stride, as: T.self)) }
-            }
-            at += size
-            return out
-        }
-        let p = try int()
+        let p = try reader.int()
         guard RoadProfile.allCases.indices.contains(p) else { throw .damagedNetwork("unknown profile \(p)") }
-        let restrictions = try int()
-        self.init(profile: RoadProfile.allCases[p], vertexLat: try array(Double.self), vertexLon: try array(Double.self),
-                  edgeStart: try array(Int32.self), edgeTarget: try array(Int32.self), edgeSeconds: try array(Double.self),
-                  edgeMetres: try array(Double.self), edgePiece: try array(Int32.self), pieceStart: try array(Int32.self),
-                  pointLat: try array(Double.self), pointLon: try array(Double.self), pieceFrom: try array(Int32.self),
-                  pieceTo: try array(Int32.self), pieceForward: try array(Int32.self), pieceBackward: try array(Int32.self),
-                  restrictionCount: restrictions)
-        guard edgeStart.count == vertexCount + 1, pieceStart.count == pieceCount + 1, at == blob.count,
-              edgeSeconds.count == edgeCount, edgeMetres.count == edgeCount, edgePiece.count == edgeCount,
-              pointLat.count == pointLon.count, pieceTo.count == pieceCount,
-              pieceForward.count == pieceCount, pieceBackward.count == pieceCount else {
+        let restrictions = try reader.int()
+        let g = RoadGraph(profile: RoadProfile.allCases[p], vertexLat: try reader.array(Double.self), vertexLon: try reader.array(Double.self),
+                          edgeStart: try reader.array(Int32.self), edgeTarget: try reader.array(Int32.self),
+                          edgeSeconds: try reader.array(Double.self), edgeMetres: try reader.array(Double.self),
+                          edgePiece: try reader.array(Int32.self), pieceStart: try reader.array(Int32.self),
+                          pointLat: try reader.array(Double.self), pointLon: try reader.array(Double.self),
+                          pieceFrom: try reader.array(Int32.self), pieceTo: try reader.array(Int32.self),
+                          pieceForward: try reader.array(Int32.self), pieceBackward: try reader.array(Int32.self),
+                          restrictionCount: restrictions)
+        guard g.edgeStart.count == g.vertexCount + 1, g.pieceStart.count == g.pieceCount + 1,
+              g.edgeSeconds.count == g.edgeCount, g.edgeMetres.count == g.edgeCount, g.edgePiece.count == g.edgeCount,
+              g.pointLat.count == g.pointLon.count, g.pieceTo.count == g.pieceCount,
+              g.pieceForward.count == g.pieceCount, g.pieceBackward.count == g.pieceCount else {
             throw .damagedNetwork("inconsistent sizes")
         }
+        var hierarchy: ContractionHierarchy?
+        if withHierarchy {
+            let h = ContractionHierarchy(rank: try reader.array(Int32.self), upStart: try reader.array(Int32.self),
+                                         upTarget: try reader.array(Int32.self), upSeconds: try reader.array(Double.self),
+                                         upMetres: try reader.array(Double.self), downStart: try reader.array(Int32.self),
+                                         downSource: try reader.array(Int32.self), downSeconds: try reader.array(Double.self),
+                                         downMetres: try reader.array(Double.self))
+            let n = g.vertexCount
+            guard h.rank.count == n, h.upStart.count == n + 1, h.downStart.count == n + 1,
+                  h.upStart.last.map(Int.init) == h.upTarget.count, h.downStart.last.map(Int.init) == h.downSource.count,
+                  h.upSeconds.count == h.upTarget.count, h.upMetres.count == h.upTarget.count,
+                  h.downSeconds.count == h.downSource.count, h.downMetres.count == h.downSource.count,
+                  h.upTarget.allSatisfy({ (0..<Int32(n)).contains($0) }), h.downSource.allSatisfy({ (0..<Int32(n)).contains($0) }) else {
+                throw .damagedNetwork("inconsistent hierarchy")
+            }
+            hierarchy = h
+        }
+        guard reader.atEnd else { throw .damagedNetwork("unexpected bytes after the network") }
+        return (g, hierarchy)
     }
 }
