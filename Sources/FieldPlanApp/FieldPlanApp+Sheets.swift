@@ -72,7 +72,7 @@ extension FieldPlanApp {
                 path.append(agent.base)
                 sheet.streetPath = path
             } catch {}
-            sheet.mapAttribution = "© OpenStreetMap contributors"
+            sheet.mapAttribution = RoadGraph.credit
         }
         return sheet
     }

@@ -1,6 +1,7 @@
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanRendering
+import FieldPlanRoads
 import FieldPlanStore
 import FieldPlanZoning
 import Foundation
@@ -36,8 +37,28 @@ extension FieldPlanApp {
             ZoneMapRenderer.Base(label: "\($0.id) \($0.name)", latitude: $0.base.lat, longitude: $0.base.lon)
         }
         let zoneOfPoint = figures.points.map { $0.currentZone ?? "" }
-        return ZoneMapInput(points: figures.points, zoneOfPoint: zoneOfPoint, zones: figures.summaries, labels: labels,
-                            bases: bases, outlines: ZoneOutlines.outlines(points: figures.points, zoneOfPoint: zoneOfPoint))
+        var map = ZoneMapInput(points: figures.points, zoneOfPoint: zoneOfPoint, zones: figures.summaries, labels: labels,
+                               bases: bases, outlines: ZoneOutlines.outlines(points: figures.points, zoneOfPoint: zoneOfPoint))
+        if let streets = try mapStreets(around: figures.points.map { ($0.latitude, $0.longitude) } + bases.map { ($0.latitude, $0.longitude) }) {
+            map.streets = streets
+            map.credit = RoadGraph.credit
+        }
+        return map
+    }
+
+    /// The road network's pieces that come within the accounts' and bases' frame (widened a
+    /// little), as polylines for a map; nil when the store has no network.
+    /// - Complexity: O(shape points of the network).
+    func mapStreets(around places: [(Double, Double)]) throws -> [[ZoneSummary.Coordinate]]? {
+        guard !places.isEmpty, let stored = try store.roadNetwork(), let blob = stored.graph else { return nil }
+        let graph = try AppError.mapping { try RoadGraph(blob: blob) }
+        let lats = places.map(\.0), lons = places.map(\.1)
+        let padLat = max((lats.max()! - lats.min()!) * 0.05, 0.001), padLon = max((lons.max()! - lons.min()!) * 0.05, 0.001)
+        let latRange = (lats.min()! - padLat)...(lats.max()! + padLat), lonRange = (lons.min()! - padLon)...(lons.max()! + padLon)
+        return graph.pieceShapes().compactMap { shape in
+            guard shape.contains(where: { latRange.contains($0.lat) && lonRange.contains($0.lon) }) else { return nil }
+            return shape.map { ZoneSummary.Coordinate(latitude: $0.lat, longitude: $0.lon) }
+        }
     }
 
     /// `zones build`: cuts the located, plannable accounts into balanced, compact zones and

@@ -1,5 +1,6 @@
 import FieldPlanCore
 import FieldPlanInterchange
+import FieldPlanRoads
 
 /// One route of `fieldplan roads route` (SPEC §11): time and distance measured from where
 /// both ends join the road, and the path along the roads.
@@ -40,7 +41,7 @@ public struct RoadRoute: Sendable, Hashable {
         var props = JSONWriter()
         props.int("seconds", seconds)
         props.int("metres", metres)
-        props.string("attribution", "© OpenStreetMap contributors")
+        props.string("attribution", RoadGraph.credit)
         var geometry = JSONWriter()
         geometry.string("type", "LineString")
         geometry.raw("coordinates", pathJSON)

@@ -15,6 +15,11 @@ public struct ZoneMapInput: Sendable {
     /// of its zone. Several rings when a zone is in pieces or holds another zone's enclave
     /// (outer rings counter-clockwise, holes clockwise).
     public var outlines: [String: [[ZoneSummary.Coordinate]]]
+    /// The streets of the imported road network around the accounts (its pieces' shapes),
+    /// empty without a network.
+    public var streets: [[ZoneSummary.Coordinate]] = []
+    /// The credit the street data needs ("© OpenStreetMap contributors"), nil without streets.
+    public var credit: String?
 
     /// The outline of a zone as `[[[lat, lon], …], …]` rings, for JSON (`outlines`); empty for
     /// a zone without accounts.

@@ -138,4 +138,27 @@ struct RoadsCLITests {
         #expect(cli.read("roads.json").contains("\"model\":\"roads\""))
         #expect(roads.stdout.contains("on roads: "))
     }
+
+    @Test func theZoneMapDrawsTheStreetsOnceANetworkIsImported() throws {
+        let cli = CLIHarness()
+        defer { cli.cleanUp() }
+        try Self.agency(cli)
+        #expect(try cli.run(["zones", "build", "--zones", "2"]).status == 0)
+        let plain = try cli.run(["zones", "map", "-o", "before.svg"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let before = cli.read("before.svg")
+        #expect(!before.contains("id=\"streets\"") && !before.contains("OpenStreetMap"))
+        #expect(try cli.run(["roads", "import", Self.monaco]).status == 0)
+        let map = try cli.run(["zones", "map", "-o", "after.svg"])
+        #expect(map.status == 0, "\(map.stderr)")
+        #expect(map.stdout.contains("streets of the road network"))
+        let after = cli.read("after.svg")
+        #expect(after.contains("<g id=\"streets\""))
+        #expect(after.contains("© OpenStreetMap contributors"))
+        // The streets lie under the zones: drawn before the outlines and the accounts.
+        let streets = after.range(of: "id=\"streets\"")!.lowerBound, outlines = after.range(of: "id=\"outlines\"")!.lowerBound
+        #expect(streets < outlines)
+        // The frame stays on the accounts: the same width and height as without streets.
+        #expect(after.prefix(200).split(separator: ">").first == before.prefix(200).split(separator: ">").first)
+    }
 }

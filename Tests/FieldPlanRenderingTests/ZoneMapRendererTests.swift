@@ -31,6 +31,21 @@ struct ZoneMapRendererTests {
         #expect(!svg.contains("http://") || svg.components(separatedBy: "http://").count == 2) // only the namespace
     }
 
+    @Test func streetsAreDrawnUnderTheZonesWithTheirCredit() throws {
+        let points = Self.points(count: 50, seed: 4)
+        let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: Self.zones(2)))
+        let street = [ZoneSummary.Coordinate(latitude: -1.30, longitude: 36.80), ZoneSummary.Coordinate(latitude: -1.28, longitude: 36.84)]
+        let renderer = ZoneMapRenderer()
+        let plain = renderer.svg(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones)
+        let svg = renderer.svg(points: points, zoneOfPoint: result.zoneOfPoint, zones: result.zones, streets: [street, street],
+                               credit: "© OpenStreetMap contributors")
+        #expect(!plain.contains("streets"))
+        #expect(svg.components(separatedBy: "<g id=\"streets\"").count == 2)
+        #expect(svg.components(separatedBy: " M").count + svg.components(separatedBy: "\"M").count - 2 >= 2)
+        #expect(svg.contains(">© OpenStreetMap contributors</text>"))
+        #expect(svg.range(of: "id=\"streets\"")!.lowerBound < svg.range(of: "id=\"outlines\"")!.lowerBound)
+    }
+
     @Test func htmlIsSelfContained() throws {
         let points = Self.points(count: 100, seed: 1)
         let result = ZoneBuilder.build(try ZoningProblem(points: points, zones: Self.zones(3)))

@@ -21,13 +21,14 @@ extension FieldPlanCommand.Zones {
             let html = format == .html || (format == nil && (output.hasSuffix(".html") || output.hasSuffix(".htm")))
             let text = html
                 ? renderer.html(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases,
-                               outlines: map.outlines)
+                               outlines: map.outlines, streets: map.streets, credit: map.credit)
                 : renderer.svg(points: map.points, zoneOfPoint: map.zoneOfPoint, zones: map.zones, labels: map.labels, bases: map.bases,
-                               outlines: map.outlines)
+                               outlines: map.outlines, streets: map.streets, credit: map.credit)
             let out = try OutputFile(path: output)
             out.write(text)
             out.close()
-            print("\(output): \(map.zones.count) zones, \(map.points.count) accounts, \(map.bases.count) agent bases")
+            let streets = map.streets.isEmpty ? "" : ", over \(map.streets.count) streets of the road network"
+            print("\(output): \(map.zones.count) zones, \(map.points.count) accounts, \(map.bases.count) agent bases\(streets)")
         }
     }
 }

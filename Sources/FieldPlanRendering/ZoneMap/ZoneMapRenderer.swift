@@ -3,7 +3,8 @@ import Foundation
 
 /// Draws zones as a self-contained SVG (or an HTML page around it): accounts as dots coloured
 /// by zone, zone outlines (`ZoneOutlines`: the zones' shares of one partition of the plane,
-/// so two outlines never overlap), zone labels at the centroids and agent bases.
+/// so two outlines never overlap), zone labels at the centroids and agent bases, over the
+/// streets of the imported road network when there is one (with its data credit).
 ///
 /// Pure: it returns a string and loads nothing from the network, so the map opens offline
 /// and can be attached to an e-mail. Colours follow the golden angle around the hue circle,
@@ -37,9 +38,13 @@ public struct ZoneMapRenderer: Sendable {
     ///   - labels: zone id → text shown on the map (e.g. "Z3 · Westlands · A. Otieno").
     ///   - outlines: zone id → outline rings (`ZoneOutlines.outlines`); computed from the
     ///     points when nil.
+    ///   - streets: polylines drawn faintly under everything (the road network's pieces);
+    ///     they do not widen the map, which stays framed on the accounts.
+    ///   - credit: the streets' data credit, printed in the bottom corner.
     public func svg(points: [ZonePoint], zoneOfPoint: [String], zones: [ZoneSummary],
                     labels: [String: String] = [:], bases: [Base] = [],
-                    outlines: [String: [[ZoneSummary.Coordinate]]]? = nil) -> String {
+                    outlines: [String: [[ZoneSummary.Coordinate]]]? = nil,
+                    streets: [[ZoneSummary.Coordinate]] = [], credit: String? = nil) -> String {
         let outlines = outlines ?? ZoneOutlines.outlines(points: points, zoneOfPoint: zoneOfPoint)
         var lats = points.map(\.latitude) + bases.map(\.latitude)
         var lons = points.map(\.longitude) + bases.map(\.longitude)
@@ -69,6 +74,18 @@ public struct ZoneMapRenderer: Sendable {
         out += "<text x=\"\(f(margin))\" y=\"22\" font-size=\"16\" font-weight=\"bold\">\(HTML.escape(title))</text>\n"
         out += "<text x=\"\(f(width - margin))\" y=\"22\" font-size=\"12\" text-anchor=\"end\" fill=\"#555\">"
         out += "\(points.count) accounts · \(zones.count) zones · \(bases.count) bases</text>\n"
+        if !streets.isEmpty {
+            var d = ""
+            for line in streets where line.count > 1 {
+                d += "M" + line.map { "\(x($0.longitude)),\(y($0.latitude))" }.joined(separator: " L") + " "
+            }
+            out += "<g id=\"streets\" fill=\"none\" stroke=\"#c8c8c8\" stroke-width=\"1\" stroke-linecap=\"round\">"
+            out += "<path d=\"\(d.trimmingCharacters(in: .whitespaces))\"/></g>\n"
+        }
+        if let credit {
+            out += "<text x=\"\(f(width - 6))\" y=\"\(f(height - 6))\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">"
+            out += "\(HTML.escape(credit))</text>\n"
+        }
         out += "<g id=\"outlines\" stroke-width=\"1.5\" fill-opacity=\"0.12\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n"
         for z in zones {
             guard let rings = outlines[z.id], !rings.isEmpty else { continue }
@@ -105,7 +122,8 @@ public struct ZoneMapRenderer: Sendable {
     /// A standalone page: the map and a table of zones (accounts, workload, spread).
     public func html(points: [ZonePoint], zoneOfPoint: [String], zones: [ZoneSummary],
                      labels: [String: String] = [:], bases: [Base] = [],
-                     outlines: [String: [[ZoneSummary.Coordinate]]]? = nil) -> String {
+                     outlines: [String: [[ZoneSummary.Coordinate]]]? = nil,
+                     streets: [[ZoneSummary.Coordinate]] = [], credit: String? = nil) -> String {
         var rows = ""
         for (t, z) in zones.enumerated() {
             rows += "<tr><td><span class=\"sw\" style=\"background:\(Palette.zone(t))\"></span>\(HTML.escape(labels[z.id] ?? z.id))</td>"
@@ -119,7 +137,8 @@ public struct ZoneMapRenderer: Sendable {
         td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child{text-align:left}
         .sw{display:inline-block;width:10px;height:10px;margin-right:6px;border:1px solid #555}</style></head>
         <body>
-        \(svg(points: points, zoneOfPoint: zoneOfPoint, zones: zones, labels: labels, bases: bases, outlines: outlines))
+        \(svg(points: points, zoneOfPoint: zoneOfPoint, zones: zones, labels: labels, bases: bases, outlines: outlines,
+              streets: streets, credit: credit))
         <table><tr><th>zone</th><th>accounts</th><th>workload h</th><th>spread m</th><th></th></tr>
         \(rows)</table>
         </body></html>
