@@ -16,5 +16,10 @@ struct DemoCLITests {
         #expect(result.stdout.contains("visits on 2026-12-02 by reason:"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/zones.html"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/plan-2026-12-01.ndjson"))
+        // The road step: a day on Monaco's streets, road km against straight lines, sheets along the streets.
+        #expect(result.stdout.contains("travel = roads"))
+        #expect(result.stdout.contains("on roads: ") && result.stdout.contains("straight lines between the same stops: "))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/roads/zones.html"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/roads/sheets"))
     }
 }

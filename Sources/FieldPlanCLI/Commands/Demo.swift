@@ -132,6 +132,9 @@ extension FieldPlanCommand {
             try Self.run(Report.Daily.self, ["--db", dbPath, "--date", date, "--now", reportNow, "--format", "html",
                                              "-o", dir + "/sheets/report-\(date).html"])
             print("printable report with charts: \(dir)/sheets/report-\(date).html")
+
+            step("13. Road travel: an agency on the streets of Monaco (data/roads/, © OpenStreetMap contributors), one day planned on roads")
+            try Self.roadsStep(data: data, dir: dir, date: date, seconds: seconds)
             print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
         }
 
