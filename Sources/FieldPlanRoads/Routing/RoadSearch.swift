@@ -101,7 +101,6 @@ struct RoadSearch {
             v = Int(graph.pieceForward[piece] == e ? graph.pieceFrom[piece] : graph.pieceTo[piece])
         }
         edges.reverse()
-        // `v` is the vertex the search started from: an end of the origin's piece.
         // `v` is the vertex the search started from: an end of the origin's piece (its two
         // ends are distinct vertices, so the end says which way the trip left).
         let op = Int(origin.piece)
