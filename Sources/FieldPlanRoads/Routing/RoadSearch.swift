@@ -4,8 +4,9 @@ import FieldPlanCore
 /// thread (distances, the edge each vertex was reached by, a binary heap), reused from one
 /// origin to the next by a version stamp rather than cleared. A search stops once every
 /// vertex through which a destination can be entered is settled; the figures of a trip do
-/// not depend on when it stops (the search settles vertices in the same order), so a leg
-/// asked alone equals the same entry of a whole matrix.
+/// not depend on when it stops (the search settles vertices in the same order). It draws a
+/// route's path (`roads route`, the sheets) and is the reference the contraction
+/// hierarchy's matrices are tested against (`RoadTravelModel.searchMatrix`).
 ///
 /// Times are the fastest route's; metres are those of the route taken, not the shortest.
 struct RoadSearch {
