@@ -11,6 +11,14 @@ const series = ['#1f5fa8', '#d9822b', '#2e7d4f', '#b3261e', '#7b4fa0', '#8a6d00'
 // ---- sign-in -------------------------------------------------------------------------
 async function signIn(token) {
   const msg = $('#signin-msg');
+  const route = location.hash.slice(1) || 'map';
+  // #day/YYYY-MM-DD opens that day's plan straight away (a link, a bookmark, a reload).
+  const day = /^day\/(\d{4}-\d\d-\d\d)$/.exec(route);
+  // A tab that is already signed in asks for everything at once rather than one call after
+  // another; the answers are used only once /api/me has accepted the token.
+  const returning = token === state.token;
+  const settings = api('GET', '/api/settings', { token });
+  const early = returning && day ? api('GET', `/api/plans/${day[1]}`, { token }) : null;
   const r = await api('GET', '/api/me', { token });
   if (r.status === 401) return say(msg, 'The server does not know this token (or it was revoked).', 'error');
   if (!r.ok) return say(msg, failure(r, 'sign-in'), 'error');
@@ -22,19 +30,25 @@ async function signIn(token) {
   $('#tabs').classList.remove('hidden');
   $('#who').classList.remove('hidden');
   $('#who-name').textContent = r.json.name;
-  const s = await call('GET', '/api/settings');
+  const s = await settings;
   state.settings = s.ok ? s.json : {};
-  const route = location.hash.slice(1) || 'map';
   show(route);
-  const map = loadMap();
-  // #day/YYYY-MM-DD opens that day's plan straight away (a link, a bookmark, the tests).
-  const m = /^day\/(\d{4}-\d\d-\d\d)$/.exec(route);
-  if (m) { $('#plan-date').value = m[1]; loadPlan(); }
-  await map;
+  if (keptMap()) {
+    // Drawn from the kept map first; the fresh one is asked for once the day is drawn, so
+    // the two answers do not share the server's time.
+    state.mapReady = Promise.resolve();
+    if (day) { $('#plan-date').value = day[1]; await loadPlan(undefined, early); }
+    await loadMap();
+  } else {
+    const map = loadMap();
+    if (day) { $('#plan-date').value = day[1]; loadPlan(undefined, early); }
+    await map;
+  }
 }
 
 function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(MAP_KEY);
   location.reload();
 }
 
@@ -49,6 +63,26 @@ function show(route) {
 }
 
 // ---- map -----------------------------------------------------------------------------
+// The zone map is the slowest answer the desk waits for (every located account and every
+// zone's outline). The tab keeps the last one in sessionStorage (ids and places only, gone
+// with the tab, like the token): a reload or a link draws from it at once, and the fresh
+// answer, asked for every time, replaces it and redraws what changed.
+const MAP_KEY = 'fp.zonemap';
+
+function keptMap() {
+  const text = sessionStorage.getItem(MAP_KEY);
+  if (!text) return false;
+  try { useMap(JSON.parse(text), text); } catch (e) { sessionStorage.removeItem(MAP_KEY); return false; }
+  return true;
+}
+
+function useMap(map, text) {
+  state.map = map;
+  state.mapText = text;
+  state.index = new Map(map.accounts.ids.map((id, i) => [id, i]));
+  drawZones();
+}
+
 function loadMap() {
   state.mapReady = fetchMap();
   return state.mapReady;
@@ -57,9 +91,10 @@ function loadMap() {
 async function fetchMap() {
   const r = await call('GET', '/api/zones/map');
   if (!r.ok) return say($('#map-msg'), failure(r, 'zone map'), 'error');
-  state.map = r.json;
-  state.index = new Map(r.json.accounts.ids.map((id, i) => [id, i]));
-  drawZones();
+  if (r.text === state.mapText) return;
+  useMap(r.json, r.text);
+  try { sessionStorage.setItem(MAP_KEY, r.text); } catch (e) { sessionStorage.removeItem(MAP_KEY); }  // too big to keep: asked for each time
+  if (state.plan) renderPlan(state.plan);  // the routes on the new places
 }
 
 function agentName(id) {
@@ -157,10 +192,10 @@ function table(rows) {
 }
 
 // ---- day -----------------------------------------------------------------------------
-async function loadPlan(version) {
+async function loadPlan(version, early) {
   const date = $('#plan-date').value;
   // The plan is asked for while the zone map (which it is drawn on) is still on its way.
-  const asked = call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
+  const asked = early || call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
   await (state.mapReady || loadMap());
   const r = await asked;
   if (r.status === 404) { $('#plan-body').classList.add('hidden'); return say($('#plan-msg'), `No plan for ${date} yet: plan the day.`, 'warn'); }
