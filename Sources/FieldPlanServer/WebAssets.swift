@@ -80,6 +80,7 @@ enum WebAssets {
       <label for="o-next-from" data-for="next">From (optional)<input id="o-next-from" type="time"></label>
       <label for="o-next-to" data-for="next">To (optional)<input id="o-next-to" type="time"></label>
       <label for="o-notes" data-for="notes">Notes<textarea id="o-notes" rows="3"></textarea></label>
+      <p id="o-where" class="muted" aria-live="polite"></p>
       <div id="o-msg" class="msg error hidden" role="alert"></div>
       <div class="buttons"><button type="button" id="o-cancel">Back</button><button type="submit" class="primary">Save</button></div>
     </form>
@@ -209,8 +210,34 @@ function openStop(account) {
   $('#outcome-form').reset();
   say($('#o-msg'), '', 'error');
   fields();
+  locate();
   $('#o-code').focus();
 }
+
+// ---- where the phone is --------------------------------------------------------------
+/** Asks the phone where it is when a form opens (a fresh fix, not the last door's), so it is
+ *  there by the time the agent saves; saving never waits for it. A phone that does not share its location (no
+ *  permission, no GPS, a page not served from https or this machine) saves without one. */
+function locate() {
+  const box = $('#o-where');
+  // A fix from the last door is not this one's.
+  state.fix = null;
+  const asked = state.stop;
+  if (!('geolocation' in navigator)) { box.textContent = 'Location: this browser cannot give it; the outcome is saved without.'; return; }
+  box.textContent = 'Location: finding where you are…';
+  navigator.geolocation.getCurrentPosition(p => {
+    const { latitude: lat, longitude: lon, accuracy } = p.coords;
+    if (state.stop !== asked || !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || (lat === 0 && lon === 0)) return;
+    state.fix = { lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)), accuracy_m: Math.round(accuracy * 10) / 10, at: Date.now() };
+    box.textContent = whereText(state.fix);
+  }, e => {
+    if (state.stop !== asked) return;
+    box.textContent = e.code === 1 ? 'Location: the phone does not share it (allow it for this page to record where visits happen); the outcome is saved without.'
+      : 'Location: no fix yet; the outcome is saved without one.';
+  }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
+}
+const FIX_AGE_MS = 5 * 60 * 1000;  // a form left open longer than this forgets its fix
+const whereText = f => `Location: kept with the outcome (within ${Math.round(f.accuracy_m)} m).`;
 
 function closeStop() {
   $('#visit').classList.add('hidden');
@@ -271,6 +298,8 @@ function outcome() {
   const notes = $('#o-notes').value.trim();
   if (need.includes('notes') && !notes) return code === 'NOT_VISITED' ? 'Notes: say why (no time, outside hours, unsafe).' : 'Notes: this outcome needs a note.';
   if (notes) line.notes = notes;
+  // The place the phone gave for this visit (SPEC: location {lat, lon, accuracy_m}), if any.
+  if (state.fix && Date.now() - state.fix.at < FIX_AGE_MS) line.location = { lat: state.fix.lat, lon: state.fix.lon, accuracy_m: state.fix.accuracy_m };
   return line;
 }
 
@@ -663,6 +692,7 @@ export class SvgMap {
 <title>fieldplan — supervisor's desk</title>
 <link rel="icon" href="/app/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/app/fieldplan.css">
+<link rel="modulepreload" href="/app/common.js">
 <script type="module" src="/app/desk.js"></script>
 </head>
 <body class="desk">
@@ -757,7 +787,19 @@ export class SvgMap {
       <div class="row"><label for="stops-agent">Agent<select id="stops-agent"><option value="">every agent</option></select></label></div>
       <div class="scroll"><table id="stops-table"><thead><tr><th>Agent</th><th class="num">#</th><th>Account</th><th>ETA</th><th>ETD</th><th>Window</th><th class="num">km</th><th>Reason</th><th></th></tr></thead><tbody></tbody></table></div>
       <div class="row"><button type="button" id="stops-more" class="hidden">Show all stops</button></div>
-      <div id="edit-msg" class="msg hidden" role="status"></div>
+      <form id="edit-form" class="panel" aria-labelledby="edit-h" novalidate>
+        <h3 id="edit-h">Change the plan</h3>
+        <p class="muted">Move a stop to another agent, add an account to a route, or drop a stop. The server checks the edit against the version shown (<span id="edit-version"></span>) and keeps it as the day's next version.</p>
+        <div class="row">
+          <label for="edit-op">Change<select id="edit-op"><option value="move">move a stop to an agent</option><option value="add">add an account to a route</option><option value="drop">drop a stop</option></select></label>
+          <label for="edit-account">Account<input id="edit-account" required autocomplete="off" size="14"></label>
+          <label for="edit-agent" data-edit="agent">Agent<select id="edit-agent"></select></label>
+          <label for="edit-position" data-edit="agent">Position (optional)<input id="edit-position" type="number" min="1" step="1" size="4"></label>
+          <label for="edit-reason" data-edit="reason" class="hidden">Why (kept in the plan's history)<input id="edit-reason" autocomplete="off" size="24"></label>
+          <button type="submit" class="primary" id="edit-apply">Apply</button>
+        </div>
+        <div id="edit-msg" class="msg hidden" role="status"></div>
+      </form>
       <h3>Sheet</h3>
       <iframe id="sheet-frame" class="doc" title="route sheet"></iframe>
     </div>
@@ -812,6 +854,14 @@ const series = ['#1f5fa8', '#d9822b', '#2e7d4f', '#b3261e', '#7b4fa0', '#8a6d00'
 // ---- sign-in -------------------------------------------------------------------------
 async function signIn(token) {
   const msg = $('#signin-msg');
+  const route = location.hash.slice(1) || 'map';
+  // #day/YYYY-MM-DD opens that day's plan straight away (a link, a bookmark, a reload).
+  const day = /^day\/(\d{4}-\d\d-\d\d)$/.exec(route);
+  // A tab that is already signed in asks for everything at once rather than one call after
+  // another; the answers are used only once /api/me has accepted the token.
+  const returning = token === state.token;
+  const settings = api('GET', '/api/settings', { token });
+  const early = returning && day ? api('GET', `/api/plans/${day[1]}`, { token }) : null;
   const r = await api('GET', '/api/me', { token });
   if (r.status === 401) return say(msg, 'The server does not know this token (or it was revoked).', 'error');
   if (!r.ok) return say(msg, failure(r, 'sign-in'), 'error');
@@ -823,33 +873,71 @@ async function signIn(token) {
   $('#tabs').classList.remove('hidden');
   $('#who').classList.remove('hidden');
   $('#who-name').textContent = r.json.name;
-  const s = await call('GET', '/api/settings');
+  const s = await settings;
   state.settings = s.ok ? s.json : {};
-  show(location.hash.slice(1) || 'map');
-  await loadMap();
+  show(route);
+  if (keptMap()) {
+    // Drawn from the kept map first; the fresh one is asked for once the day is drawn, so
+    // the two answers do not share the server's time.
+    state.mapReady = Promise.resolve();
+    if (day) { $('#plan-date').value = day[1]; await loadPlan(undefined, early); }
+    await loadMap();
+  } else {
+    const map = loadMap();
+    if (day) { $('#plan-date').value = day[1]; loadPlan(undefined, early); }
+    await map;
+  }
 }
 
 function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(MAP_KEY);
   location.reload();
 }
 
-function show(tab) {
+function show(route) {
+  let tab = String(route).split('/')[0];
   if (!['map', 'day', 'results', 'accounts'].includes(tab)) tab = 'map';
   for (const b of $$('#tabs button')) b.setAttribute('aria-current', b.dataset.tab === tab ? 'page' : 'false');
   for (const t of ['map', 'day', 'results', 'accounts']) $('#tab-' + t).classList.toggle('hidden', t !== tab);
-  if (location.hash.slice(1) !== tab) history.replaceState(null, '', '#' + tab);
+  if (location.hash.slice(1).split('/')[0] !== tab) history.replaceState(null, '', '#' + tab);
   if (tab === 'results' && !state.reviewLoaded) { state.reviewLoaded = true; loadReview(); }
   if (tab === 'day' && !state.daysLoaded) { state.daysLoaded = true; loadDays(); }
 }
 
 // ---- map -----------------------------------------------------------------------------
-async function loadMap() {
+// The zone map is the slowest answer the desk waits for (every located account and every
+// zone's outline). The tab keeps the last one in sessionStorage (ids and places only, gone
+// with the tab, like the token): a reload or a link draws from it at once, and the fresh
+// answer, asked for every time, replaces it and redraws what changed.
+const MAP_KEY = 'fp.zonemap';
+
+function keptMap() {
+  const text = sessionStorage.getItem(MAP_KEY);
+  if (!text) return false;
+  try { useMap(JSON.parse(text), text); } catch (e) { sessionStorage.removeItem(MAP_KEY); return false; }
+  return true;
+}
+
+function useMap(map, text) {
+  state.map = map;
+  state.mapText = text;
+  state.index = new Map(map.accounts.ids.map((id, i) => [id, i]));
+  drawZones();
+}
+
+function loadMap() {
+  state.mapReady = fetchMap();
+  return state.mapReady;
+}
+
+async function fetchMap() {
   const r = await call('GET', '/api/zones/map');
   if (!r.ok) return say($('#map-msg'), failure(r, 'zone map'), 'error');
-  state.map = r.json;
-  state.index = new Map(r.json.accounts.ids.map((id, i) => [id, i]));
-  drawZones();
+  if (r.text === state.mapText) return;
+  useMap(r.json, r.text);
+  try { sessionStorage.setItem(MAP_KEY, r.text); } catch (e) { sessionStorage.removeItem(MAP_KEY); }  // too big to keep: asked for each time
+  if (state.plan) renderPlan(state.plan);  // the routes on the new places
 }
 
 function agentName(id) {
@@ -947,12 +1035,15 @@ function table(rows) {
 }
 
 // ---- day -----------------------------------------------------------------------------
-async function loadPlan(version) {
+async function loadPlan(version, early) {
   const date = $('#plan-date').value;
-  if (!state.map) await loadMap();
-  const r = await call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
+  // The plan is asked for while the zone map (which it is drawn on) is still on its way.
+  const asked = early || call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
+  await (state.mapReady || loadMap());
+  const r = await asked;
   if (r.status === 404) { $('#plan-body').classList.add('hidden'); return say($('#plan-msg'), `No plan for ${date} yet: plan the day.`, 'warn'); }
   if (!r.ok) return say($('#plan-msg'), failure(r, 'plan'), 'error');
+  if (!state.map) return say($('#plan-msg'), 'The plan is drawn on the zone map, which did not load (see the Map screen).', 'error');
   renderPlan(r.json);
 }
 
@@ -1007,11 +1098,10 @@ function agentColor(id, i) {
 }
 
 /** Draws a stored plan: summary, map, timeline, stops, unplanned. Returns the time it took. */
-function renderPlan(plan, map = state.map) {
+function renderPlan(plan) {
   const t0 = performance.now();
   state.plan = plan;
-  if (map !== state.map) { state.map = map; state.index = new Map(map.accounts.ids.map((id, i) => [id, i])); }
-  const index = state.index, acc = map.accounts;
+  const map = state.map, index = state.index, acc = map.accounts;
   $('#plan-body').classList.remove('hidden');
   const routes = plan.routes;
   $('#plan-summary').textContent = `${plan.date}, version ${plan.version}, made ${hhmm(plan.created_at)} by ${plan.made_by || '—'}: ${routes.length} routes, ${plan.visits} visits, priority ${plan.priority}, ${plural(plan.unplanned.length, 'mandatory visit')} not planned.`;
@@ -1048,6 +1138,11 @@ function renderPlan(plan, map = state.map) {
   // Stops table and the agent pickers.
   const opts = routes.map(r => `<option value="${esc(r.agent_id)}">${esc(r.agent_id)} ${esc(agentName(r.agent_id))}</option>`).join('');
   $('#sheet-agent').innerHTML = opts;
+  // Any active agent can take a stop, also one with no route yet that day.
+  const keepAgent = $('#edit-agent').value;
+  $('#edit-agent').innerHTML = map.agents.map(g => `<option value="${esc(g.id)}">${esc(g.id)} ${esc(g.name)}</option>`).join('');
+  if (keepAgent) $('#edit-agent').value = keepAgent;
+  $('#edit-version').textContent = `version ${plan.version}`;
   const keep = $('#stops-agent').value;
   $('#stops-agent').innerHTML = '<option value="">every agent</option>' + opts;
   $('#stops-agent').value = routes.some(r => r.agent_id === keep) ? keep : '';
@@ -1060,6 +1155,12 @@ function renderPlan(plan, map = state.map) {
     : '<p class="muted" id="unplanned-none">Every mandatory visit is planned.</p>';
   const ms = performance.now() - t0;
   document.body.dataset.renderMs = ms.toFixed(1);
+  // The signal the browser tests time: the first frame painted with this plan's routes,
+  // marked on the page's own clock (milliseconds since the navigation started).
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark('fp-routes-drawn', { detail: { date: plan.date, version: plan.version } });
+    document.body.dataset.routesDrawn = `${plan.date} v${plan.version}`;
+  }, 0));
   return ms;
 }
 
@@ -1112,7 +1213,7 @@ function drawStops(all = false) {
       total++;
       if (!all && rows.length >= 300) continue;
       const win = st.window_from ? `${st.window_from}–${st.window_to}` : '';
-      const act = st.account_id ? `<button type="button" data-drop="${esc(st.account_id)}" data-agent="${esc(r.agent_id)}" aria-label="drop ${esc(st.account_id)} from the plan">Drop</button>` : '';
+      const act = st.account_id ? `<button type="button" data-edit-op="move" data-edit-account="${esc(st.account_id)}" aria-label="move ${esc(st.account_id)} to another agent">Move</button> <button type="button" data-edit-op="drop" data-edit-account="${esc(st.account_id)}" aria-label="drop ${esc(st.account_id)} from the plan">Drop</button>` : '';
       rows.push(`<tr><td>${esc(r.agent_id)}</td><td class="num">${st.seq ?? ''}</td><td>${st.account_id ? `<a href="#accounts" data-account="${esc(st.account_id)}">${esc(st.account_id)}</a>` : '<em>break</em>'}</td><td>${hhmm(st.eta)}</td><td>${hhmm(st.etd)}</td><td>${esc(win)}</td><td class="num">${esc(st.travel_km)}</td><td>${esc(st.reason)}</td><td>${act}</td></tr>`);
     }
   }
@@ -1121,12 +1222,64 @@ function drawStops(all = false) {
   $('#stops-more').textContent = `Show all ${total} stops`;
 }
 
+/** One plan edit against the version on screen. A stale one is 409 with the latest version:
+ *  the desk says so and offers that version, and stores nothing (the server refused it). */
 async function edit(body) {
-  const date = state.plan.date;
-  const r = await call('POST', `/api/plans/${date}/edits`, { ...body, expected_version: state.plan.version });
-  if (!r.ok) return say($('#edit-msg'), failure(r, 'plan edit'), 'error');
-  say($('#edit-msg'), `Edit kept: version ${r.json && r.json.version ? r.json.version : 'new'}.`, 'ok');
+  const date = state.plan.date, seen = state.plan.version;
+  const r = await call('POST', `/api/plans/${date}/edits`, { ...body, expected_version: seen });
+  const box = $('#edit-msg');
+  if (r.status === 409 && r.json && r.json.current_version) {
+    const v = r.json.current_version;
+    box.className = 'msg error';
+    box.textContent = `Not changed: the plan of ${date} is at version ${v} now, and you were looking at version ${seen}. Show version ${v}, check it, and make the change again. `;
+    box.dataset.currentVersion = v;
+    box.append(el('button', { type: 'button', id: 'edit-reload', text: `Show version ${v}`, onclick: () => loadPlan() }));
+    return;
+  }
+  delete box.dataset.currentVersion;
+  if (!r.ok) return say(box, failure(r, 'plan edit'), 'error');
+  const j = r.json || {};
+  const what = { move: `${body.account_id} is now on ${j.route || body.agent_id}'s route`, add: `${body.account_id} is added to ${j.route || body.agent_id}'s route`,
+    drop: `${body.account_id} is dropped`, lock: `${body.agent_id}'s route is locked`, unlock: `${body.agent_id}'s route is unlocked` }[body.op] || 'edit kept';
   await loadPlan();
+  say(box, `Version ${j.version || state.plan.version}: ${what}.`, 'ok');
+}
+
+/** The edit form shows the agent and position for a move or an add, the reason for a drop. */
+function editFields() {
+  const op = $('#edit-op').value;
+  for (const l of $$('#edit-form [data-edit]')) l.classList.toggle('hidden', (l.dataset.edit === 'reason') !== (op === 'drop'));
+  $('#edit-reason').required = op === 'drop';
+}
+
+function submitEdit(ev) {
+  ev.preventDefault();
+  const op = $('#edit-op').value, account_id = $('#edit-account').value.trim();
+  say($('#edit-msg'), 'Sending the change…');
+  if (!account_id) return say($('#edit-msg'), 'Account: give the account to change.', 'error');
+  if (op === 'drop') {
+    const reason = $('#edit-reason').value.trim();
+    if (!reason) return say($('#edit-msg'), 'Why: a dropped stop needs a reason.', 'error');
+    return edit({ op, account_id, reason });
+  }
+  const agent_id = $('#edit-agent').value;
+  if (!agent_id) return say($('#edit-msg'), 'Agent: choose who takes the stop.', 'error');
+  const body = { op, account_id, agent_id };
+  const pos = $('#edit-position').value.trim();
+  if (pos) {
+    if (!/^[1-9]\d*$/.test(pos)) return say($('#edit-msg'), 'Position: a whole number from 1.', 'error');
+    body.position = Number(pos);
+  }
+  return edit(body);
+}
+
+/** A row's Move or Drop button fills the form and puts the focus where the choice is left. */
+function prefillEdit(op, account) {
+  $('#edit-op').value = op;
+  $('#edit-account').value = account;
+  editFields();
+  $('#edit-form').scrollIntoView({ block: 'nearest' });
+  (op === 'drop' ? $('#edit-reason') : $('#edit-agent')).focus();
 }
 
 async function openSheet(all) {
@@ -1246,6 +1399,8 @@ function wire() {
   $('#sheet-all').addEventListener('click', () => openSheet(true));
   $('#sheet-print').addEventListener('click', () => { const f = $('#sheet-frame'); if (f.contentWindow) f.contentWindow.print(); });
   $('#diff-run').addEventListener('click', diff);
+  $('#edit-op').addEventListener('change', editFields);
+  $('#edit-form').addEventListener('submit', submitEdit);
   $('#route-lock').addEventListener('click', () => edit({ op: 'lock', agent_id: $('#sheet-agent').value }));
   $('#route-unlock').addEventListener('click', () => edit({ op: 'unlock', agent_id: $('#sheet-agent').value }));
   $('#review-load').addEventListener('click', loadReview);
@@ -1254,24 +1409,17 @@ function wire() {
   $('#search-form').addEventListener('submit', ev => { ev.preventDefault(); listAccounts('q=' + encodeURIComponent($('#search-q').value) + '&limit=200', 'search'); });
   $('#tracing').addEventListener('click', () => listAccounts('unlocated=true&limit=1000', 'tracing list'));
   document.addEventListener('click', ev => {
-    const t = ev.target.closest('[data-account],[data-resolve],[data-drop],[data-confirm]');
+    const t = ev.target.closest('[data-account],[data-resolve],[data-edit-op],[data-confirm]');
     if (!t) return;
     if (t.dataset.account) { ev.preventDefault(); showAccount(t.dataset.account); }
     else if (t.dataset.resolve) resolve(t.dataset.resolve);
-    else if (t.dataset.drop) {
-      // A dropped stop is kept in the plan's history with why it was dropped.
-      const reason = (window.prompt(`Why is ${t.dataset.drop} dropped from the plan?`, '') || '').trim();
-      if (reason) edit({ op: 'drop', account_id: t.dataset.drop, reason });
-      else say($('#edit-msg'), 'Not dropped: a drop needs a reason.', 'warn');
-    }
+    else if (t.dataset.editOp) prefillEdit(t.dataset.editOp, t.dataset.editAccount);
     else if (t.dataset.confirm) confirmClearance(t.dataset.confirm);
   });
   window.addEventListener('hashchange', () => state.token && show(location.hash.slice(1)));
   if (state.token) signIn(state.token);
 }
 
-// The renderer, for the browser tests' timing of a large day (no data of its own).
-window.fpDesk = { renderPlan };
 wire();
 
 """#),

@@ -117,8 +117,34 @@ function openStop(account) {
   $('#outcome-form').reset();
   say($('#o-msg'), '', 'error');
   fields();
+  locate();
   $('#o-code').focus();
 }
+
+// ---- where the phone is --------------------------------------------------------------
+/** Asks the phone where it is when a form opens (a fresh fix, not the last door's), so it is
+ *  there by the time the agent saves; saving never waits for it. A phone that does not share its location (no
+ *  permission, no GPS, a page not served from https or this machine) saves without one. */
+function locate() {
+  const box = $('#o-where');
+  // A fix from the last door is not this one's.
+  state.fix = null;
+  const asked = state.stop;
+  if (!('geolocation' in navigator)) { box.textContent = 'Location: this browser cannot give it; the outcome is saved without.'; return; }
+  box.textContent = 'Location: finding where you are…';
+  navigator.geolocation.getCurrentPosition(p => {
+    const { latitude: lat, longitude: lon, accuracy } = p.coords;
+    if (state.stop !== asked || !(Math.abs(lat) <= 90 && Math.abs(lon) <= 180) || (lat === 0 && lon === 0)) return;
+    state.fix = { lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)), accuracy_m: Math.round(accuracy * 10) / 10, at: Date.now() };
+    box.textContent = whereText(state.fix);
+  }, e => {
+    if (state.stop !== asked) return;
+    box.textContent = e.code === 1 ? 'Location: the phone does not share it (allow it for this page to record where visits happen); the outcome is saved without.'
+      : 'Location: no fix yet; the outcome is saved without one.';
+  }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
+}
+const FIX_AGE_MS = 5 * 60 * 1000;  // a form left open longer than this forgets its fix
+const whereText = f => `Location: kept with the outcome (within ${Math.round(f.accuracy_m)} m).`;
 
 function closeStop() {
   $('#visit').classList.add('hidden');
@@ -179,6 +205,8 @@ function outcome() {
   const notes = $('#o-notes').value.trim();
   if (need.includes('notes') && !notes) return code === 'NOT_VISITED' ? 'Notes: say why (no time, outside hours, unsafe).' : 'Notes: this outcome needs a note.';
   if (notes) line.notes = notes;
+  // The place the phone gave for this visit (SPEC: location {lat, lon, accuracy_m}), if any.
+  if (state.fix && Date.now() - state.fix.at < FIX_AGE_MS) line.location = { lat: state.fix.lat, lon: state.fix.lon, accuracy_m: state.fix.accuracy_m };
   return line;
 }
 

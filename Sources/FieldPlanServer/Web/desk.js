@@ -11,6 +11,14 @@ const series = ['#1f5fa8', '#d9822b', '#2e7d4f', '#b3261e', '#7b4fa0', '#8a6d00'
 // ---- sign-in -------------------------------------------------------------------------
 async function signIn(token) {
   const msg = $('#signin-msg');
+  const route = location.hash.slice(1) || 'map';
+  // #day/YYYY-MM-DD opens that day's plan straight away (a link, a bookmark, a reload).
+  const day = /^day\/(\d{4}-\d\d-\d\d)$/.exec(route);
+  // A tab that is already signed in asks for everything at once rather than one call after
+  // another; the answers are used only once /api/me has accepted the token.
+  const returning = token === state.token;
+  const settings = api('GET', '/api/settings', { token });
+  const early = returning && day ? api('GET', `/api/plans/${day[1]}`, { token }) : null;
   const r = await api('GET', '/api/me', { token });
   if (r.status === 401) return say(msg, 'The server does not know this token (or it was revoked).', 'error');
   if (!r.ok) return say(msg, failure(r, 'sign-in'), 'error');
@@ -22,33 +30,71 @@ async function signIn(token) {
   $('#tabs').classList.remove('hidden');
   $('#who').classList.remove('hidden');
   $('#who-name').textContent = r.json.name;
-  const s = await call('GET', '/api/settings');
+  const s = await settings;
   state.settings = s.ok ? s.json : {};
-  show(location.hash.slice(1) || 'map');
-  await loadMap();
+  show(route);
+  if (keptMap()) {
+    // Drawn from the kept map first; the fresh one is asked for once the day is drawn, so
+    // the two answers do not share the server's time.
+    state.mapReady = Promise.resolve();
+    if (day) { $('#plan-date').value = day[1]; await loadPlan(undefined, early); }
+    await loadMap();
+  } else {
+    const map = loadMap();
+    if (day) { $('#plan-date').value = day[1]; loadPlan(undefined, early); }
+    await map;
+  }
 }
 
 function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(MAP_KEY);
   location.reload();
 }
 
-function show(tab) {
+function show(route) {
+  let tab = String(route).split('/')[0];
   if (!['map', 'day', 'results', 'accounts'].includes(tab)) tab = 'map';
   for (const b of $$('#tabs button')) b.setAttribute('aria-current', b.dataset.tab === tab ? 'page' : 'false');
   for (const t of ['map', 'day', 'results', 'accounts']) $('#tab-' + t).classList.toggle('hidden', t !== tab);
-  if (location.hash.slice(1) !== tab) history.replaceState(null, '', '#' + tab);
+  if (location.hash.slice(1).split('/')[0] !== tab) history.replaceState(null, '', '#' + tab);
   if (tab === 'results' && !state.reviewLoaded) { state.reviewLoaded = true; loadReview(); }
   if (tab === 'day' && !state.daysLoaded) { state.daysLoaded = true; loadDays(); }
 }
 
 // ---- map -----------------------------------------------------------------------------
-async function loadMap() {
+// The zone map is the slowest answer the desk waits for (every located account and every
+// zone's outline). The tab keeps the last one in sessionStorage (ids and places only, gone
+// with the tab, like the token): a reload or a link draws from it at once, and the fresh
+// answer, asked for every time, replaces it and redraws what changed.
+const MAP_KEY = 'fp.zonemap';
+
+function keptMap() {
+  const text = sessionStorage.getItem(MAP_KEY);
+  if (!text) return false;
+  try { useMap(JSON.parse(text), text); } catch (e) { sessionStorage.removeItem(MAP_KEY); return false; }
+  return true;
+}
+
+function useMap(map, text) {
+  state.map = map;
+  state.mapText = text;
+  state.index = new Map(map.accounts.ids.map((id, i) => [id, i]));
+  drawZones();
+}
+
+function loadMap() {
+  state.mapReady = fetchMap();
+  return state.mapReady;
+}
+
+async function fetchMap() {
   const r = await call('GET', '/api/zones/map');
   if (!r.ok) return say($('#map-msg'), failure(r, 'zone map'), 'error');
-  state.map = r.json;
-  state.index = new Map(r.json.accounts.ids.map((id, i) => [id, i]));
-  drawZones();
+  if (r.text === state.mapText) return;
+  useMap(r.json, r.text);
+  try { sessionStorage.setItem(MAP_KEY, r.text); } catch (e) { sessionStorage.removeItem(MAP_KEY); }  // too big to keep: asked for each time
+  if (state.plan) renderPlan(state.plan);  // the routes on the new places
 }
 
 function agentName(id) {
@@ -146,12 +192,15 @@ function table(rows) {
 }
 
 // ---- day -----------------------------------------------------------------------------
-async function loadPlan(version) {
+async function loadPlan(version, early) {
   const date = $('#plan-date').value;
-  if (!state.map) await loadMap();
-  const r = await call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
+  // The plan is asked for while the zone map (which it is drawn on) is still on its way.
+  const asked = early || call('GET', `/api/plans/${date}${version ? '?version=' + version : ''}`);
+  await (state.mapReady || loadMap());
+  const r = await asked;
   if (r.status === 404) { $('#plan-body').classList.add('hidden'); return say($('#plan-msg'), `No plan for ${date} yet: plan the day.`, 'warn'); }
   if (!r.ok) return say($('#plan-msg'), failure(r, 'plan'), 'error');
+  if (!state.map) return say($('#plan-msg'), 'The plan is drawn on the zone map, which did not load (see the Map screen).', 'error');
   renderPlan(r.json);
 }
 
@@ -206,11 +255,10 @@ function agentColor(id, i) {
 }
 
 /** Draws a stored plan: summary, map, timeline, stops, unplanned. Returns the time it took. */
-function renderPlan(plan, map = state.map) {
+function renderPlan(plan) {
   const t0 = performance.now();
   state.plan = plan;
-  if (map !== state.map) { state.map = map; state.index = new Map(map.accounts.ids.map((id, i) => [id, i])); }
-  const index = state.index, acc = map.accounts;
+  const map = state.map, index = state.index, acc = map.accounts;
   $('#plan-body').classList.remove('hidden');
   const routes = plan.routes;
   $('#plan-summary').textContent = `${plan.date}, version ${plan.version}, made ${hhmm(plan.created_at)} by ${plan.made_by || '—'}: ${routes.length} routes, ${plan.visits} visits, priority ${plan.priority}, ${plural(plan.unplanned.length, 'mandatory visit')} not planned.`;
@@ -247,6 +295,11 @@ function renderPlan(plan, map = state.map) {
   // Stops table and the agent pickers.
   const opts = routes.map(r => `<option value="${esc(r.agent_id)}">${esc(r.agent_id)} ${esc(agentName(r.agent_id))}</option>`).join('');
   $('#sheet-agent').innerHTML = opts;
+  // Any active agent can take a stop, also one with no route yet that day.
+  const keepAgent = $('#edit-agent').value;
+  $('#edit-agent').innerHTML = map.agents.map(g => `<option value="${esc(g.id)}">${esc(g.id)} ${esc(g.name)}</option>`).join('');
+  if (keepAgent) $('#edit-agent').value = keepAgent;
+  $('#edit-version').textContent = `version ${plan.version}`;
   const keep = $('#stops-agent').value;
   $('#stops-agent').innerHTML = '<option value="">every agent</option>' + opts;
   $('#stops-agent').value = routes.some(r => r.agent_id === keep) ? keep : '';
@@ -259,6 +312,12 @@ function renderPlan(plan, map = state.map) {
     : '<p class="muted" id="unplanned-none">Every mandatory visit is planned.</p>';
   const ms = performance.now() - t0;
   document.body.dataset.renderMs = ms.toFixed(1);
+  // The signal the browser tests time: the first frame painted with this plan's routes,
+  // marked on the page's own clock (milliseconds since the navigation started).
+  requestAnimationFrame(() => setTimeout(() => {
+    performance.mark('fp-routes-drawn', { detail: { date: plan.date, version: plan.version } });
+    document.body.dataset.routesDrawn = `${plan.date} v${plan.version}`;
+  }, 0));
   return ms;
 }
 
@@ -311,7 +370,7 @@ function drawStops(all = false) {
       total++;
       if (!all && rows.length >= 300) continue;
       const win = st.window_from ? `${st.window_from}–${st.window_to}` : '';
-      const act = st.account_id ? `<button type="button" data-drop="${esc(st.account_id)}" data-agent="${esc(r.agent_id)}" aria-label="drop ${esc(st.account_id)} from the plan">Drop</button>` : '';
+      const act = st.account_id ? `<button type="button" data-edit-op="move" data-edit-account="${esc(st.account_id)}" aria-label="move ${esc(st.account_id)} to another agent">Move</button> <button type="button" data-edit-op="drop" data-edit-account="${esc(st.account_id)}" aria-label="drop ${esc(st.account_id)} from the plan">Drop</button>` : '';
       rows.push(`<tr><td>${esc(r.agent_id)}</td><td class="num">${st.seq ?? ''}</td><td>${st.account_id ? `<a href="#accounts" data-account="${esc(st.account_id)}">${esc(st.account_id)}</a>` : '<em>break</em>'}</td><td>${hhmm(st.eta)}</td><td>${hhmm(st.etd)}</td><td>${esc(win)}</td><td class="num">${esc(st.travel_km)}</td><td>${esc(st.reason)}</td><td>${act}</td></tr>`);
     }
   }
@@ -320,12 +379,64 @@ function drawStops(all = false) {
   $('#stops-more').textContent = `Show all ${total} stops`;
 }
 
+/** One plan edit against the version on screen. A stale one is 409 with the latest version:
+ *  the desk says so and offers that version, and stores nothing (the server refused it). */
 async function edit(body) {
-  const date = state.plan.date;
-  const r = await call('POST', `/api/plans/${date}/edits`, { ...body, expected_version: state.plan.version });
-  if (!r.ok) return say($('#edit-msg'), failure(r, 'plan edit'), 'error');
-  say($('#edit-msg'), `Edit kept: version ${r.json && r.json.version ? r.json.version : 'new'}.`, 'ok');
+  const date = state.plan.date, seen = state.plan.version;
+  const r = await call('POST', `/api/plans/${date}/edits`, { ...body, expected_version: seen });
+  const box = $('#edit-msg');
+  if (r.status === 409 && r.json && r.json.current_version) {
+    const v = r.json.current_version;
+    box.className = 'msg error';
+    box.textContent = `Not changed: the plan of ${date} is at version ${v} now, and you were looking at version ${seen}. Show version ${v}, check it, and make the change again. `;
+    box.dataset.currentVersion = v;
+    box.append(el('button', { type: 'button', id: 'edit-reload', text: `Show version ${v}`, onclick: () => loadPlan() }));
+    return;
+  }
+  delete box.dataset.currentVersion;
+  if (!r.ok) return say(box, failure(r, 'plan edit'), 'error');
+  const j = r.json || {};
+  const what = { move: `${body.account_id} is now on ${j.route || body.agent_id}'s route`, add: `${body.account_id} is added to ${j.route || body.agent_id}'s route`,
+    drop: `${body.account_id} is dropped`, lock: `${body.agent_id}'s route is locked`, unlock: `${body.agent_id}'s route is unlocked` }[body.op] || 'edit kept';
   await loadPlan();
+  say(box, `Version ${j.version || state.plan.version}: ${what}.`, 'ok');
+}
+
+/** The edit form shows the agent and position for a move or an add, the reason for a drop. */
+function editFields() {
+  const op = $('#edit-op').value;
+  for (const l of $$('#edit-form [data-edit]')) l.classList.toggle('hidden', (l.dataset.edit === 'reason') !== (op === 'drop'));
+  $('#edit-reason').required = op === 'drop';
+}
+
+function submitEdit(ev) {
+  ev.preventDefault();
+  const op = $('#edit-op').value, account_id = $('#edit-account').value.trim();
+  say($('#edit-msg'), 'Sending the change…');
+  if (!account_id) return say($('#edit-msg'), 'Account: give the account to change.', 'error');
+  if (op === 'drop') {
+    const reason = $('#edit-reason').value.trim();
+    if (!reason) return say($('#edit-msg'), 'Why: a dropped stop needs a reason.', 'error');
+    return edit({ op, account_id, reason });
+  }
+  const agent_id = $('#edit-agent').value;
+  if (!agent_id) return say($('#edit-msg'), 'Agent: choose who takes the stop.', 'error');
+  const body = { op, account_id, agent_id };
+  const pos = $('#edit-position').value.trim();
+  if (pos) {
+    if (!/^[1-9]\d*$/.test(pos)) return say($('#edit-msg'), 'Position: a whole number from 1.', 'error');
+    body.position = Number(pos);
+  }
+  return edit(body);
+}
+
+/** A row's Move or Drop button fills the form and puts the focus where the choice is left. */
+function prefillEdit(op, account) {
+  $('#edit-op').value = op;
+  $('#edit-account').value = account;
+  editFields();
+  $('#edit-form').scrollIntoView({ block: 'nearest' });
+  (op === 'drop' ? $('#edit-reason') : $('#edit-agent')).focus();
 }
 
 async function openSheet(all) {
@@ -445,6 +556,8 @@ function wire() {
   $('#sheet-all').addEventListener('click', () => openSheet(true));
   $('#sheet-print').addEventListener('click', () => { const f = $('#sheet-frame'); if (f.contentWindow) f.contentWindow.print(); });
   $('#diff-run').addEventListener('click', diff);
+  $('#edit-op').addEventListener('change', editFields);
+  $('#edit-form').addEventListener('submit', submitEdit);
   $('#route-lock').addEventListener('click', () => edit({ op: 'lock', agent_id: $('#sheet-agent').value }));
   $('#route-unlock').addEventListener('click', () => edit({ op: 'unlock', agent_id: $('#sheet-agent').value }));
   $('#review-load').addEventListener('click', loadReview);
@@ -453,22 +566,15 @@ function wire() {
   $('#search-form').addEventListener('submit', ev => { ev.preventDefault(); listAccounts('q=' + encodeURIComponent($('#search-q').value) + '&limit=200', 'search'); });
   $('#tracing').addEventListener('click', () => listAccounts('unlocated=true&limit=1000', 'tracing list'));
   document.addEventListener('click', ev => {
-    const t = ev.target.closest('[data-account],[data-resolve],[data-drop],[data-confirm]');
+    const t = ev.target.closest('[data-account],[data-resolve],[data-edit-op],[data-confirm]');
     if (!t) return;
     if (t.dataset.account) { ev.preventDefault(); showAccount(t.dataset.account); }
     else if (t.dataset.resolve) resolve(t.dataset.resolve);
-    else if (t.dataset.drop) {
-      // A dropped stop is kept in the plan's history with why it was dropped.
-      const reason = (window.prompt(`Why is ${t.dataset.drop} dropped from the plan?`, '') || '').trim();
-      if (reason) edit({ op: 'drop', account_id: t.dataset.drop, reason });
-      else say($('#edit-msg'), 'Not dropped: a drop needs a reason.', 'warn');
-    }
+    else if (t.dataset.editOp) prefillEdit(t.dataset.editOp, t.dataset.editAccount);
     else if (t.dataset.confirm) confirmClearance(t.dataset.confirm);
   });
   window.addEventListener('hashchange', () => state.token && show(location.hash.slice(1)));
   if (state.token) signIn(state.token);
 }
 
-// The renderer, for the browser tests' timing of a large day (no data of its own).
-window.fpDesk = { renderPlan };
 wire();
