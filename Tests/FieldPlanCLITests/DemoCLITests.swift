@@ -14,6 +14,13 @@ struct DemoCLITests {
         #expect(result.stdout.contains("wrote 10 sheets"))
         #expect(result.stdout.contains("kept for correction, nothing else is lost"))
         #expect(result.stdout.contains("visits on 2026-12-02 by reason:"))
+        // The week ahead (step 13) and the re-plan at noon (step 14).
+        #expect(result.stdout.contains("== 13. A week ahead: 2026-12-03"))
+        #expect(result.stdout.contains("visits per agent-day max"))
+        #expect(result.stdout.contains("nobody works on 2026-12-06 (sun)"))
+        #expect(result.stdout.contains("== 14. Noon on 2026-12-03"))
+        #expect(result.stdout.contains("visits done this morning kept as they were"))
+        #expect(result.stdout.contains("routes changed: AG"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/zones.html"))
         #expect(FileManager.default.fileExists(atPath: cli.folder + "/demo/plan-2026-12-01.ndjson"))
         // The road step: a day on Monaco's streets, road km against straight lines, sheets along the streets.

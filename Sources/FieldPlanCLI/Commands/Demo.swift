@@ -1,6 +1,8 @@
 import ArgumentParser
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
+import FieldPlanPlanning
 import FieldPlanRendering
 import FieldPlanStore
 
@@ -23,7 +25,6 @@ extension FieldPlanCommand {
             try FileSystem.makeFolder(dir)
             let dbPath = dir + "/fieldplan.db"
             let store = try FieldPlanStore(path: dbPath)
-            func step(_ title: String) { print("\n== \(title)") }
 
             step("1. Import the agency's files (\(data)/): agents from CSV, accounts and appointments as NDJSON")
             let inputs = ["agents.csv", "accounts.ndjson", "appointments.ndjson"].map { ImportInput(path: "\(data)/\($0)", displayName: "\(data)/\($0)") }
@@ -132,11 +133,81 @@ extension FieldPlanCommand {
             try Self.run(Report.Daily.self, ["--db", dbPath, "--date", date, "--now", reportNow, "--format", "html",
                                              "-o", dir + "/sheets/report-\(date).html"])
             print("printable report with charts: \(dir)/sheets/report-\(date).html")
+            if let day = CivilDate(date) {
+                try weekAndNoon(store: store, dbPath: dbPath, after: day)
+            }
 
-            step("13. Road travel: an agency on the streets of Monaco (data/roads/, © OpenStreetMap contributors), one day planned on roads")
+            step("15. Road travel: an agency on the streets of Monaco (data/roads/, © OpenStreetMap contributors), one day planned on roads")
             try Self.roadsStep(data: data, dir: dir, date: date, seconds: seconds)
             print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
         }
+
+        /// Steps 13 and 14: the five days after the next day planned in one optimisation, then
+        /// the first of them re-planned at noon after a simulated morning with one agent gone
+        /// sick. Costs two searches: 2 × `seconds` for the week and `seconds` for the re-plan.
+        func weekAndNoon(store: FieldPlanStore, dbPath: String, after day: CivilDate) throws {
+            let app = FieldPlanApp(store: store)
+            var from = day.adding(days: 2)
+            while from.weekday == .sun { from = from.adding(days: 1) }
+            let weekSeconds = max(1, seconds) * 2
+            step("13. A week ahead: \(from) and the 4 days after it in one optimisation (\(Int(weekSeconds)) s): each visit's day, then every day's routes")
+            var request = PlanDaysRequest(from: from, days: 5, seconds: weekSeconds, seed: 1)
+            request.today = day
+            let week = try app.planDays(request)
+            var table = TextTable(["day", "agents", "visits", "booked", "priority", "travel km", "unplanned", "version"])
+            for (plan, changes) in zip(week.plans, week.changes) {
+                let booked = plan.routes.flatMap(\.stops).filter { $0.reason == .appointment || $0.reason == .callback }.count
+                table.add(["\(plan.date) \(plan.date.weekday.rawValue)", String(plan.routes.filter { $0.visitCount > 0 }.count),
+                           String(plan.visitCount), String(booked), String(plan.totalPriority),
+                           String(format1: Double(plan.routes.reduce(0) { $0 + $1.travelMetres }) / 1000),
+                           String(plan.unplanned.count), String(changes.version)])
+            }
+            print(table.render())
+            let even = week.evenness
+            let skipped = (0..<5).map { from.adding(days: $0) }.filter { d in !week.plans.contains { $0.date == d } }
+            print("\(week.visitCount) visits, priority \(week.totalPriority), visits per agent-day max \(even.max) / mean \(String(format1: even.mean))"
+                  + (skipped.isEmpty ? "" : "; nobody works on \(skipped.map { "\($0) (\($0.weekday.rawValue))" }.joined(separator: ", "))"))
+            print("each day is stored as its own plan version: fieldplan plan show --db \(dbPath) --date \(from)")
+
+            guard let first = week.plans.first(where: { $0.visitCount > 0 }) else { return }
+            let noon = LocalTime("12:00")!
+            let sick = first.routes.filter { route in route.stops.contains { $0.eta >= noon.minutes * 60 && $0.accountID != nil } }
+                .max { ($0.visitCount, $1.agentID) < ($1.visitCount, $0.agentID) }?.agentID
+            step("14. Noon on \(first.date): the morning's outcomes come back" + (sick.map { ", \($0) calls in sick" } ?? "")
+                 + ", and the rest of the day is re-planned from 12:00")
+            let morning = try app.simulateFieldDay(date: first.date, seed: 2, until: noon)
+            try FileSystem.makeFolder(dir + "/morning")
+            for (agent, lines) in morning.agents {
+                let out = try OutputFile(path: "\(dir)/morning/outcomes-\(agent).ndjson")
+                for line in lines { out.writeLine(line) }
+                out.close()
+            }
+            print("\(morning.outcomeCount) outcomes of the visits planned to end by 12:00 (sync simulate --until 12:00), imported:")
+            try Self.run(Sync.Import.self, ["--db", dbPath, "--now", "\(first.date)T12:00", dir + "/morning"])
+            var replan = PlanDayRequest(date: first.date, absent: Set(sick.map { [$0] } ?? []), seconds: max(1, seconds), today: first.date)
+            replan.fromTime = noon
+            let result = try app.planDay(replan)
+            let plan = result.plan, changes = result.changes
+            func order(_ p: DayPlan) -> [String: [String]] {
+                Dictionary(uniqueKeysWithValues: p.routes.map { ($0.agentID, $0.stops.compactMap(\.accountID)) })
+            }
+            let was = order(first), now = order(plan)
+            let changed = now.keys.filter { was[$0] != now[$0] }.sorted()
+            print("version \(changes.version) of \(plan.date): \(result.keptStops) visits done this morning kept as they were, "
+                  + "\(plan.visitCount) visits in all, priority \(plan.totalPriority); nothing new starts before 12:00")
+            if let sick {
+                let left = plan.routes.first { $0.agentID == sick }?.visitCount ?? 0
+                print("\(sick) goes home after the \(left) visits already made; their remaining appointments and urgent visits went to the nearest agents, routine ones wait")
+            }
+            print("changes since version \(changes.previousVersion ?? 0): \(changes.added) new stops, \(changes.removed) dropped, "
+                  + "\(changes.movedAgent) moved to another agent, \(changes.reordered) reordered")
+            print("routes changed: \(changed.isEmpty ? "none" : changed.joined(separator: ", ")) (their next packet carries plan_version \(changes.version))")
+            if !plan.unplanned.isEmpty {
+                print("\(plan.unplanned.count) booked \(plan.unplanned.count == 1 ? "visit" : "visits") cannot be made any more: " + plan.unplanned.prefix(3).map { "\($0.accountID) (\($0.reason))" }.joined(separator: "; "))
+            }
+        }
+
+        func step(_ title: String) { print("\n== \(title)") }
 
         /// Runs another command as if typed, so the demo shows exactly what a user would see.
         static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) throws {
