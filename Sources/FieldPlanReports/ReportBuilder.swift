@@ -81,10 +81,16 @@ private struct Tally {
     let main: Range<Int>
     /// Whether the days-past-due buckets are counted (the monthly report's, main period only).
     let buckets: Bool
+    /// Whether the facts come numbered (`ReportFacts.accountIDs`): their keys are used as they
+    /// are and no account id is hashed.
+    let numbered: Bool
 
-    /// A planned stop: its row, and whether it was visited or reported that day.
+    /// A planned stop: its day and row, whether it was visited or reported that day, and the
+    /// same account's stop planned before it (-1: none).
     struct Stop {
-        var row: Int
+        var day: Int32
+        var row: Int32
+        var next: Int32
         var visited = false
         var reported = false
     }
@@ -95,13 +101,17 @@ private struct Tally {
     var namedInMain: [Bool] = []
     /// `cells[row * dayCount + day]`.
     var cells: [ReportFigures] = []
-    /// Accounts interned: key → id, its row by zone or client and its bucket (-1: not yet
-    /// looked up), so each account's details are looked up once.
+    /// Accounts interned (or numbered by the facts): key → id, its row by zone or client and
+    /// its bucket (-1: not yet looked up), so each account's details are looked up once.
     var accountKey: [String: Int32] = [:]
     var accountIDs: [String] = []
     var groupRows: [Int32] = []
     var bucketOf: [Int8] = []
-    var stops: [UInt64: Stop] = [:]
+    /// Planned stops, one per account and day, chained by account from `stopHead[key]` (-1:
+    /// none): an account has a stop or two in a period, so a lookup is an array walk where a
+    /// dictionary by (day, account) cost a hash per stop and per outcome.
+    var stops: [Stop] = []
+    var stopHead: [Int32] = []
     var dpdVisits = [Int](repeating: 0, count: DPDBucket.labels.count)
     var dpdCollected = [Int64](repeating: 0, count: DPDBucket.labels.count)
     /// The agent row met last: facts come in runs of one agent (plans are by agent).
@@ -117,7 +127,15 @@ private struct Tally {
         dayCount = max(0, last.dayNumber - first.dayNumber + 1)
         let lower = min(dayCount, max(0, facts.from.dayNumber - self.first))
         main = lower..<max(lower, min(dayCount, facts.to.dayNumber - self.first + 1))
-        accountKey.reserveCapacity(facts.outcomes.count + facts.payments.count + facts.routes.reduce(0) { $0 + $1.stops.count })
+        numbered = facts.carriesAccountKeys
+        if numbered {
+            accountIDs = facts.accountIDs
+            groupRows = [Int32](repeating: -1, count: accountIDs.count)
+            bucketOf = [Int8](repeating: -1, count: accountIDs.count)
+            stopHead = [Int32](repeating: -1, count: accountIDs.count)
+        } else {
+            accountKey.reserveCapacity(facts.outcomes.count + facts.payments.count + facts.routes.reduce(0) { $0 + $1.stops.count })
+        }
     }
 
     mutating func count() {
@@ -150,6 +168,9 @@ private struct Tally {
         return r
     }
 
+    /// The key of a fact's account: the one it carries when the facts are numbered.
+    mutating func key(_ id: String, _ given: Int32) -> Int { numbered ? Int(given) : key(id) }
+
     mutating func key(_ id: String) -> Int {
         if let k = accountKey[id] { return Int(k) }
         let k = accountIDs.count
@@ -157,22 +178,26 @@ private struct Tally {
         accountIDs.append(id)
         groupRows.append(-1)
         bucketOf.append(-1)
+        stopHead.append(-1)
         return k
     }
 
     /// The account's row by zone or client.
     mutating func groupRow(_ k: Int) -> Int {
         if groupRows[k] >= 0 { return Int(groupRows[k]) }
-        let info = facts.accounts[accountIDs[k]]
+        let info = details(k)
         let r = grouping == .zone ? row(info?.zoneID ?? ReportRow.unzonedID) : row(info?.client ?? "unknown")
         groupRows[k] = Int32(r)
         return r
     }
 
+    /// What the facts say of account `k`.
+    func details(_ k: Int) -> ReportFacts.AccountInfo? { numbered ? facts.accountInfo[k] : facts.accounts[accountIDs[k]] }
+
     /// The account's days-past-due bucket.
     mutating func bucket(_ k: Int) -> Int {
         if bucketOf[k] >= 0 { return Int(bucketOf[k]) }
-        let b = DPDBucket.labels.firstIndex(of: DPDBucket.label(for: facts.accounts[accountIDs[k]]?.daysPastDue))!
+        let b = DPDBucket.labels.firstIndex(of: DPDBucket.label(for: details(k)?.daysPastDue))!
         bucketOf[k] = Int8(b)
         return b
     }
@@ -185,7 +210,26 @@ private struct Tally {
         return r * dayCount + day
     }
 
-    static func key(_ day: Int, _ account: Int) -> UInt64 { UInt64(day) << 32 | UInt64(account) }
+    /// The index in `stops` of account `k`'s stop on `day`, if it has one.
+    func stop(day: Int, account k: Int) -> Int? {
+        var i = stopHead[k]
+        while i >= 0 {
+            if stops[Int(i)].day == day { return Int(i) }
+            i = stops[Int(i)].next
+        }
+        return nil
+    }
+
+    /// Plans account `k` on `day` in `row`; a second stop on the same account and day takes
+    /// the first one's place.
+    mutating func plan(day: Int, account k: Int, row: Int) {
+        if let i = stop(day: day, account: k) {
+            stops[i] = Stop(day: Int32(day), row: Int32(row), next: stops[i].next)
+        } else {
+            stops.append(Stop(day: Int32(day), row: Int32(row), next: stopHead[k]))
+            stopHead[k] = Int32(stops.count - 1)
+        }
+    }
 
     /// Planned stops and kilometres. By agent a route's whole travel is the agent's; by zone
     /// or client each stop takes the leg that leads to it, and the last stop also the legs
@@ -195,9 +239,9 @@ private struct Tally {
             guard let day = dayIndex(route.date) else { continue }
             var legs = 0
             for (i, stop) in route.stops.enumerated() {
-                let k = key(stop.accountID)
+                let k = numbered ? Int(route.stopKeys[i]) : key(stop.accountID)
                 let c = cell(day: day, account: k, agent: route.agentID)
-                stops[Self.key(day, k)] = Stop(row: c / dayCount)
+                plan(day: day, account: k, row: c / dayCount)
                 legs += stop.legMetres
                 cells[c].planned += 1
                 if grouping != .agent {
@@ -215,13 +259,13 @@ private struct Tally {
     mutating func countOutcomes() {
         for o in facts.outcomes {
             guard let day = dayIndex(clock.localDate(o.visitedEpoch)) else { continue }
-            let k = key(o.accountID)
+            let k = key(o.accountID, o.accountKey)
             let c = cell(day: day, account: k, agent: o.agentID)
             var planned = false
-            if let i = stops.index(forKey: Self.key(day, k)) {
+            if let i = stop(day: day, account: k) {
                 planned = true
-                stops.values[i].reported = true
-                if o.code != .notVisited { stops.values[i].visited = true }
+                stops[i].reported = true
+                if o.code != .notVisited { stops[i].visited = true }
             }
             cells[c].countOutcome(o.code)
             if o.code == .notVisited {
@@ -244,8 +288,8 @@ private struct Tally {
             }
         }
         // Each planned stop counts in its own (planned) row, visited by whoever came.
-        for (key, stop) in stops {
-            let c = stop.row * dayCount + Int(key >> 32)
+        for stop in stops {
+            let c = Int(stop.row) * dayCount + Int(stop.day)
             if stop.visited { cells[c].plannedVisited += 1 }
             if !stop.reported { cells[c].noReport += 1 }
         }
@@ -256,16 +300,16 @@ private struct Tally {
     /// account within `attributionDays` before it was paid. The paying accounts' candidate
     /// visits are grouped by account key (a counting sort), each group in time order.
     mutating func countPayments() {
-        let payKeys = facts.payments.map { key($0.accountID) }
+        let payKeys = facts.payments.map { key($0.accountID, $0.accountKey) }
         let accounts = accountIDs.count
         var paying = [Bool](repeating: false, count: accounts)
         for k in payKeys { paying[k] = true }
         var hasReceipt = [Bool](repeating: false, count: accounts)
-        for r in facts.receipts { if let k = accountKey[r.accountID] { hasReceipt[Int(k)] = true } }
+        for r in facts.receipts { if let k = numbered ? r.accountKey : accountKey[r.accountID] { hasReceipt[Int(k)] = true } }
 
         var candidates: [(key: Int32, epoch: Int64, agent: String)] = []
         for o in facts.outcomes where o.contact == .debtor || o.code == .ptp {
-            if let k = accountKey[o.accountID], paying[Int(k)] { candidates.append((k, o.visitedEpoch, o.agentID)) }
+            if let k = numbered ? o.accountKey : accountKey[o.accountID], paying[Int(k)] { candidates.append((k, o.visitedEpoch, o.agentID)) }
         }
         var start = [Int](repeating: 0, count: accounts + 1)
         for c in candidates { start[Int(c.key) + 1] += 1 }
@@ -309,7 +353,7 @@ private struct Tally {
             var state = p.state
             if state == .pending && p.due < today { state = p.paidMinor >= p.amountMinor ? .kept : .broken }
             let partial = state == .broken && p.paidMinor * 2 >= p.amountMinor
-            let c = cell(day: day, account: grouping == .agent ? -1 : key(p.accountID), agent: p.agentID)
+            let c = cell(day: day, account: grouping == .agent ? -1 : key(p.accountID, p.accountKey), agent: p.agentID)
             switch state {
             case .pending: cells[c].pending += 1
             case .cancelled: cells[c].cancelled += 1

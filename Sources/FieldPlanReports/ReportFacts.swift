@@ -26,12 +26,16 @@ public struct ReportFacts: Sendable {
         public var travelMetres: Int
         /// The accounts visited, in order, with the leg that leads to each.
         public var stops: [(accountID: String, legMetres: Int)]
+        /// The stops' account keys, in the same order (empty: not numbered; see `accountIDs`).
+        public var stopKeys: [Int32]
 
-        public init(date: CivilDate, agentID: String, travelMetres: Int, stops: [(accountID: String, legMetres: Int)]) {
+        public init(date: CivilDate, agentID: String, travelMetres: Int, stops: [(accountID: String, legMetres: Int)],
+                    stopKeys: [Int32] = []) {
             self.date = date
             self.agentID = agentID
             self.travelMetres = travelMetres
             self.stops = stops
+            self.stopKeys = stopKeys
         }
 
         public static func == (a: PlannedRoute, b: PlannedRoute) -> Bool {
@@ -55,10 +59,13 @@ public struct ReportFacts: Sendable {
         public var promiseMinor: Int64?
         public var collectedMinor: Int64?
         public var receipt: String?
+        /// The account's key (-1: not numbered; see `accountIDs`).
+        public var accountKey: Int32
 
         public init(accountID: String, agentID: String, visitedEpoch: Int64, code: OutcomeCode, contact: ContactType? = nil,
-                    promiseMinor: Int64? = nil, collectedMinor: Int64? = nil, receipt: String? = nil) {
+                    promiseMinor: Int64? = nil, collectedMinor: Int64? = nil, receipt: String? = nil, accountKey: Int32 = -1) {
             self.accountID = accountID
+            self.accountKey = accountKey
             self.agentID = agentID
             self.visitedEpoch = visitedEpoch
             self.code = code
@@ -75,9 +82,12 @@ public struct ReportFacts: Sendable {
         public var paidEpoch: Int64
         public var amountMinor: Int64
         public var reference: String?
+        /// The account's key (-1: not numbered; see `accountIDs`).
+        public var accountKey: Int32
 
-        public init(accountID: String, paidEpoch: Int64, amountMinor: Int64, reference: String? = nil) {
+        public init(accountID: String, paidEpoch: Int64, amountMinor: Int64, reference: String? = nil, accountKey: Int32 = -1) {
             self.accountID = accountID
+            self.accountKey = accountKey
             self.paidEpoch = paidEpoch
             self.amountMinor = amountMinor
             self.reference = reference
@@ -95,9 +105,13 @@ public struct ReportFacts: Sendable {
         /// Paid toward it from the visit to the end of its date.
         public var paidMinor: Int64
         public var state: State
+        /// The account's key (-1: not numbered; see `accountIDs`).
+        public var accountKey: Int32
 
-        public init(accountID: String, agentID: String, due: CivilDate, amountMinor: Int64, paidMinor: Int64, state: State) {
+        public init(accountID: String, agentID: String, due: CivilDate, amountMinor: Int64, paidMinor: Int64, state: State,
+                    accountKey: Int32 = -1) {
             self.accountID = accountID
+            self.accountKey = accountKey
             self.agentID = agentID
             self.due = due
             self.amountMinor = amountMinor
@@ -136,8 +150,18 @@ public struct ReportFacts: Sendable {
     public var receipts: Set<AccountReceipt>
     /// Promises whose date falls in the period.
     public var promises: [PromiseDue]
-    /// Every account that a fact above names.
+    /// Every account that a fact above names (unless the facts are numbered: then
+    /// `accountInfo`).
     public var accounts: [String: AccountInfo]
+    /// Account keys, when the gatherer numbered the accounts itself (the store does, as it
+    /// reads them): `accountIDs[k]` is the id of key `k`, and every fact (stop, outcome,
+    /// payment, promise, receipt) carries its account's key. A builder then counts by key
+    /// instead of hashing each fact's id again. Empty: the facts carry no keys, and a builder
+    /// numbers the ids itself; facts whose keys do not match their ids are treated so too.
+    public var accountIDs: [String]
+    /// With `accountIDs`: the details of each key's account where they were read (nil: not
+    /// read or unknown), in place of `accounts`.
+    public var accountInfo: [AccountInfo?]
     /// The portfolio now (monthly report only; empty otherwise).
     public var portfolio: [PortfolioSlice]
     public var attributionDays: Int
@@ -158,5 +182,7 @@ public struct ReportFacts: Sendable {
         self.accounts = accounts
         self.portfolio = portfolio
         self.attributionDays = attributionDays
+        accountIDs = []
+        accountInfo = []
     }
 }

@@ -33,6 +33,9 @@ extension FieldPlanStore {
         let earliest = start - Int64(attributionDays) * 86_400
         return try writer.read { db in
             var facts = ReportFacts(from: from, to: to, attributionDays: attributionDays)
+            // Every account a fact names is numbered as it is read: the facts carry the keys,
+            // and the store's own sets (paying, named) and the builder work on them.
+            var keys = AccountKeyTable(capacity: 1 << 16)
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM agent") { facts.agents[row[0]] = row[1] }
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM zone") { facts.zones[row[0]] = .some(row[1]) }
 
@@ -56,11 +59,13 @@ extension FieldPlanStore {
                     routes[agent] = .init(date: date, agentID: agent, travelMetres: Self.metres(routeRows.number(1, afterKey: Self.travelKey)), stops: [])
                 }
                 visitRows.bind(planID)
-                var agent = "", stops: [(accountID: String, legMetres: Int)] = []
+                var agent = "", stops: [(accountID: String, legMetres: Int)] = [], stopKeys: [Int32] = []
                 func flush() {
                     guard !stops.isEmpty else { return }
                     routes[agent, default: .init(date: date, agentID: agent, travelMetres: 0, stops: [])].stops += stops
+                    routes[agent]!.stopKeys += stopKeys
                     stops.removeAll(keepingCapacity: true)
+                    stopKeys.removeAll(keepingCapacity: true)
                 }
                 while try visitRows.step() {
                     // Rows come by agent: compare the agent's bytes before making a string of them.
@@ -68,8 +73,9 @@ extension FieldPlanStore {
                         flush()
                         agent = visitRows.text(0)!
                     }
-                    let account = visitRows.text(1)!
-                    stops.append((account, Self.metres(visitRows.number(2, afterKey: Self.travelKey))))
+                    let k = keys.intern(visitRows, 1)!
+                    stops.append((keys.ids[Int(k)], Self.metres(visitRows.number(2, afterKey: Self.travelKey))))
+                    stopKeys.append(k)
                 }
                 flush()
                 facts.routes += routes.keys.sorted().map { routes[$0]! }
@@ -79,12 +85,12 @@ extension FieldPlanStore {
                 SELECT account_id, paid_epoch, amount, reference FROM payment WHERE paid_epoch >= ? AND paid_epoch < ?
                 """).bind(start, end)
             while try payments.step() {
-                facts.payments.append(.init(accountID: payments.text(0)!, paidEpoch: payments.int64(1)!, amountMinor: payments.int64(2)!,
-                                            reference: payments.text(3)))
+                let k = keys.intern(payments, 0)!
+                facts.payments.append(.init(accountID: keys.ids[Int(k)], paidEpoch: payments.int64(1)!, amountMinor: payments.int64(2)!,
+                                            reference: payments.text(3), accountKey: k))
             }
-            // Sized once: growing a set of half a million ids step by step costs more than filling it.
-            var paying = Set<String>(minimumCapacity: facts.payments.count)
-            for p in facts.payments { paying.insert(p.accountID) }
+            var paying = [Bool](repeating: false, count: keys.count)
+            for p in facts.payments { paying[Int(p.accountKey)] = true }
 
             // One scan of the outcomes (the table has no index by time: any period reads it
             // whole) also yields the receipts of the paying accounts' field collections,
@@ -97,18 +103,23 @@ extension FieldPlanStore {
                    OR collected_receipt IS NOT NULL
                 """).bind(earliest, start, end)
             while try outcomes.step() {
-                let epoch = outcomes.int64(2)!, account = outcomes.text(0)!, receipt = outcomes.text(7)
-                let pays = paying.contains(account)
-                if let receipt, pays { facts.receipts.insert(AccountReceipt(accountID: account, receipt: receipt)) }
+                // Only the accounts of plans and payments are numbered yet: any other is not paying.
+                let epoch = outcomes.int64(2)!, known = keys.find(outcomes, 0), receipt = outcomes.text(7)
+                let pays = known.map { Int($0) < paying.count && paying[Int($0)] } ?? false
+                if let receipt, pays, let k = known {
+                    facts.receipts.insert(AccountReceipt(accountID: keys.ids[Int(k)], receipt: receipt, accountKey: k))
+                }
                 if epoch >= end { continue }
                 if epoch < start {
                     // A visit before the period matters only if it may earn one of its payments.
                     guard pays, epoch >= earliest, outcomes.textEquals(4, "debtor") || outcomes.textEquals(3, "PTP") else { continue }
                 }
                 guard let code = outcomes.text(3).flatMap(OutcomeCode.init(rawValue:)) else { continue }
-                facts.outcomes.append(.init(accountID: account, agentID: outcomes.text(1)!, visitedEpoch: epoch, code: code,
+                let k = known ?? keys.intern(outcomes, 0)!
+                facts.outcomes.append(.init(accountID: keys.ids[Int(k)], agentID: outcomes.text(1)!, visitedEpoch: epoch, code: code,
                                             contact: outcomes.text(4).flatMap(ContactType.init(rawValue:)),
-                                            promiseMinor: outcomes.int64(5), collectedMinor: outcomes.int64(6), receipt: receipt))
+                                            promiseMinor: outcomes.int64(5), collectedMinor: outcomes.int64(6), receipt: receipt,
+                                            accountKey: k))
             }
 
             let promises = try QueryStatement(db, """
@@ -119,38 +130,40 @@ extension FieldPlanStore {
             while try promises.step() {
                 guard let due = promises.text(2).flatMap(CivilDate.init), let state = promises.text(5).flatMap(ReportFacts.PromiseDue.State.init)
                 else { continue }
-                let p = ReportFacts.PromiseDue(accountID: promises.text(0)!, agentID: promises.text(1)!, due: due, amountMinor: promises.int64(3)!,
-                                               paidMinor: promises.int64(4)!, state: state)
+                let k = keys.intern(promises, 0)!
+                let p = ReportFacts.PromiseDue(accountID: keys.ids[Int(k)], agentID: promises.text(1)!, due: due, amountMinor: promises.int64(3)!,
+                                               paidMinor: promises.int64(4)!, state: state, accountKey: k)
                 facts.promises.append(p)
             }
 
             // The accounts whose details a row or a bucket may need: those of the facts from `detailsFrom` on.
-            var named = Set<String>()
+            var named = [Bool](repeating: false, count: keys.count)
             if accountDetails {
-                named.reserveCapacity(facts.routes.count * 8 + facts.outcomes.count + facts.payments.count + facts.promises.count)
-                for r in facts.routes where r.date >= detailsDay { for s in r.stops { named.insert(s.accountID) } }
-                for p in facts.payments where p.paidEpoch >= detailsStart { named.insert(p.accountID) }
-                for o in facts.outcomes where o.visitedEpoch >= detailsStart { named.insert(o.accountID) }
-                for p in facts.promises where p.due >= detailsDay { named.insert(p.accountID) }
+                for r in facts.routes where r.date >= detailsDay { for k in r.stopKeys { named[Int(k)] = true } }
+                for p in facts.payments where p.paidEpoch >= detailsStart { named[Int(p.accountKey)] = true }
+                for o in facts.outcomes where o.visitedEpoch >= detailsStart { named[Int(o.accountKey)] = true }
+                for p in facts.promises where p.due >= detailsDay { named[Int(p.accountKey)] = true }
             }
 
+            facts.accountInfo = [ReportFacts.AccountInfo?](repeating: nil, count: keys.count)
             if portfolio {
                 // The portfolio reads every account anyway: the same scan gives the details.
-                (facts.portfolio, facts.accounts) = try Self.portfolio(db, details: named)
+                facts.portfolio = try Self.portfolio(db, keys: &keys, details: named, into: &facts.accountInfo)
             } else if accountDetails {
-                facts.accounts = try Self.accountDetails(db, of: named)
+                try Self.accountDetails(db, keys: keys, of: named, into: &facts.accountInfo)
             }
+            // Keys numbered after the facts (the portfolio's states) are not the facts' accounts.
+            facts.accountIDs = Array(keys.ids.prefix(named.count))
             return facts
         }
     }
 
-    /// Zone, client and days past due of the accounts `ids`: a chunk of ids a statement,
-    /// walked through the account's primary key in order.
+    /// Zone, client and days past due of the accounts whose key is `named`, into `info` by
+    /// key: a chunk of ids a statement, walked through the account's primary key in order.
     /// - Complexity: an index lookup per account.
-    static func accountDetails(_ db: Database, of ids: Set<String>) throws -> [String: ReportFacts.AccountInfo] {
-        var accounts: [String: ReportFacts.AccountInfo] = [:]
-        let ids = ids.sorted()
-        accounts.reserveCapacity(ids.count)
+    static func accountDetails(_ db: Database, keys: AccountKeyTable, of named: [Bool],
+                               into info: inout [ReportFacts.AccountInfo?]) throws {
+        let ids = named.indices.filter { named[$0] }.map { keys.ids[$0] }.sorted()
         let chunk = 4_096
         let rows = try QueryStatement(db, """
             SELECT r.id, r.zone_id, r.client, r.days_past_due FROM json_each(?) j CROSS JOIN account_record r ON r.id = j.value
@@ -164,40 +177,41 @@ extension FieldPlanStore {
             list += "]"
             rows.bind(list)
             while try rows.step() {
-                accounts[rows.text(0)!] = .init(zoneID: rows.text(1), client: rows.text(2)!, daysPastDue: rows.int64(3).map { Int($0) })
+                guard let k = keys.find(rows, 0) else { continue }
+                info[Int(k)] = .init(zoneID: rows.text(1), client: rows.text(2)!, daysPastDue: rows.int64(3).map { Int($0) })
             }
         }
-        return accounts
     }
 
     /// The working portfolio as it stands now (every account not paid or closed, counted and
-    /// summed by days past due), and the zone, client and days past due of the accounts
-    /// `details`. An account's status and balance are its derived state where facts moved it,
-    /// else its client record: the states are read into memory first, then the records are
-    /// read once, in table order, each looked up there. Neither a join of every account to
+    /// summed by days past due), and into `info` the zone, client and days past due of the
+    /// accounts whose key is `details`. An account's status and balance are its derived state
+    /// where facts moved it, else its client record: the states are read into memory first
+    /// (their accounts numbered in `keys` after the facts'), then the records are read once,
+    /// in table order, each looked up by its id's bytes. Neither a join of every account to
     /// its state nor SQLite's `GROUP BY` (a sort of a million rows) is needed, and the
     /// details cost no lookup of their own.
-    /// - Complexity: one scan of the derived states and one of the account records, a hash
-    ///   lookup per record; memory for the states and the details.
-    static func portfolio(_ db: Database, details: Set<String>) throws
-        -> (portfolio: [ReportFacts.PortfolioSlice], accounts: [String: ReportFacts.AccountInfo]) {
-        /// What the record scan must know of an account: its state, whether it is wanted.
-        struct Interest {
+    /// - Complexity: one scan of the derived states and one of the account records, a key
+    ///   table lookup per record; memory for the states' keys.
+    static func portfolio(_ db: Database, keys: inout AccountKeyTable, details: [Bool],
+                          into info: inout [ReportFacts.AccountInfo?]) throws -> [ReportFacts.PortfolioSlice] {
+        /// An account's derived state: whether it is still worked, and its balance.
+        struct State {
             var worked = true
             var balance: Int64 = 0
-            var hasState = false
-            var wanted = false
+            var known = false
         }
-        var interest: [String: Interest] = [:]
-        interest.reserveCapacity(details.count + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account_state") ?? 0))
-        let states = try QueryStatement(db, "SELECT account_id, status NOT IN ('paid', 'closed'), balance FROM account_state").bind()
-        while try states.step() {
-            interest[states.text(0)!] = Interest(worked: states.int64(1) == 1, balance: states.int64(2)!, hasState: true)
+        var states: [State] = []
+        let stateRows = try QueryStatement(db, "SELECT account_id, status NOT IN ('paid', 'closed'), balance FROM account_state").bind()
+        while try stateRows.step() {
+            let k = Int(keys.intern(stateRows, 0)!)
+            if k >= states.count { states.append(contentsOf: repeatElement(State(), count: k - states.count + 1)) }
+            states[k] = State(worked: stateRows.int64(1) == 1, balance: stateRows.int64(2)!, known: true)
         }
-        for id in details { interest[id, default: Interest()].wanted = true }
 
-        var accounts: [String: ReportFacts.AccountInfo] = [:]
-        accounts.reserveCapacity(details.count)
+        // Sums by days past due: 0…1023 days in an array (a million records, two hashes each
+        // otherwise), any other value and none in a dictionary.
+        var dense = [(accounts: Int, balance: Int64)](repeating: (0, 0), count: 1_024)
         var sums: [Int?: (accounts: Int, balance: Int64)] = [:]
         let records = try QueryStatement(db, """
             SELECT id, days_past_due, status NOT IN ('paid', 'closed'), balance, zone_id, client FROM account_record
@@ -205,19 +219,25 @@ extension FieldPlanStore {
         while try records.step() {
             let dpd = records.int64(1).map { Int($0) }
             var worked = records.int64(2) == 1, balance = records.int64(3)!
-            let id = records.text(0)!
-            if let found = interest[id] {
-                if found.hasState { (worked, balance) = (found.worked, found.balance) }
-                if found.wanted { accounts[id] = .init(zoneID: records.text(4), client: records.text(5)!, daysPastDue: dpd) }
+            if let found = keys.find(records, 0).map({ Int($0) }) {
+                if found < states.count, states[found].known { (worked, balance) = (states[found].worked, states[found].balance) }
+                if found < details.count, details[found] {
+                    info[found] = .init(zoneID: records.text(4), client: records.text(5)!, daysPastDue: dpd)
+                }
             }
             guard worked else { continue }
-            sums[dpd, default: (0, 0)].accounts += 1
-            sums[dpd, default: (0, 0)].balance += balance
+            if let d = dpd, d >= 0, d < dense.count {
+                dense[d].accounts += 1
+                dense[d].balance += balance
+            } else {
+                sums[dpd, default: (0, 0)].accounts += 1
+                sums[dpd, default: (0, 0)].balance += balance
+            }
         }
-        let slices = sums.keys.sorted { ($0 ?? -1) < ($1 ?? -1) }.map {
+        for (d, sum) in dense.enumerated() where sum.accounts > 0 { sums[d] = sum }
+        return sums.keys.sorted { ($0 ?? -1) < ($1 ?? -1) }.map {
             ReportFacts.PortfolioSlice(daysPastDue: $0, accounts: sums[$0]!.accounts, balanceMinor: sums[$0]!.balance)
         }
-        return (slices, accounts)
     }
 
     /// The key of the distances in stored plan lines.
