@@ -41,7 +41,7 @@ public final class PostgresAgencyStore: Sendable {
         logger = Logger(label: "fieldplan.postgres")
         let client = PostgresClient(configuration: url.configuration(connections: Self.connections))
         self.client = client
-        runner = Task { await client.run() }
+        runner = Task(executorPreference: EventLoopTaskExecutor.shared) { await client.run() }
         do {
             try migrate(mustExist: mustExist, openSeconds: openSeconds)
         } catch {
@@ -77,7 +77,7 @@ public final class PostgresAgencyStore: Sendable {
                                       _ body: @escaping @Sendable () async throws -> T) throws -> T {
         if withUnsafeCurrentTask(body: { $0 != nil }) { throw PostgresStoreError.calledFromTask(location) }
         let outcome = Outcome<T>()
-        let work = Task {
+        let work = Task(executorPreference: EventLoopTaskExecutor.shared) {
             do {
                 outcome.set(.success(try await body()))
             } catch {
@@ -85,7 +85,7 @@ public final class PostgresAgencyStore: Sendable {
             }
         }
         let timer = timeout.map { seconds in
-            Task {
+            Task(executorPreference: EventLoopTaskExecutor.shared) {
                 try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
                 outcome.set(.failure(PostgresStoreError.unreachable(location, reason: "no answer within \(Int(seconds)) s")))
                 work.cancel()
