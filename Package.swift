@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         // Already required by Hummingbird; named for NIOPosix's thread pool.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        // The PostgreSQL store (SPEC §13): the wire protocol, `PostgresClient`'s pool and COPY.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Pure core: domain types, money, geography, the travel model, priorities.
@@ -55,6 +57,13 @@ let package = Package(
             // The SQLite C API itself, for binding import rows without boxing them.
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        // Edge: the PostgreSQL store (SPEC §13) behind the same `AgencyStore` interface as the
+        // SQLite one; the only module that imports PostgresNIO.
+        .target(name: "FieldPlanPostgres", dependencies: [
+            "FieldPlanCore", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanReports",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The application layer: each use case once, for the command line and the HTTP service.
         .target(name: "FieldPlanApp", dependencies: [
             "FieldPlanCore", "FieldPlanReports", "FieldPlanStore", "FieldPlanPlanning", "FieldPlanRouting", "FieldPlanZoning",
@@ -62,7 +71,7 @@ let package = Package(
         ]),
         // Edge: the HTTP service (SPEC §8) on Hummingbird: routes, token auth, request logs.
         .target(name: "FieldPlanServer", dependencies: [
-            "FieldPlanCore", "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanReports",
+            "FieldPlanCore", "FieldPlanApp", "FieldPlanStore", "FieldPlanPostgres", "FieldPlanInterchange", "FieldPlanRendering", "FieldPlanReports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -71,7 +80,7 @@ let package = Package(
         // Edge: the command line.
         .target(name: "FieldPlanCLI", dependencies: [
             "FieldPlanCore", "FieldPlanRouting", "FieldPlanZoning", "FieldPlanPlanning", "FieldPlanInterchange", "FieldPlanStore",
-            "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp", "FieldPlanServer", "FieldPlanRoads",
+            "FieldPlanPostgres", "FieldPlanReports", "FieldPlanRendering", "FieldPlanApp", "FieldPlanServer", "FieldPlanRoads",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "fieldplan", dependencies: ["FieldPlanCLI"]),
@@ -93,6 +102,15 @@ let package = Package(
         .testTarget(name: "FieldPlanAppTests", dependencies: [
             "FieldPlanApp", "FieldPlanStore", "FieldPlanInterchange", "FieldPlanPlanning", "FieldPlanRendering", "FieldPlanCore",
             "FieldPlanZoning",
+        ]),
+        // The store contract on both engines, and the PostgreSQL store's own tests (a server
+        // from scripts/pg-dev through FIELDPLAN_TEST_POSTGRES_URL).
+        .testTarget(name: "FieldPlanPostgresTests", dependencies: [
+            "FieldPlanPostgres", "FieldPlanStore", "FieldPlanCore", "FieldPlanInterchange", "FieldPlanServer", "fieldplan",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "FieldPlanCLITests", dependencies: ["FieldPlanCLI", "fieldplan"]),
         .testTarget(name: "FieldPlanServerTests", dependencies: [

@@ -45,6 +45,7 @@ public enum AppError: Error, Sendable, Hashable, CustomStringConvertible {
         catch let e as PlanEditRefusal { throw AppError.refused(e.description) }
         catch let e as PlanningRefusal { throw AppError.refused(e.message) }
         catch let e as ZoneStoreError { throw AppError.notFound(e.description) }
+        catch let e as StoreEngineError { throw AppError.refused(e.description) }
         catch let e as FieldPlanStore.SyncError { throw AppError.notFound(e.message) }
         catch let e as OSRMError { throw AppError.failed(e.description) }
         catch let e as RoadError {

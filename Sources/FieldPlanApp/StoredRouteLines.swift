@@ -10,7 +10,7 @@ struct StoredRouteLines {
     var visits: [JSONObject]
 
     /// Nil when the day has no plan or the agent no route on it.
-    init?(_ store: FieldPlanStore, date: CivilDate, agent: String) throws {
+    init?(_ store: any AgencyStore, date: CivilDate, agent: String) throws {
         guard let (version, lines) = try store.planLines(date: date, agent: agent), !lines.isEmpty else { return nil }
         var route: JSONObject?
         var visits: [JSONObject] = []

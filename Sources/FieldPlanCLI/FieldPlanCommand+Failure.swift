@@ -1,4 +1,5 @@
 import FieldPlanApp
+import FieldPlanStore
 
 extension FieldPlanCommand {
     /// The one line `fieldplan: …` says for a failed command (exit 1), or nil when the error
@@ -9,6 +10,7 @@ extension FieldPlanCommand {
         switch error {
         case let failure as CommandFailure: failure.message
         case let failure as AppError: failure.message
+        case let failure as StoreEngineError: failure.description
         default: nil
         }
     }

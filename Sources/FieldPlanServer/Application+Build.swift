@@ -1,12 +1,13 @@
+import FieldPlanPostgres
 import FieldPlanStore
 import Hummingbird
 import Logging
 
-/// The service as `fieldplan serve` runs it and the tests test it: the store at
-/// `configuration.storePath` (which must exist) opened as a `DatabasePool`, the routes, the
-/// middleware, and HTTP/1.1 with an idle timeout.
+/// The service as `fieldplan serve` runs it and the tests test it: `configuration.store`, or
+/// the store at `configuration.storePath` (which must exist; an SQLite file opens as a
+/// `DatabasePool`), the routes, the middleware, and HTTP/1.1 with an idle timeout.
 public func buildApplication(_ configuration: ServerConfiguration) throws -> some ApplicationProtocol {
-    let store = try FieldPlanStore(existingAt: configuration.storePath)
+    let store = try configuration.store ?? StoreOpener.open(configuration.storePath)
     let router = buildRouter(store: store, limits: configuration.limits, logger: configuration.logger)
     let onListening = configuration.onListening
     return Application(
@@ -28,11 +29,11 @@ public func serve(_ configuration: ServerConfiguration) async throws {
 /// request logging outermost (so it sees the final status), then errors to JSON, then the
 /// token check on `/api`, then the mark of a writing request (its store calls wait in
 /// `writes`, one queue per server).
-public func buildRouter(store: FieldPlanStore, limits: ServerLimits = ServerLimits(), logger: Logger) -> Router<APIRequestContext> {
+public func buildRouter(store: any AgencyStore, limits: ServerLimits = ServerLimits(), logger: Logger) -> Router<APIRequestContext> {
     buildRouter(store: store, limits: limits, logger: logger, writes: WriteQueue(waitSeconds: limits.writeQueueSeconds))
 }
 
-func buildRouter(store: FieldPlanStore, limits: ServerLimits, logger: Logger, writes: WriteQueue) -> Router<APIRequestContext> {
+func buildRouter(store: any AgencyStore, limits: ServerLimits, logger: Logger, writes: WriteQueue) -> Router<APIRequestContext> {
     let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds, writes: writes)
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))

@@ -6,7 +6,8 @@ import Synchronization
 /// The store for async handlers: every call runs on the store's own thread pool, never on
 /// an event loop, so a long read or a queued write holds one pool thread and no connection.
 /// SQLite in WAL mode (a GRDB `DatabasePool`) lets the reads run side by side while one
-/// write goes on.
+/// write goes on. The pool's threads are plain threads, not the Swift concurrency pool's, so
+/// the PostgreSQL store may block them while its own tasks talk to the server.
 ///
 /// The pool has `threads` threads rather than NIO's shared pool of one per core: a write
 /// waiting for SQLite's lock (a second import behind a first) sleeps on its thread, and with
@@ -22,7 +23,7 @@ import Synchronization
 /// within the queue's time, and once started is answered with its own result, however long
 /// it takes. Reads never wait for writes (WAL).
 struct BlockingStore: Sendable {
-    let store: FieldPlanStore
+    let store: any AgencyStore
     /// The cap of a read.
     let seconds: Double
     /// The cap of a long read: an export, a report.
@@ -30,7 +31,7 @@ struct BlockingStore: Sendable {
     /// The queue every write of this server waits in.
     let writes: WriteQueue
 
-    init(store: FieldPlanStore, seconds: Double, longSeconds: Double, writes: WriteQueue = WriteQueue(waitSeconds: 15)) {
+    init(store: any AgencyStore, seconds: Double, longSeconds: Double, writes: WriteQueue = WriteQueue(waitSeconds: 15)) {
         self.store = store
         self.seconds = seconds
         self.longSeconds = longSeconds
@@ -52,7 +53,7 @@ struct BlockingStore: Sendable {
     }()
 
     /// `body` on the pool: as a write when called for a writing request (or with `write: true`), else as a read.
-    func run<T: Sendable>(long: Bool = false, write: Bool? = nil, _ body: @escaping @Sendable (FieldPlanStore) throws -> T) async throws -> T {
+    func run<T: Sendable>(long: Bool = false, write: Bool? = nil, _ body: @escaping @Sendable (any AgencyStore) throws -> T) async throws -> T {
         let store = self.store
         if write ?? Self.inWriteRequest {
             return try await writes.run { try await Self.pool.runIfActive { try body(store) } }

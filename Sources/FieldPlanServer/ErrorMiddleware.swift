@@ -37,6 +37,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return APIError(.badRequest, error.description)
         case let error as SettingsError:
             return APIError(.badRequest, "settings: \(error)", field: error.key)
+        case let error as StoreEngineError:
+            return APIError(.unprocessableContent, error.description)
         case let error as ImportError:
             return APIError(.badRequest, error.message)
         case is CancellationError:

@@ -53,7 +53,8 @@ extension FieldPlanStore {
         }
     }
 
-    static func isValidUserName(_ name: String) -> Bool {
+    /// The rule every engine applies to a user name (SPEC §8).
+    public static func isValidUserName(_ name: String) -> Bool {
         !name.isEmpty && name.count <= 64 && name.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || ".-_@".unicodeScalars.contains($0)
         }

@@ -25,13 +25,16 @@ struct AppFixture {
     let app: FieldPlanApp
     private var files = 0
 
+    /// The SQLite store the app was made with (tests read its tables directly).
+    let store: FieldPlanStore
+
     init() throws {
-        app = FieldPlanApp(store: try FieldPlanStore())
+        store = try FieldPlanStore()
+        app = FieldPlanApp(store: store)
         let result = try app.importRecords([ImportInput(path: folder.write("city.ndjson", Self.city), displayName: "city.ndjson")])
         precondition(!result.hasRejections)
     }
 
-    var store: FieldPlanStore { app.store }
 
     /// A reproducible plan of `day` (an iteration budget, not time), stored as the next version.
     @discardableResult

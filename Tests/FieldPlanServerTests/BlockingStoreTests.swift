@@ -26,12 +26,13 @@ struct BlockingStoreTests {
     /// the pool: reads answer while it and a second, queued write wait.
     @Test func readsAnswerWhileWritesHoldAndQueue() async throws {
         let f = try ServerFixture()
-        let store = BlockingStore(store: try FieldPlanStore(existingAt: f.path), seconds: 30, longSeconds: 30)
+        let sqlite = try FieldPlanStore(existingAt: f.path)
+        let store = BlockingStore(store: sqlite, seconds: 30, longSeconds: 30)
         let release = DispatchSemaphore(value: 0)
         let started = Mutex(false)
         let first = Task {
-            try await store.run { s in
-                try s.writer.write { db in
+            try await store.run { _ in
+                try sqlite.writer.write { db in
                     try db.execute(sql: "UPDATE setting SET value = value WHERE 0")
                     started.withLock { $0 = true }
                     release.wait()

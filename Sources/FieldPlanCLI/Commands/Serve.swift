@@ -24,8 +24,11 @@ extension FieldPlanCommand {
         func run() throws {
             let host = self.host
             let path = store.path
-            let configuration = ServerConfiguration(host: host, port: port, storePath: path, onListening: { port in
-                FileHandle.standardOutput.write(Data("fieldplan: serving \(path) on http://\(host):\(port)\n".utf8))
+            let name = store.displayName
+            // Opened here, on the main thread: a PostgreSQL store is opened outside Swift tasks.
+            let opened = try store.open()
+            let configuration = ServerConfiguration(host: host, port: port, storePath: path, store: opened, onListening: { port in
+                FileHandle.standardOutput.write(Data("fieldplan: serving \(name) on http://\(host):\(port)\n".utf8))
             })
             do {
                 try Self.block { try await serve(configuration) }
