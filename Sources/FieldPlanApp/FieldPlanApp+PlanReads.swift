@@ -9,7 +9,8 @@ extension FieldPlanApp {
     /// - Throws: `AppError.notFound` for no plan, no such version, or no route of the agent.
     public func plan(date: CivilDate, version: Int? = nil, agent: String? = nil) throws -> PlanReading {
         let day = date.description
-        guard let stored = try AppError.mapping({ try store.storedPlan(date: date, version: version) }) else {
+        // With an agent the store reads only that route: a phone's request costs one route.
+        guard let stored = try AppError.mapping({ try store.storedPlan(date: date, version: version, agent: agent) }) else {
             throw AppError.notFound(version.map { PlanStoreError.noVersion(day, $0).description } ?? PlanStoreError.noPlan(day).description)
         }
         var plan = stored.plan
