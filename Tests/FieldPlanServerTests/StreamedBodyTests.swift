@@ -1,5 +1,6 @@
 import FieldPlanApp
 import FieldPlanCore
+import FieldPlanStore
 @testable import FieldPlanServer
 import Foundation
 import Hummingbird
@@ -19,7 +20,10 @@ struct StreamedBodyTests {
     func aListingIsChunkedAsItIsRead(_ uri: String) async throws {
         let f = try ServerFixture()
         try f.plan("2026-12-10")
-        try f.sync([TokenMatrixTests.outcomeOfG1])   // an audit entry or more
+        // A client file that changes A1's balance: an audit entry.
+        let update = f.folder + "/update.ndjson"
+        _ = FileManager.default.createFile(atPath: update, contents: Data((ServerFixture.base[4].replacingOccurrences(of: #""balance":1000"#, with: #""balance":900"#) + "\n").utf8))
+        _ = try f.store.importRecords([ImportInput(path: update, displayName: "update.ndjson")])
         let app = FieldPlanApp(store: f.store)
         var expected: [String] = []
         switch uri.split(separator: "?")[0] {
