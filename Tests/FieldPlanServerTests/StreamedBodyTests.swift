@@ -1,5 +1,6 @@
 import FieldPlanApp
 import FieldPlanCore
+import FieldPlanInterchange
 import FieldPlanStore
 @testable import FieldPlanServer
 import Foundation
