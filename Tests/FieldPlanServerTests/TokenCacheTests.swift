@@ -15,7 +15,9 @@ struct TokenCacheTests {
     static func router(_ f: ServerFixture) throws -> (Router<APIRequestContext>, AuthMiddleware) {
         let store = try FieldPlanStore(existingAt: f.path)
         let blocking = BlockingStore(store: store, seconds: 30, longSeconds: 30)
-        let auth = AuthMiddleware(store: blocking, changes: try #require(try store.changes()))
+        let changes = try store.changes()
+        #expect(changes != nil, "a store file has a change counter")
+        let auth = AuthMiddleware(store: blocking, changes: changes)
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.group("/api").add(middleware: auth).addRoutes(SessionController().routes)
