@@ -46,6 +46,15 @@ extension FieldPlanApp {
     ///   the day has no plan (before any line is written).
     /// - Complexity: streams every kind but zones and the plan, which are small.
     public func export(_ request: ExportRequest, line: (String) throws -> Void) throws {
+        try exportStream(request).write(line)
+    }
+
+    /// `export` as a stream an edge writes as it reads (`GET /api/export`): the request is
+    /// checked and the day's plan read now, so a refusal comes before the first line; the
+    /// zones' figures and every other kind are read when the stream is written, the records
+    /// through the store's cursors, never held whole.
+    /// - Throws: as `export(_:line:)`, when the stream is made.
+    public func exportStream(_ request: ExportRequest) throws -> LineStream {
         var kinds = request.kinds
         let planKinds = Set(kinds.filter { $0 == .visit || $0 == .route }.map(\.rawValue))
         kinds.removeAll { $0 == .visit || $0 == .route }
@@ -57,11 +66,15 @@ extension FieldPlanApp {
             }
             planLines = plan.lines
         }
-        if kinds.contains(.zone) {
-            for l in try zoneFigures(changedSince: request.since).exportLines() { try line(l) }
-            kinds.removeAll { $0 == .zone }
+        let recordKinds = kinds, dayLines = planLines, since = request.since
+        return LineStream { [self] line in
+            var kinds = recordKinds
+            if kinds.contains(.zone) {
+                for l in try zoneFigures(changedSince: since).exportLines() { try line(l) }
+                kinds.removeAll { $0 == .zone }
+            }
+            try store.export(kinds: kinds, since: since, line)
+            for l in dayLines { try line(l) }
         }
-        try store.export(kinds: kinds, since: request.since, line)
-        for l in planLines { try line(l) }
     }
 }

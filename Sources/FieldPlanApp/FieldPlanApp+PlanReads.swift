@@ -9,7 +9,8 @@ extension FieldPlanApp {
     /// - Throws: `AppError.notFound` for no plan, no such version, or no route of the agent.
     public func plan(date: CivilDate, version: Int? = nil, agent: String? = nil) throws -> PlanReading {
         let day = date.description
-        guard let stored = try AppError.mapping({ try store.storedPlan(date: date, version: version) }) else {
+        // With an agent the store reads only that route: a phone's request costs one route.
+        guard let stored = try AppError.mapping({ try store.storedPlan(date: date, version: version, agent: agent) }) else {
             throw AppError.notFound(version.map { PlanStoreError.noVersion(day, $0).description } ?? PlanStoreError.noPlan(day).description)
         }
         var plan = stored.plan
@@ -28,11 +29,27 @@ extension FieldPlanApp {
     /// (`GET /api/plans?from=&to=`), with the clock to show when each was stored.
     /// - Throws: `AppError.invalid` for a range that ends before it starts or is over a year.
     public func planDays(from: CivilDate, to: CivilDate) throws -> AgencyListing<PlanDay> {
+        try Self.checkPlanRange(from: from, to: to)
+        return AgencyListing(items: try store.planDays(from: from, to: to), clock: try store.clock())
+    }
+
+    /// `GET /api/plans?from=&to=`: the planned days of a range as NDJSON lines (`PlanDay.json`),
+    /// each written as the store's cursor reads it. The range is checked and the clock read
+    /// when the stream is made, so a refusal comes before the first line.
+    /// - Throws: `AppError.invalid` as `planDays(from:to:)`.
+    public func planDayLines(from: CivilDate, to: CivilDate) throws -> LineStream {
+        try Self.checkPlanRange(from: from, to: to)
+        let clock = try store.clock()
+        return LineStream { [store] line in
+            try store.planDays(from: from, to: to) { try line($0.json(clock)) }
+        }
+    }
+
+    static func checkPlanRange(from: CivilDate, to: CivilDate) throws {
         guard from <= to else { throw AppError.invalid("to: \(to) is before from \(from)") }
         guard to.dayNumber - from.dayNumber < Self.maximumPlanDays else {
             throw AppError.invalid("a plan calendar covers at most \(Self.maximumPlanDays) days; \(from) to \(to) is longer")
         }
-        return AgencyListing(items: try store.planDays(from: from, to: to), clock: try store.clock())
     }
 
     /// `plan diff`: the stops added, dropped, moved to another agent and reordered from

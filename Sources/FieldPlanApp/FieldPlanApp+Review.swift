@@ -26,6 +26,15 @@ extension FieldPlanApp {
         try store.audit(account: account) { try body($0, clock) }
     }
 
+    /// `GET /api/audit`: the trail as NDJSON lines (`AuditEntry.json`), each written as the
+    /// store's cursor reads it; the clock is read when the stream is made.
+    public func auditLines(account: String? = nil) throws -> LineStream {
+        let clock = try store.clock()
+        return LineStream { [store] line in
+            try store.audit(account: account) { try line($0.json(clock)) }
+        }
+    }
+
     /// `clearances`: accounts paid to zero (`pending` or `confirmed` only, or all).
     /// - Throws: `AppError.invalid` for another state.
     public func clearances(state: String? = nil) throws -> AgencyListing<FieldPlanStore.Clearance> {

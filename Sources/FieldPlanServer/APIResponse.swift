@@ -1,3 +1,4 @@
+import FieldPlanApp
 import Hummingbird
 
 /// The service's answers, each with its content type.
@@ -14,6 +15,12 @@ enum APIResponse {
             buffer.writeString("\n")
         }
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    /// Lines a use case reads as the body is written (`LinePump`): chunked, never held whole.
+    static func ndjson(streaming lines: LineStream) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"],
+                 body: LinePump.body { emit in try lines.write(emit) })
     }
 
     static func body(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -41,7 +41,9 @@ func buildRouter(store: any AgencyStore, limits: ServerLimits, logger: Logger, w
     router.addRoutes(HealthController(store: blocking).routes)
     // Issue 14: the web app's pages and files (no token: they hold no data).
     router.addRoutes(WebController().routes)
-    let api = router.group("/api").add(middleware: AuthMiddleware(store: blocking)).add(middleware: WriteRequestMiddleware())
+    // A token found valid is not looked up again until the next commit to the store.
+    let auth = AuthMiddleware(store: blocking, changes: try? store.changes())
+    let api = router.group("/api").add(middleware: auth).add(middleware: WriteRequestMiddleware())
     api.addRoutes(OpenAPIController().routes)
     api.addRoutes(SessionController().routes)
     api.addRoutes(AccountsController(store: blocking).routes)

@@ -2,7 +2,8 @@ import FieldPlanApp
 import FieldPlanInterchange
 import Hummingbird
 
-/// `GET /api/audit[?account=ID]` (supervisor): the lines of `fieldplan audit --format json`.
+/// `GET /api/audit[?account=ID]` (supervisor): the lines of `fieldplan audit --format json`,
+/// written as the store's cursor reads the trail, which grows with every change.
 struct AuditController {
     let store: BlockingStore
 
@@ -11,13 +12,9 @@ struct AuditController {
         routes.get("/audit") { request, context in
             try context.requireSupervisor()
             let account = QueryParameters(request).string("account")
-            let lines = try await store.run { store -> [String] in
-                let clock = try store.clock()
-                var lines: [String] = []
-                try store.audit(account: account) { lines.append($0.json(clock)) }
-                return lines
-            }
-            return APIResponse.ndjson(lines)
+            let app = store.app
+            let lines = try await store.run { _ in try app.auditLines(account: account) }
+            return APIResponse.ndjson(streaming: lines)
         }
         return routes
     }

@@ -59,25 +59,30 @@ struct BlockingStore: Sendable {
             return try await writes.run { try await Self.pool.runIfActive { try body(store) } }
         }
         let limit = long ? longSeconds : seconds
-        let gate = Gate<T>()
+        // The call goes straight to a pool thread, which resumes the request itself: no task
+        // is made for it. The cap is an event-loop timer, cancelled when the answer comes, so a
+        // read costs two thread hops and a timer, not two tasks and a 30-second sleep.
         return try await withCheckedThrowingContinuation { continuation in
-            gate.arm(continuation)
-            let timer = Task {
-                try await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
+            let gate = Gate<T>(continuation)
+            let timer = Self.timers.next().scheduleTask(in: .nanoseconds(Int64(limit * 1e9))) {
                 gate.finish(.failure(APIError(.serviceUnavailable, "the store did not answer within \(Self.text(limit)) s; try again",
                                               headers: [.retryAfter: "5"])))
             }
-            Task {
-                do {
-                    let value = try await Self.pool.runIfActive { try body(store) }
-                    gate.finish(.success(value))
-                } catch {
-                    gate.finish(.failure(error))
+            Self.pool.submit { state in
+                guard case .active = state else {
+                    timer.cancel()
+                    gate.finish(.failure(CancellationError()))
+                    return
                 }
+                let result = Result { try body(store) }
                 timer.cancel()
+                gate.finish(result)
             }
         }
     }
+
+    /// The event loops that time the reads (NIO's shared group, which also serves the connections).
+    static var timers: MultiThreadedEventLoopGroup { MultiThreadedEventLoopGroup.singleton }
 
     static func text(_ seconds: Double) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
@@ -86,9 +91,9 @@ struct BlockingStore: Sendable {
     /// Resumes the waiting request once: with the answer or with the time-out, whichever
     /// comes first.
     private final class Gate<T: Sendable>: Sendable {
-        private let state = Mutex<CheckedContinuation<T, any Error>?>(nil)
+        private let state: Mutex<CheckedContinuation<T, any Error>?>
 
-        func arm(_ continuation: CheckedContinuation<T, any Error>) { state.withLock { $0 = continuation } }
+        init(_ continuation: CheckedContinuation<T, any Error>) { state = Mutex(continuation) }
 
         func finish(_ result: Result<T, any Error>) {
             let continuation = state.withLock { c in defer { c = nil }; return c }

@@ -1,14 +1,15 @@
+import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanStore
 import Hummingbird
 
 /// `GET /api/export?kind=&date=&since=` (supervisor): the store as NDJSON that
 /// `POST /api/import` takes back, streamed from the store's cursors as the command writes
 /// it (`application/x-ndjson`). `kind` is a comma-separated list (default: every importable
 /// kind); `visit` and `route` need `date` and give that day's latest plan; `since` keeps
-/// only records changed at or after an ISO 8601 instant. Zone lines are the stored zones
-/// without the figures `fieldplan export` computes (centroid, accounts, workload).
+/// only records changed at or after an ISO 8601 instant. The lines are those of
+/// `fieldplan export` (`FieldPlanApp.exportStream`), zones with their figures, written through
+/// a `LinePump` as the store's cursors read them.
 struct ExportController {
     let store: BlockingStore
 
@@ -32,22 +33,15 @@ struct ExportController {
             }
         }
         let since = try query.instant("since")?.epochSeconds
-        let planKinds = Set(kinds.filter { $0 == .visit || $0 == .route }.map(\.rawValue))
-        kinds.removeAll { $0 == .visit || $0 == .route }
-        var planLines: [String] = []
-        if !planKinds.isEmpty {
-            guard let day = try query.date("date") else { throw APIError.badRequest("kind visit,route needs date=YYYY-MM-DD", field: "date") }
-            guard let plan = try await store.run({ try $0.planLines(date: day, kinds: planKinds) }) else {
-                throw APIError.notFound("no plan for \(day)")
-            }
-            planLines = plan.lines
+        var day: CivilDate?
+        if kinds.contains(.visit) || kinds.contains(.route) {
+            guard let date = try query.date("date") else { throw APIError.badRequest("kind visit,route needs date=YYYY-MM-DD", field: "date") }
+            day = date
         }
-        let store = self.store.store
-        let exportKinds = kinds, dayLines = planLines
-        let body = LinePump.body { emit in
-            try store.export(kinds: exportKinds, since: since, emit)
-            for line in dayLines { try emit(line) }
-        }
-        return Response(status: .ok, headers: [.contentType: "application/x-ndjson; charset=utf-8"], body: body)
+        // The use case checks the request and reads the day's plan now, so a refusal is a
+        // status; the records are read as the body is written.
+        let app = store.app, exportRequest = ExportRequest(kinds: kinds, since: since, date: day)
+        let lines = try await store.run(long: true) { _ in try PlansController.mapped { try app.exportStream(exportRequest) } }
+        return APIResponse.ndjson(streaming: lines)
     }
 }

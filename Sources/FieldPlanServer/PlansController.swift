@@ -53,19 +53,15 @@ struct PlansController {
     }
 
     /// NDJSON, one line per planned day from `from` to `to` (both needed, at most a year):
-    /// `{date, version, created_at, made_by, visits, agents, locked}` of its latest version.
+    /// `{date, version, created_at, made_by, visits, agents, locked}` of its latest version,
+    /// written as the store's cursor reads the days (`LinePump`).
     @Sendable func days(_ request: Request, context: APIRequestContext) async throws -> Response {
         try context.requireSupervisor()
         let query = QueryParameters(request)
         let from = try query.requireDate("from"), to = try query.requireDate("to")
         let app = store.app
-        let lines = try await store.run { _ in
-            try Self.mapped {
-                let days = try app.planDays(from: from, to: to)
-                return days.items.map { $0.json(days.clock) }
-            }
-        }
-        return APIResponse.ndjson(lines)
+        let lines = try await store.run { _ in try Self.mapped { try app.planDayLines(from: from, to: to) } }
+        return APIResponse.ndjson(streaming: lines)
     }
 
     /// `from=V` (needed) and `to=W` (default the latest): what changed, stop by stop.

@@ -7,8 +7,16 @@ extension FieldPlanStore {
     /// - Complexity: one read; the `(date, version)` index finds the versions, and each
     ///   latest version's visits and routes are counted by their primary keys.
     public func planDays(from: CivilDate, to: CivilDate) throws -> [PlanDay] {
+        var days: [PlanDay] = []
+        try planDays(from: from, to: to) { days.append($0) }
+        return days
+    }
+
+    /// The same days handed to `each` one at a time as a cursor reads them, in one read
+    /// transaction, so a caller that streams them holds none.
+    public func planDays(from: CivilDate, to: CivilDate, _ each: (PlanDay) throws -> Void) throws {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.date, p.version, p.created_at, p.made_by,
                        (SELECT COUNT(*) FROM plan_visit v WHERE v.plan_id = p.id AND v.account_id IS NOT NULL) AS visits,
                        (SELECT COUNT(*) FROM plan_route r WHERE r.plan_id = p.id) AS agents,
@@ -17,9 +25,10 @@ extension FieldPlanStore {
                 WHERE p.date BETWEEN ? AND ?
                   AND p.version = (SELECT MAX(q.version) FROM plan q WHERE q.date = p.date)
                 ORDER BY p.date
-                """, arguments: [from.description, to.description]).map {
-                PlanDay(date: $0["date"], version: $0["version"], createdAt: $0["created_at"], madeBy: $0["made_by"],
-                        visits: $0["visits"], agents: $0["agents"], locked: $0["locked"])
+                """, arguments: [from.description, to.description])
+            while let row = try rows.next() {
+                try each(PlanDay(date: row["date"], version: row["version"], createdAt: row["created_at"], madeBy: row["made_by"],
+                                 visits: row["visits"], agents: row["agents"], locked: row["locked"]))
             }
         }
     }

@@ -81,9 +81,11 @@ extension FieldPlanStore {
     }
 
     /// A stored version of the day's plan (the latest when `version` is nil), read back
-    /// from its lines; nil when there is none.
-    public func storedPlan(date: CivilDate, version: Int? = nil) throws -> StoredPlan? {
-        try writer.read { db in try Self.storedPlan(db, date: date, version: version) }
+    /// from its lines; nil when there is none. With `agent`, only that agent's route is read
+    /// (the plan's other routes are left out, its unplanned visits kept): an agent's phone
+    /// asking for its day costs one route's lines, not the agency's.
+    public func storedPlan(date: CivilDate, version: Int? = nil, agent: String? = nil) throws -> StoredPlan? {
+        try writer.read { db in try Self.storedPlan(db, date: date, version: version, agent: agent) }
     }
 
     /// The versions of the day's plan, oldest first.
@@ -91,7 +93,7 @@ extension FieldPlanStore {
         try writer.read { db in try Int.fetchAll(db, sql: "SELECT version FROM plan WHERE date = ? ORDER BY version", arguments: [date.description]) }
     }
 
-    static func storedPlan(_ db: Database, date: CivilDate, version: Int?) throws -> StoredPlan? {
+    static func storedPlan(_ db: Database, date: CivilDate, version: Int?, agent: String? = nil) throws -> StoredPlan? {
         let day = date.description
         let row = version == nil
             ? try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1", arguments: [day])
@@ -101,7 +103,10 @@ extension FieldPlanStore {
         let settings = try Self.settings(db)
         var offset = Self.utcOffset(timeZone: settings.timeZone, date: date)
         var routes: [AgentRoute] = []
-        for r in try Row.fetchAll(db, sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [id]) {
+        let routeRows = agent == nil
+            ? try Row.fetchAll(db, sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [id])
+            : try Row.fetchAll(db, sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? AND agent_id = ?", arguments: [id, agent])
+        for r in routeRows {
             let line = try Self.object(r["line"])
             let agentID: String = r["agent_id"]
             if let start = line["start"].flatMap(Self.text).flatMap(Instant.init) { offset = start.offsetSeconds }
