@@ -64,6 +64,10 @@ public final class PostgresAgencyStore: Sendable {
 
     public var location: String { url.description }
 
+    /// No commit watch on PostgreSQL yet: every request looks its token up, so a revocation
+    /// by any instance holds at the next request.
+    public func changes() throws -> StoreChanges? { nil }
+
     // MARK: The bridge from plain threads
 
     /// Runs `body` as a task and blocks this thread until it ends. Refused from inside a task.

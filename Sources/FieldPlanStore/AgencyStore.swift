@@ -23,6 +23,10 @@ public protocol AgencyStore: Sendable {
 
     func appliedMigrations() throws -> [String]
 
+    /// A watch on commits by anyone (the token cache's check); nil when the engine has none,
+    /// and then every request looks its token up.
+    func changes() throws -> StoreChanges?
+
     // Settings and users (SPEC §8).
     func settings() throws -> Settings
     @discardableResult func setSetting(_ key: String, to value: String) throws -> String
@@ -57,11 +61,14 @@ public protocol AgencyStore: Sendable {
     func planningInput(date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>,
                        travel: (any TravelMatrixSource)?, fromTime: Int?) throws -> PlanningInput
     func savePlan(_ plan: DayPlan, seed: UInt64, madeBy: String) throws -> FieldPlanStore.PlanChanges
-    func storedPlan(date: CivilDate, version: Int?) throws -> StoredPlan?
+    /// With `agent`, only that agent's route is read (a phone's plan of the day).
+    func storedPlan(date: CivilDate, version: Int?, agent: String?) throws -> StoredPlan?
     func planVersions(date: CivilDate) throws -> [Int]
     func planLines(date: CivilDate, kinds: Set<String>, agent: String?) throws -> (version: Int, lines: [String])?
     func unplannedVisits(date: CivilDate) throws -> [UnplannedVisit]
     func planDays(from: CivilDate, to: CivilDate) throws -> [PlanDay]
+    /// The same days one at a time, as the store reads them (a streamed calendar).
+    func planDays(from: CivilDate, to: CivilDate, _ each: (PlanDay) throws -> Void) throws
     func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int?,
                   travel: (any TravelMatrixSource)?, offRoad: [String: String]) throws -> FieldPlanStore.PlanEditResult
     func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool, expectedVersion: Int?) throws -> Bool
@@ -154,7 +161,9 @@ extension AgencyStore {
         try savePlan(plan, seed: seed, madeBy: madeBy)
     }
 
-    public func storedPlan(date: CivilDate, version: Int? = nil) throws -> StoredPlan? { try storedPlan(date: date, version: version) }
+    public func storedPlan(date: CivilDate, version: Int? = nil, agent: String? = nil) throws -> StoredPlan? {
+        try storedPlan(date: date, version: version, agent: agent)
+    }
 
     public func planLines(date: CivilDate, kinds: Set<String> = ["route", "visit"], agent: String? = nil) throws -> (version: Int, lines: [String])? {
         try planLines(date: date, kinds: kinds, agent: agent)
