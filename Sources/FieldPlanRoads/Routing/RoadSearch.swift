@@ -17,7 +17,7 @@ struct RoadSearch {
     var stamp: [UInt32]
     var version: UInt32 = 0
     var needed: [UInt32]
-    var heap: [(key: Double, vertex: Int32)] = []
+    var heap = MinHeap()
 
     init(_ graph: RoadGraph) {
         self.graph = graph
@@ -44,7 +44,7 @@ struct RoadSearch {
             seconds[i] = s
             metres[i] = m
             parent[i] = edge
-            push(s, v)
+            heap.push(s, v)
         }
     }
 
@@ -60,7 +60,7 @@ struct RoadSearch {
             needed = stamp
             version = 1
         }
-        heap.removeAll(keepingCapacity: true)
+        heap.removeAll()
         let g = graph
         for (v, s, m) in seeds(origin) { reach(v, s, m, from: -1) }
         var remaining = 0
@@ -70,7 +70,7 @@ struct RoadSearch {
                 remaining += 1
             }
         }
-        while remaining > 0, let (key, v) = pop() {
+        while remaining > 0, let (key, v) = heap.pop() {
             let i = Int(v)
             guard key == seconds[i] else { continue }     // a stale entry
             if needed[i] == version { needed[i] = version &- 1; remaining -= 1 }
@@ -150,35 +150,5 @@ struct RoadSearch {
         if out.isEmpty { out = [graph.point(end - 1)] }
         if out.count == 1 && hi > along { out.append(graph.point(end - 1)) }
         return a <= b ? out : out.reversed()
-    }
-
-    mutating func push(_ key: Double, _ v: Int32) {
-        heap.append((key, v))
-        var i = heap.count - 1
-        while i > 0 {
-            let up = (i - 1) / 2
-            if heap[up].key <= key { break }
-            heap.swapAt(up, i)
-            i = up
-        }
-    }
-
-    mutating func pop() -> (Double, Int32)? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && heap[l].key < heap[m].key { m = l }
-                if r < heap.count && heap[r].key < heap[m].key { m = r }
-                if m == i { break }
-                heap.swapAt(m, i)
-                i = m
-            }
-        }
-        return (top.key, top.vertex)
     }
 }
