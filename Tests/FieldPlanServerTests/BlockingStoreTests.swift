@@ -27,7 +27,8 @@ struct BlockingStoreTests {
     @Test func readsAnswerWhileWritesHoldAndQueue() async throws {
         let f = try ServerFixture()
         let sqlite = try FieldPlanStore(existingAt: f.path)
-        let store = BlockingStore(store: sqlite, seconds: 30, longSeconds: 30)
+        // Long caps: on a loaded machine the eight reads may wait for the store's threads.
+        let store = BlockingStore(store: sqlite, seconds: 120, longSeconds: 120)
         let release = DispatchSemaphore(value: 0)
         let started = Mutex(false)
         let first = Task {

@@ -58,7 +58,9 @@ struct WriteQueueTests {
 
     @Test func readsAnswerAtOnceWhileAWriteIsHeld() async throws {
         let f = try ServerFixture()
-        let writes = WriteQueue(waitSeconds: 30)
+        // A long queue limit: the twenty reads may take a while on a loaded machine, and the
+        // waiting write must still be waiting (not refused) when they are done.
+        let writes = WriteQueue(waitSeconds: 300)
         try await Self.app(f, writes: writes).test(.router) { client in
             try await writes.acquire()
             // A write waiting behind the held one.
@@ -73,7 +75,7 @@ struct WriteQueueTests {
                 #expect(settings.status == .ok)
             }
             // The write stays held until every read has answered: a read that queued behind it
-            // would have been refused with 503 after the queue's 30 s, not answered 200. No
+            // would have waited for the queue's 300 s and been refused with 503, not answered 200. No
             // wall-clock bound here: the whole suite shares the store's thread pool.
             #expect(try f.store.settings().value(of: "min_gap_days") != "6", "the queued write has not run yet")
             writes.release()
