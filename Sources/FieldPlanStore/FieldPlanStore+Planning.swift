@@ -96,22 +96,22 @@ extension FieldPlanStore {
     static func storedPlan(_ db: Database, date: CivilDate, version: Int?, agent: String? = nil) throws -> StoredPlan? {
         let day = date.description
         let row = version == nil
-            ? try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1", arguments: [day])
-            : try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE date = ? AND version = ?", arguments: [day, version])
+            ? try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM plan WHERE date = ? ORDER BY version DESC LIMIT 1"), arguments: [day])
+            : try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM plan WHERE date = ? AND version = ?"), arguments: [day, version])
         guard let row else { return nil }
         let id: Int64 = row["id"]
         let settings = try Self.settings(db)
-        var offset = Self.utcOffset(timeZone: settings.timeZone, date: date)
+        var offset = Self.clock(timeZone: settings.timeZone).offsetSeconds(at: Int64(date.dayNumber) * 86_400 + 12 * 3600)
         var routes: [AgentRoute] = []
         let routeRows = agent == nil
-            ? try Row.fetchAll(db, sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [id])
-            : try Row.fetchAll(db, sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? AND agent_id = ?", arguments: [id, agent])
+            ? try Row.fetchAll(db.cachedStatement(sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? ORDER BY agent_id"), arguments: [id])
+            : try Row.fetchAll(db.cachedStatement(sql: "SELECT agent_id, line, travel_seconds FROM plan_route WHERE plan_id = ? AND agent_id = ?"), arguments: [id, agent])
         for r in routeRows {
             let line = try Self.object(r["line"])
             let agentID: String = r["agent_id"]
             if let start = line["start"].flatMap(Self.text).flatMap(Instant.init) { offset = start.offsetSeconds }
             var stops: [PlannedStop] = []
-            for v in try Row.fetchAll(db, sql: "SELECT line, leg_seconds, seq FROM plan_visit WHERE plan_id = ? AND agent_id = ? ORDER BY seq",
+            for v in try Row.fetchAll(db.cachedStatement(sql: "SELECT line, leg_seconds, seq FROM plan_visit WHERE plan_id = ? AND agent_id = ? ORDER BY seq"),
                                       arguments: [id, agentID]) {
                 let o = try Self.object(v["line"])
                 let window = (o["window_from"].flatMap(Self.text).flatMap(LocalTime.init)).flatMap { f in
@@ -129,13 +129,13 @@ extension FieldPlanStore {
                                      travelSeconds: r["travel_seconds"] ?? Self.minutesAsSeconds(line["travel_minutes"]),
                                      priority: Self.int(line["priority"]), stops: stops))
         }
-        let unplanned = try Row.fetchAll(db, sql: "SELECT account_id, reason FROM plan_unplanned WHERE plan_id = ? ORDER BY account_id", arguments: [id])
+        let unplanned = try Row.fetchAll(db.cachedStatement(sql: "SELECT account_id, reason FROM plan_unplanned WHERE plan_id = ? ORDER BY account_id"), arguments: [id])
             .map { UnplannedVisit(accountID: $0["account_id"], agentID: nil, reason: $0["reason"]) }
         var candidates = 0
         if let summary = row["summary"] as String?, let o = try? Self.object(summary) { candidates = Self.int(o["candidates"]) }
         let plan = DayPlan(date: date, utcOffsetSeconds: offset, routes: routes, unplanned: unplanned, candidateCount: candidates,
                            mandatoryCount: routes.flatMap(\.stops).filter { $0.reason == .appointment || $0.reason == .callback }.count + unplanned.count)
-        let locked = Set(try String.fetchAll(db, sql: "SELECT agent_id FROM plan_lock WHERE date = ?", arguments: [day]))
+        let locked = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT agent_id FROM plan_lock WHERE date = ?"), arguments: [day]))
         return StoredPlan(version: row["version"], createdAt: row["created_at"], madeBy: row["made_by"], plan: plan, locked: locked)
     }
 

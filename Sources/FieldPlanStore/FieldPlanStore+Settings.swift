@@ -1,6 +1,7 @@
 import FieldPlanCore
 import Foundation
 import GRDB
+import Synchronization
 
 extension FieldPlanStore {
     public func settings() throws -> Settings {
@@ -9,7 +10,8 @@ extension FieldPlanStore {
 
     static func settings(_ db: Database) throws -> Settings {
         var settings = Settings()
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting ORDER BY key") {
+        // Every request of the service reads the settings: the statement is compiled once per connection.
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM setting ORDER BY key")) {
             let key: String = row["key"]
             // A value that no longer validates (a time zone the system has dropped) falls
             // back to the default rather than making the whole store unreadable.
@@ -21,9 +23,16 @@ extension FieldPlanStore {
     /// Whether the system's time zone data knows `name`. This is where that data is read;
     /// the core only checks a name's form. The name is kept as the user spelled it (the
     /// system may call `UTC` `GMT`).
+    /// The answers are kept: the settings are read on every request of the service, and
+    /// making a `TimeZone` reads the system's zone data.
     public static func knownTimeZone(_ name: String) -> Bool {
-        TimeZone(identifier: name) != nil
+        if let known = knownTimeZones.withLock({ $0[name] }) { return known }
+        let known = TimeZone(identifier: name) != nil
+        knownTimeZones.withLock { $0[name] = known }
+        return known
     }
+
+    private static let knownTimeZones = Mutex<[String: Bool]>([:])
 
     /// Checks one setting as `setSetting` would, without a store: so a refused value is
     /// reported before a store is opened (or created). Returns the value as it would be kept.

@@ -48,7 +48,7 @@ extension FieldPlanStore {
     /// caller can compare the two in constant time. One indexed read.
     public func user(tokenHash: [UInt8]) throws -> (user: StoredUser, tokenHash: [UInt8])? {
         try writer.read { db in
-            try Row.fetchOne(db, sql: "SELECT name, role, agent_id, created_at, revoked_at, token_hash FROM user WHERE token_hash = ?",
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT name, role, agent_id, created_at, revoked_at, token_hash FROM user WHERE token_hash = ?"),
                              arguments: [Data(tokenHash)]).map { (Self.user($0), [UInt8]($0["token_hash"] as Data)) }
         }
     }
