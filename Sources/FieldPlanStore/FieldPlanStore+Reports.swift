@@ -31,12 +31,18 @@ extension FieldPlanStore {
         let start = Int64(from.dayNumber - 1) * 86_400
         let end = Int64(to.dayNumber + 2) * 86_400
         let earliest = start - Int64(attributionDays) * 86_400
+        // The portfolio's pass over every account record is split over two cores when a second
+        // connection can see the same moment (a store file; not one in memory).
+        let partner = portfolio ? (writer as? DatabasePool).flatMap { try? SnapshotPartner(path: $0.path) } : nil
+        defer { partner?.close() }
         return try writer.read { db in
             var facts = ReportFacts(from: from, to: to, attributionDays: attributionDays)
             // Every account a fact names is numbered as it is read: the facts carry the keys,
             // and the store's own sets (paying, named) and the builder work on them.
             var keys = AccountKeyTable(capacity: 1 << 16)
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM agent") { facts.agents[row[0]] = row[1] }
+            // This transaction's moment is fixed by the read above: the partner joins it, or is not used.
+            let joined = (try? partner?.join()) == true
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM zone") { facts.zones[row[0]] = .some(row[1]) }
 
             // The latest version of each day's plan: the one sheets and packets carry.
@@ -148,7 +154,7 @@ extension FieldPlanStore {
             facts.accountInfo = [ReportFacts.AccountInfo?](repeating: nil, count: keys.count)
             if portfolio {
                 // The portfolio reads every account anyway: the same scan gives the details.
-                facts.portfolio = try Self.portfolio(db, keys: &keys, details: named, into: &facts.accountInfo)
+                facts.portfolio = try Self.portfolio(db, partner: joined ? partner : nil, keys: &keys, details: named, into: &facts.accountInfo)
             } else if accountDetails {
                 try Self.accountDetails(db, keys: keys, of: named, into: &facts.accountInfo)
             }
@@ -188,56 +194,32 @@ extension FieldPlanStore {
     /// accounts whose key is `details`. An account's status and balance are its derived state
     /// where facts moved it, else its client record: the states are read into memory first
     /// (their accounts numbered in `keys` after the facts'), then the records are read once,
-    /// in table order, each looked up by its id's bytes. Neither a join of every account to
-    /// its state nor SQLite's `GROUP BY` (a sort of a million rows) is needed, and the
-    /// details cost no lookup of their own.
+    /// in table order, each looked up by its id's bytes (`PortfolioScan`). Neither a join of
+    /// every account to its state nor SQLite's `GROUP BY` (a sort of a million rows) is
+    /// needed, and the details cost no lookup of their own. With a `partner` that sees the
+    /// same moment, the upper half of the records (by rowid) is read on it, on the other core,
+    /// while this transaction reads the lower half.
     /// - Complexity: one scan of the derived states and one of the account records, a key
     ///   table lookup per record; memory for the states' keys.
-    static func portfolio(_ db: Database, keys: inout AccountKeyTable, details: [Bool],
+    static func portfolio(_ db: Database, partner: SnapshotPartner?, keys: inout AccountKeyTable, details: [Bool],
                           into info: inout [ReportFacts.AccountInfo?]) throws -> [ReportFacts.PortfolioSlice] {
-        /// An account's derived state: whether it is still worked, and its balance.
-        struct State {
-            var worked = true
-            var balance: Int64 = 0
-            var known = false
-        }
-        var states: [State] = []
+        var states: [PortfolioScan.State] = []
         let stateRows = try QueryStatement(db, "SELECT account_id, status NOT IN ('paid', 'closed'), balance FROM account_state").bind()
         while try stateRows.step() {
             let k = Int(keys.intern(stateRows, 0)!)
-            if k >= states.count { states.append(contentsOf: repeatElement(State(), count: k - states.count + 1)) }
-            states[k] = State(worked: stateRows.int64(1) == 1, balance: stateRows.int64(2)!, known: true)
+            if k >= states.count { states.append(contentsOf: repeatElement(PortfolioScan.State(), count: k - states.count + 1)) }
+            states[k] = PortfolioScan.State(worked: stateRows.int64(1) == 1, balance: stateRows.int64(2)!, known: true)
         }
-
-        // Sums by days past due: 0…1023 days in an array (a million records, two hashes each
-        // otherwise), any other value and none in a dictionary.
-        var dense = [(accounts: Int, balance: Int64)](repeating: (0, 0), count: 1_024)
-        var sums: [Int?: (accounts: Int, balance: Int64)] = [:]
-        let records = try QueryStatement(db, """
-            SELECT id, days_past_due, status NOT IN ('paid', 'closed'), balance, zone_id, client FROM account_record
-            """).bind()
-        while try records.step() {
-            let dpd = records.int64(1).map { Int($0) }
-            var worked = records.int64(2) == 1, balance = records.int64(3)!
-            if let found = keys.find(records, 0).map({ Int($0) }) {
-                if found < states.count, states[found].known { (worked, balance) = (states[found].worked, states[found].balance) }
-                if found < details.count, details[found] {
-                    info[found] = .init(zoneID: records.text(4), client: records.text(5)!, daysPastDue: dpd)
-                }
-            }
-            guard worked else { continue }
-            if let d = dpd, d >= 0, d < dense.count {
-                dense[d].accounts += 1
-                dense[d].balance += balance
-            } else {
-                sums[dpd, default: (0, 0)].accounts += 1
-                sums[dpd, default: (0, 0)].balance += balance
-            }
+        let scan = PortfolioScan(keys: keys, states: states, details: details)
+        guard let partner, let last = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM account_record"), last > 1 else {
+            return PortfolioScan.merged([try scan.part(db)], into: &info)
         }
-        for (d, sum) in dense.enumerated() where sum.accounts > 0 { sums[d] = sum }
-        return sums.keys.sorted { ($0 ?? -1) < ($1 ?? -1) }.map {
-            ReportFacts.PortfolioSlice(daysPastDue: $0, accounts: sums[$0]!.accounts, balanceMinor: sums[$0]!.balance)
-        }
+        let middle = last / 2
+        let upper = partner.start { try scan.part($0, after: middle) }
+        // The partner's work is waited for even when this half fails: its connection is closed after.
+        let lower = Result { try scan.part(db, upTo: middle) }
+        let upperPart = Result { try upper.wait() }
+        return PortfolioScan.merged([try lower.get(), try upperPart.get()], into: &info)
     }
 
     /// The key of the distances in stored plan lines.
