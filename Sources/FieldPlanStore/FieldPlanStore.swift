@@ -28,6 +28,9 @@ public struct FieldPlanStore: Sendable {
         }
         var config = Configuration()
         config.busyMode = .timeout(30)
+        // The service reads on up to 16 threads at once (its store pool): a reader each, so
+        // that no read waits for another's connection (GRDB's default is 5).
+        config.maximumReaderCount = 16
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
