@@ -22,6 +22,7 @@ extension FieldPlanApp {
         do {
             counts = try OSMPBFReader(bytes: bytes, file: file).read(
                 node: { builder.addNode($0, lat: $1, lon: $2) },
+                nodeTags: { builder.addNodeTags($0, $1) },
                 way: { builder.addWay($0) },
                 relation: { builder.addRelation($0) },
                 progress: { done, total in
@@ -35,9 +36,10 @@ extension FieldPlanApp {
         progress("building the \(profile.rawValue) network from \(usable) ways…")
         let graph = builder.build()
         guard graph.edgeCount > 0 else { throw AppError.invalid("\(file): no road usable by \(profile.rawValue) in the extract") }
-        progress("contracting \(graph.vertexCount) junctions for fast matrices…")
-        let hierarchy = ContractionHierarchy(graph)
-        progress("storing \(graph.vertexCount) junctions, \(graph.edgeCount) edges and \(hierarchy.edgeCount - graph.edgeCount) shortcuts…")
+        let turns = TurnGraph(graph)
+        progress("contracting \(graph.edgeCount) edges and their \(turns.arcCount) turns for fast matrices…")
+        let hierarchy = ContractionHierarchy(turns)
+        progress("storing \(graph.vertexCount) junctions, \(graph.edgeCount) edges, \(turns.arcCount) turns and \(hierarchy.edgeCount - turns.arcCount) shortcuts…")
         try store.saveRoadNetwork(StoredRoadNetwork(profile: profile.rawValue, source: file, importedAt: Int64(Date().timeIntervalSince1970),
                                                     vertices: graph.vertexCount, edges: graph.edgeCount, km: graph.pieceMetres / 1000,
                                                     graph: graph.blob(hierarchy: hierarchy)))

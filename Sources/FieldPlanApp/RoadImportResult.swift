@@ -14,6 +14,6 @@ public struct RoadImportResult: Sendable {
         let km = (graph.pieceMetres / 1000 * 10).rounded() / 10
         return "\(file): \(counts.nodes) nodes, \(counts.ways) ways, \(counts.relations) relations in \(counts.blocks) blocks; "
             + "\(usableWays) ways usable by \(profile.rawValue): \(graph.vertexCount) junctions, \(graph.edgeCount) one-way edges, \(km) km of road"
-            + (graph.restrictionCount > 0 ? "; \(graph.restrictionCount) turn restrictions read, not applied" : "")
+            + (graph.restrictionCount > 0 ? "; \(graph.restrictionCount) turn restrictions read, \(graph.bannedFrom.count) turns banned" : "")
     }
 }

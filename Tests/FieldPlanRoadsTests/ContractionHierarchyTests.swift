@@ -51,8 +51,9 @@ struct ContractionHierarchyTests {
         let graph = Self.town(seed: seed, size: 14)
         let model = RoadTravelModel(graph: graph, snapLimitMetres: 500)
         #expect(graph.vertexCount > 100)
-        #expect(model.hierarchy.rank.count == graph.vertexCount)
-        #expect(Set(model.hierarchy.rank).count == graph.vertexCount)
+        // One rank per node of the turn graph: per edge.
+        #expect(model.hierarchy.rank.count == graph.edgeCount)
+        #expect(Set(model.hierarchy.rank).count == graph.edgeCount)
         // Every junction to every junction, and seeded points along the streets.
         let junctions = try (0..<graph.vertexCount).map { v in
             try model.snap(Coordinate(lat: graph.vertexLat[v], lon: graph.vertexLon[v])!)

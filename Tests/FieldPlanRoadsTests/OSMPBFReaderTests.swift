@@ -22,6 +22,22 @@ struct OSMPBFReaderTests {
         return f
     }
 
+    @Test func readsTheTagsOfDenseNodesThatHaveThem() throws {
+        var f = PBFBytes()
+        f.block(type: "OSMHeader", raw: PBFBytes.header)
+        f.block(type: "OSMData", raw: PBFBytes.primitive(
+            strings: ["", "highway", "traffic_signals", "traffic_signals:direction", "forward", "crossing"],
+            nodes: [(1, 100, 100), (2, 200, 200), (3, 300, 300)], ways: [],
+            nodeTags: [[], [(1, 2), (3, 4)], [(1, 5)]]))
+        var tagged: [(Int64, [String: String])] = []
+        var nodes = 0
+        _ = try OSMPBFReader(bytes: f.bytes, file: "tags.pbf").read(node: { _, _, _ in nodes += 1 }, nodeTags: { tagged.append(($0, $1)) })
+        #expect(nodes == 3)
+        #expect(tagged.map(\.0) == [2, 3])
+        #expect(tagged[0].1 == ["highway": "traffic_signals", "traffic_signals:direction": "forward"])
+        #expect(tagged[1].1 == ["highway": "crossing"])
+    }
+
     @Test func readsDenseNodesWaysAndRelationsWithGranularityAndOffsets() throws {
         var nodes: [(Int64, Double, Double)] = []
         var ways: [OSMWay] = []

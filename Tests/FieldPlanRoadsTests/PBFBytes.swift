@@ -32,13 +32,15 @@ struct PBFBytes {
     static let header: [UInt8] = string(4, "OsmSchema-V0.6") + string(4, "DenseNodes") + string(16, "fieldplan tests")
 
     /// A primitive block: string table, dense nodes (ids and coordinates in nanodegrees /
-    /// granularity), ways (refs), one relation; granularity and offsets as given.
+    /// granularity, and each node's tags as string indices when `nodeTags` is given), ways
+    /// (refs), one relation; granularity and offsets as given.
     static func primitive(strings: [String], nodes: [(Int64, Int64, Int64)], ways: [(Int64, [Int64], [(Int, Int)])],
-                          relations: [(Int64, [(Int64, Int, Int)], [(Int, Int)])] = [],
+                          relations: [(Int64, [(Int64, Int, Int)], [(Int, Int)])] = [], nodeTags: [[(Int, Int)]]? = nil,
                           granularity: Int = 100, latOffset: Int64 = 0, lonOffset: Int64 = 0) -> [UInt8] {
         let table = bytes(1, strings.flatMap { string(1, $0) })
+        let keysValues = nodeTags.map { packed(10, $0.flatMap { tags in tags.flatMap { [UInt64($0.0), UInt64($0.1)] } + [0] }) } ?? []
         let dense = bytes(2, packedSigned(1, deltas(nodes.map(\.0))) + packedSigned(8, deltas(nodes.map(\.1)))
-                          + packedSigned(9, deltas(nodes.map(\.2))))
+                          + packedSigned(9, deltas(nodes.map(\.2))) + keysValues)
         var group = dense
         for (id, refs, tags) in ways {
             let way = int(1, UInt64(id)) + packed(2, tags.map { UInt64($0.0) }) + packed(3, tags.map { UInt64($0.1) })

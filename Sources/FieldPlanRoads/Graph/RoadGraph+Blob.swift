@@ -1,20 +1,28 @@
 /// The network as one blob for the store: a magic and version, the profile, the counts, then
 /// each array's bytes as they lie in memory (little-endian on every machine Swift targets
-/// here), and since version 2 the contraction hierarchy's arrays the same way. Loading is a
-/// copy per array, no parsing and no contraction, so a plan on roads starts in milliseconds.
-/// A version 1 blob (no hierarchy) still loads; its hierarchy is then built on loading.
+/// here); since version 3 the turn data (junction delays, roundabouts, banned turns) and,
+/// when given, the contraction hierarchy of the turn graph. Loading is a copy per array, no
+/// parsing and no contraction, so a plan on roads starts in milliseconds.
+///
+/// A blob of version 1 or 2 (written before turns were modelled) still loads: its network
+/// has no obstacles at junctions and no restrictions, and its hierarchy (of junctions, not of
+/// turns) is dropped, so the model contracts the turn graph when it is made. Re-running
+/// `roads import` stores both.
 extension RoadGraph {
-    static let magic: [UInt8] = Array("FPROADS2".utf8)
+    static let magic: [UInt8] = Array("FPROADS3".utf8)
+    static let magicJunctionHierarchy: [UInt8] = Array("FPROADS2".utf8)
     static let magicWithoutHierarchy: [UInt8] = Array("FPROADS1".utf8)
 
     public func blob(hierarchy: ContractionHierarchy? = nil) -> [UInt8] {
-        var out = BlobWriter(magic: hierarchy == nil ? Self.magicWithoutHierarchy : Self.magic)
+        var out = BlobWriter(magic: Self.magic)
         out.int(RoadProfile.allCases.firstIndex(of: profile)!)
         out.int(restrictionCount)
         out.array(vertexLat); out.array(vertexLon)
         out.array(edgeStart); out.array(edgeTarget); out.array(edgeSeconds); out.array(edgeMetres); out.array(edgePiece)
         out.array(pieceStart); out.array(pointLat); out.array(pointLon)
         out.array(pieceFrom); out.array(pieceTo); out.array(pieceForward); out.array(pieceBackward)
+        out.array(vertexDelay); out.array(vertexRoads); out.array(pieceFlags); out.array(bannedFrom); out.array(bannedTo)
+        out.int(hierarchy == nil ? 0 : 1)
         if let h = hierarchy {
             out.array(h.rank)
             out.array(h.upStart); out.array(h.upTarget); out.array(h.upSeconds); out.array(h.upMetres)
@@ -32,18 +40,20 @@ extension RoadGraph {
     /// - Throws: `RoadError.damagedNetwork` when the blob is not one this build wrote.
     public static func network(blob: [UInt8]) throws(RoadError) -> (graph: RoadGraph, hierarchy: ContractionHierarchy?) {
         var reader = BlobReader(blob)
-        let withHierarchy: Bool
+        let version: Int
         if reader.starts(with: magic) {
-            withHierarchy = true
+            version = 3
+        } else if reader.starts(with: magicJunctionHierarchy) {
+            version = 2
         } else if reader.starts(with: magicWithoutHierarchy) {
-            withHierarchy = false
+            version = 1
         } else {
             throw .damagedNetwork("not a road network of this version")
         }
         let p = try reader.int()
         guard RoadProfile.allCases.indices.contains(p) else { throw .damagedNetwork("unknown profile \(p)") }
         let restrictions = try reader.int()
-        let g = RoadGraph(profile: RoadProfile.allCases[p], vertexLat: try reader.array(Double.self), vertexLon: try reader.array(Double.self),
+        var g = RoadGraph(profile: RoadProfile.allCases[p], vertexLat: try reader.array(Double.self), vertexLon: try reader.array(Double.self),
                           edgeStart: try reader.array(Int32.self), edgeTarget: try reader.array(Int32.self),
                           edgeSeconds: try reader.array(Double.self), edgeMetres: try reader.array(Double.self),
                           edgePiece: try reader.array(Int32.self), pieceStart: try reader.array(Int32.self),
@@ -57,6 +67,19 @@ extension RoadGraph {
               g.pieceForward.count == g.pieceCount, g.pieceBackward.count == g.pieceCount else {
             throw .damagedNetwork("inconsistent sizes")
         }
+        var withHierarchy = version == 2
+        if version == 3 {
+            g.vertexDelay = try reader.array(Double.self)
+            g.vertexRoads = try reader.array(UInt8.self)
+            g.pieceFlags = try reader.array(UInt8.self)
+            g.bannedFrom = try reader.array(Int32.self)
+            g.bannedTo = try reader.array(Int32.self)
+            guard g.vertexDelay.count == g.vertexCount, g.vertexRoads.count == g.vertexCount, g.pieceFlags.count == g.pieceCount, g.bannedFrom.count == g.bannedTo.count,
+                  (g.bannedFrom + g.bannedTo).allSatisfy({ (0..<Int32(g.edgeCount)).contains($0) }) else {
+                throw .damagedNetwork("inconsistent turns")
+            }
+            withHierarchy = try reader.int() == 1
+        }
         var hierarchy: ContractionHierarchy?
         if withHierarchy {
             let h = ContractionHierarchy(rank: try reader.array(Int32.self), upStart: try reader.array(Int32.self),
@@ -64,7 +87,7 @@ extension RoadGraph {
                                          upMetres: try reader.array(Double.self), downStart: try reader.array(Int32.self),
                                          downSource: try reader.array(Int32.self), downSeconds: try reader.array(Double.self),
                                          downMetres: try reader.array(Double.self))
-            let n = g.vertexCount
+            let n = version == 3 ? g.edgeCount : g.vertexCount
             guard h.rank.count == n, h.upStart.count == n + 1, h.downStart.count == n + 1,
                   h.upStart.last.map(Int.init) == h.upTarget.count, h.downStart.last.map(Int.init) == h.downSource.count,
                   h.upSeconds.count == h.upTarget.count, h.upMetres.count == h.upTarget.count,
@@ -72,7 +95,7 @@ extension RoadGraph {
                   h.upTarget.allSatisfy({ (0..<Int32(n)).contains($0) }), h.downSource.allSatisfy({ (0..<Int32(n)).contains($0) }) else {
                 throw .damagedNetwork("inconsistent hierarchy")
             }
-            hierarchy = h
+            if version == 3 { hierarchy = h }    // version 2's is of junctions: contracted again
         }
         guard reader.atEnd else { throw .damagedNetwork("unexpected bytes after the network") }
         return (g, hierarchy)

@@ -33,7 +33,8 @@ extension RoadGraph {
     /// Reads a PBF extract's bytes into the graph of `profile` (the import's steps, without a store).
     public static func build(pbf bytes: [UInt8], file: String, profile: RoadProfile) throws(OSMPBFError) -> RoadGraph {
         var builder = RoadGraphBuilder(profile: profile)
-        _ = try OSMPBFReader(bytes: bytes, file: file).read(node: { builder.addNode($0, lat: $1, lon: $2) }, way: { builder.addWay($0) },
+        _ = try OSMPBFReader(bytes: bytes, file: file).read(node: { builder.addNode($0, lat: $1, lon: $2) }, nodeTags: { builder.addNodeTags($0, $1) },
+                                                            way: { builder.addWay($0) },
                                                             relation: { builder.addRelation($0) })
         return builder.build()
     }

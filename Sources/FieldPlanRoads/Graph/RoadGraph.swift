@@ -30,8 +30,23 @@ public struct RoadGraph: Sendable, Hashable {
     public var pieceForward: [Int32]
     /// The piece's edge from its last point to its first, or -1.
     public var pieceBackward: [Int32]
-    /// Turn restrictions read from the extract (counted; not yet applied to the search).
+    /// Turn restrictions read from the extract (`type=restriction` relations).
     public var restrictionCount: Int
+    /// Seconds added to every turn through a vertex: the traffic signals, stop and give-way
+    /// signs on the junction's node (`car.lua`'s obstacles); those between junctions are in
+    /// the edges' seconds. Empty for a network stored before version 3.
+    public var vertexDelay: [Double]
+    /// The roads meeting at each vertex as OSRM counts them for a turn's cost (pieces the
+    /// import dropped and restricted ways included); at least the pieces kept at it. Empty
+    /// for a network stored before version 3, which counts the kept pieces only.
+    public var vertexRoads: [UInt8]
+    /// Per piece: bit 0 set on a roundabout (`junction=roundabout|circular`), where a left
+    /// turn crosses no oncoming traffic. Empty for a network stored before version 3.
+    public var pieceFlags: [UInt8]
+    /// Forbidden turns from edge `bannedFrom[i]` into edge `bannedTo[i]`, sorted: the turn
+    /// restrictions of the extract resolved to edges (an `only_*` one bans every other turn).
+    public var bannedFrom: [Int32]
+    public var bannedTo: [Int32]
 
     public var vertexCount: Int { vertexLat.count }
     public var edgeCount: Int { edgeTarget.count }
@@ -40,7 +55,8 @@ public struct RoadGraph: Sendable, Hashable {
     public init(profile: RoadProfile, vertexLat: [Double], vertexLon: [Double], edgeStart: [Int32], edgeTarget: [Int32],
                 edgeSeconds: [Double], edgeMetres: [Double], edgePiece: [Int32], pieceStart: [Int32], pointLat: [Double],
                 pointLon: [Double], pieceFrom: [Int32], pieceTo: [Int32], pieceForward: [Int32], pieceBackward: [Int32],
-                restrictionCount: Int) {
+                restrictionCount: Int, vertexDelay: [Double] = [], vertexRoads: [UInt8] = [], pieceFlags: [UInt8] = [],
+                bannedFrom: [Int32] = [], bannedTo: [Int32] = []) {
         self.profile = profile
         self.vertexLat = vertexLat
         self.vertexLon = vertexLon
@@ -57,6 +73,20 @@ public struct RoadGraph: Sendable, Hashable {
         self.pieceForward = pieceForward
         self.pieceBackward = pieceBackward
         self.restrictionCount = restrictionCount
+        self.vertexDelay = vertexDelay.count == vertexLat.count ? vertexDelay : [Double](repeating: 0, count: vertexLat.count)
+        self.vertexRoads = vertexRoads.count == vertexLat.count ? vertexRoads : [UInt8](repeating: 0, count: vertexLat.count)
+        self.pieceFlags = pieceFlags.count == pieceFrom.count ? pieceFlags : [UInt8](repeating: 0, count: pieceFrom.count)
+        self.bannedFrom = bannedFrom
+        self.bannedTo = bannedTo
+    }
+
+    /// Whether piece `p` is part of a roundabout.
+    public func isRoundabout(_ p: Int) -> Bool { pieceFlags[p] & 1 != 0 }
+
+    /// The vertex an edge leaves (the graph stores edges by source).
+    public func edgeSource(_ e: Int) -> Int32 {
+        let p = Int(edgePiece[e])
+        return pieceForward[p] == Int32(e) ? pieceFrom[p] : pieceTo[p]
     }
 
     /// Total length of the usable network, each piece once, in metres.

@@ -38,12 +38,15 @@ public struct OSMPBFReader: Sendable {
 
     /// Decodes every block in order.
     /// - Parameters:
-    ///   - node: id, latitude, longitude of each node (tags are not read: roads need none).
+    ///   - node: id, latitude, longitude of each node.
+    ///   - nodeTags: id and tags of each node that has tags (traffic signals, stop signs:
+    ///     decoded only for the few nodes that carry any).
     ///   - way: each way with its tags.
     ///   - relation: each relation with its members and tags.
     ///   - progress: bytes read so far and the file's size, after each block.
     /// - Complexity: O(file size) time; memory for one block (at most 32 MiB inflated).
-    public func read(node: (Int64, Double, Double) -> Void = { _, _, _ in }, way: (OSMWay) -> Void = { _ in },
+    public func read(node: (Int64, Double, Double) -> Void = { _, _, _ in },
+                     nodeTags: (Int64, [String: String]) -> Void = { _, _ in }, way: (OSMWay) -> Void = { _ in },
                      relation: (OSMRelation) -> Void = { _ in },
                      progress: (Int, Int) -> Void = { _, _ in }) throws(OSMPBFError) -> Counts {
         var counts = Counts()
@@ -81,7 +84,7 @@ public struct OSMPBFReader: Sendable {
                     if type == "OSMHeader" {
                         try Self.checkHeader(block)
                     } else {
-                        try Self.primitiveBlock(block, counts: &counts, node: node, way: way, relation: relation)
+                        try Self.primitiveBlock(block, counts: &counts, node: node, nodeTags: nodeTags, way: way, relation: relation)
                     }
                 } catch { throw fail("\(type): \(error.reason)") }
             }
@@ -133,7 +136,7 @@ public struct OSMPBFReader: Sendable {
     }
 
     static func primitiveBlock(_ block: [UInt8], counts: inout Counts, node: (Int64, Double, Double) -> Void,
-                               way: (OSMWay) -> Void, relation: (OSMRelation) -> Void) throws(ProtoError) {
+                               nodeTags: (Int64, [String: String]) -> Void, way: (OSMWay) -> Void, relation: (OSMRelation) -> Void) throws(ProtoError) {
         var r = ProtoReader(block)
         var strings: [String] = []
         var groups: [ProtoReader] = []
@@ -172,22 +175,28 @@ public struct OSMPBFReader: Sendable {
                 case (1, 2):
                     var m = try g.message()
                     var id: Int64 = 0, la: Int64 = 0, lo: Int64 = 0
+                    var keys: [UInt64] = [], values: [UInt64] = []
                     while let (n, w) = try m.field() {
                         switch (n, w) {
                         case (1, 0): id = ProtoReader.zigzag(try m.varint())
+                        case (2, _): try m.varints(wire: w) { keys.append($0) }
+                        case (3, _): try m.varints(wire: w) { values.append($0) }
                         case (8, 0): la = ProtoReader.zigzag(try m.varint())
                         case (9, 0): lo = ProtoReader.zigzag(try m.varint())
                         default: try m.skip(wire: w)
                         }
                     }
                     node(id, lat(la), lon(lo))
+                    if !keys.isEmpty { nodeTags(id, try tags(keys, values)) }
                     counts.nodes += 1
                 case (2, 2):
                     var d = try g.message()
                     var ids: [Int64] = [], lats: [Int64] = [], lons: [Int64] = []
+                    var keysValues: [UInt64] = []
                     while let (n, w) = try d.field() {
                         switch n {
                         case 1: try d.varints(wire: w) { ids.append(ProtoReader.zigzag($0)) }
+                        case 10: try d.varints(wire: w) { keysValues.append($0) }
                         case 8: try d.varints(wire: w) { lats.append(ProtoReader.zigzag($0)) }
                         case 9: try d.varints(wire: w) { lons.append(ProtoReader.zigzag($0)) }
                         default: try d.skip(wire: w)
@@ -197,9 +206,22 @@ public struct OSMPBFReader: Sendable {
                         throw ProtoError("dense nodes with \(ids.count) ids, \(lats.count) latitudes, \(lons.count) longitudes")
                     }
                     var id: Int64 = 0, la: Int64 = 0, lo: Int64 = 0
+                    // keys_vals: each node's (key, value) string indices, then a 0; empty when
+                    // no node of the group has tags.
+                    var kv = 0
                     for i in ids.indices {
                         id &+= ids[i]; la &+= lats[i]; lo &+= lons[i]
                         node(id, lat(la), lon(lo))
+                        guard kv < keysValues.count else { continue }
+                        if keysValues[kv] == 0 { kv += 1; continue }
+                        var t: [String: String] = [:]
+                        while kv < keysValues.count, keysValues[kv] != 0 {
+                            guard kv + 1 < keysValues.count else { throw ProtoError("dense node \(id): a tag key without a value") }
+                            t[try string(keysValues[kv])] = try string(keysValues[kv + 1])
+                            kv += 2
+                        }
+                        kv += 1
+                        nodeTags(id, t)
                     }
                     counts.nodes += ids.count
                 case (3, 2):

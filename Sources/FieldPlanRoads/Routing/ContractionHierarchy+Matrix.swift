@@ -10,7 +10,7 @@ extension ContractionHierarchy {
     /// `threads` threads, each on its own destinations or rows, writing straight into the
     /// result (a 5,000 × 5,000 matrix is 400 MB of figures: no copy).
     /// - Complexity: O((origins + destinations) · upward search) + O(bucket entries read).
-    func matrix(on graph: RoadGraph, from: [RoadSnap], to: [RoadSnap], threads: Int) -> TravelMatrix {
+    func matrix(on graph: RoadGraph, turns: TurnGraph, from: [RoadSnap], to: [RoadSnap], threads: Int) -> TravelMatrix {
         let columns = to.count
         let workers = max(1, min(threads, max(from.count, columns)))
         var parts = [[BucketEntry]](repeating: [], count: workers)
@@ -21,7 +21,7 @@ extension ContractionHierarchy {
                 var local: [BucketEntry] = []
                 var c = w
                 while c < columns {
-                    search.search(from: graph.arrivals(to[c]), forward: false)
+                    search.search(from: turns.arrivals(to[c], in: graph).map { ($0.node, $0.seconds, $0.metres) }, forward: false)
                     for v in search.settled {
                         local.append(BucketEntry(vertex: v, column: Int32(c), seconds: search.seconds[Int(v)], metres: search.metres[Int(v)]))
                     }
@@ -48,7 +48,7 @@ extension ContractionHierarchy {
                             best[c] = along.seconds
                             bestMetres[c] = along.metres
                         }
-                        search.search(from: graph.departures(from[r]), forward: true)
+                        search.search(from: turns.departures(from[r], in: graph), forward: true)
                         for v32 in search.settled {
                             let v = Int(v32)
                             let s = search.seconds[v], m = search.metres[v]
@@ -62,8 +62,8 @@ extension ContractionHierarchy {
                             }
                         }
                         for c in 0..<columns {
-                            out.seconds?[r * columns + c] = Int(best[c].rounded())
-                            out.metres?[r * columns + c] = Int(bestMetres[c].rounded())
+                            out.seconds?[r * columns + c] = RoadTravelModel.whole(best[c])
+                            out.metres?[r * columns + c] = RoadTravelModel.whole(bestMetres[c])
                         }
                         r += workers
                     }

@@ -1,4 +1,5 @@
-/// A contraction hierarchy of a `RoadGraph` by travel time: every vertex has a rank, and
+/// A contraction hierarchy of a road network's `TurnGraph` by travel time (its vertices are
+/// the turn graph's nodes, one per directed edge, so turn costs and restrictions count): every vertex has a rank, and
 /// shortcuts stand for the fastest routes through the vertices of lower rank, so that the
 /// fastest trip between any two vertices goes up the ranks from the origin and down them to
 /// the destination. A search then looks only *upward* from each end — a few hundred vertices
@@ -41,11 +42,14 @@ public struct ContractionHierarchy: Sendable, Hashable {
     /// Upward and downward edges together: the graph's edges plus the shortcuts.
     public var edgeCount: Int { upTarget.count + downSource.count }
 
-    /// Builds the hierarchy of `graph`.
-    /// - Complexity: roughly O(V · witness searches); about a second for a city of a few
-    ///   hundred thousand junctions (docs/roads.md has the figures).
+    /// Builds the hierarchy of `graph`'s turn graph.
+    /// - Complexity: roughly O(E · witness searches) (docs/roads.md has the figures).
     public init(_ graph: RoadGraph) {
-        var builder = HierarchyBuilder(graph)
+        self.init(TurnGraph(graph))
+    }
+
+    public init(_ turns: TurnGraph) {
+        var builder = HierarchyBuilder(turns)
         self = builder.build()
     }
 }

@@ -1,4 +1,4 @@
-/// Contracts the vertices of a road graph one by one, least important first, into a
+/// Contracts the nodes of a turn graph (the vertices below) one by one, least important first, into a
 /// `ContractionHierarchy`. Contracting `v` removes it from the remaining graph; for each pair
 /// of remaining neighbours `u → v → w` whose fastest route goes through `v` a shortcut
 /// `u → w` is added, unless a *witness* search finds a route from `u` to `w` around `v` that
@@ -31,8 +31,8 @@ struct HierarchyBuilder {
     let estimateLimit = 60
     let witnessLimit = 400
 
-    init(_ graph: RoadGraph) {
-        let n = graph.vertexCount
+    init(_ graph: TurnGraph) {
+        let n = graph.nodeCount
         outs = Array(repeating: [], count: n)
         ins = Array(repeating: [], count: n)
         contracted = Array(repeating: false, count: n)
@@ -42,9 +42,9 @@ struct HierarchyBuilder {
         distance = Array(repeating: 0, count: n)
         stamp = Array(repeating: 0, count: n)
         for v in 0..<n {
-            for e in Int(graph.edgeStart[v])..<Int(graph.edgeStart[v + 1]) {
-                let t = Int(graph.edgeTarget[e])
-                if t != v { add(v, t, graph.edgeSeconds[e], graph.edgeMetres[e]) }
+            for a in Int(graph.arcStart[v])..<Int(graph.arcStart[v + 1]) {
+                let t = Int(graph.arcTarget[a])
+                if t != v { add(v, t, graph.arcSeconds[a], graph.arcMetres[a]) }
             }
         }
     }

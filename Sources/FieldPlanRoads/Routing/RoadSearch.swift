@@ -1,9 +1,10 @@
 import FieldPlanCore
 
-/// Dijkstra's search on a `RoadGraph` from one join to many, with the workspace of one
-/// thread (distances, the edge each vertex was reached by, a binary heap), reused from one
-/// origin to the next by a version stamp rather than cleared. A search stops once every
-/// vertex through which a destination can be entered is settled; the figures of a trip do
+/// Dijkstra's search on a network's `TurnGraph` from one join to many (a node per directed
+/// edge, so turns cost and restrictions hold), with the workspace of one thread (distances,
+/// the node each node was reached from, a binary heap), reused from one origin to the next by
+/// a version stamp rather than cleared. A search stops once every node from which a
+/// destination can be entered is settled; the figures of a trip do
 /// not depend on when it stops (the search settles vertices in the same order). It draws a
 /// route's path (`roads route`, the sheets) and is the reference the contraction
 /// hierarchy's matrices are tested against (`RoadTravelModel.searchMatrix`).
@@ -11,17 +12,20 @@ import FieldPlanCore
 /// Times are the fastest route's; metres are those of the route taken, not the shortest.
 struct RoadSearch {
     let graph: RoadGraph
+    let turns: TurnGraph
     var seconds: [Double]
     var metres: [Double]
+    /// The node each node was reached from, -1 for a start.
     var parent: [Int32]
     var stamp: [UInt32]
     var version: UInt32 = 0
     var needed: [UInt32]
     var heap = MinHeap()
 
-    init(_ graph: RoadGraph) {
+    init(_ graph: RoadGraph, turns: TurnGraph) {
         self.graph = graph
-        let n = graph.vertexCount
+        self.turns = turns
+        let n = turns.nodeCount
         seconds = [Double](repeating: 0, count: n)
         metres = seconds
         parent = [Int32](repeating: -1, count: n)
@@ -30,27 +34,24 @@ struct RoadSearch {
     }
 
     /// A trip's figures and how it ends: entirely on the origin's piece, or entering the
-    /// destination's piece from the vertex `via`.
+    /// destination's piece by edge `enter` from the node `via`.
     struct Trip {
         var seconds: Double
         var metres: Double
-        var via: Int32      // -1: along the shared piece, no vertex
+        var via: Int32      // -1: along the shared piece, no turn
+        var enter: Int32
     }
 
-    mutating func reach(_ v: Int32, _ s: Double, _ m: Double, from edge: Int32) {
+    mutating func reach(_ v: Int32, _ s: Double, _ m: Double, from node: Int32) {
         let i = Int(v)
         if stamp[i] != version || s < seconds[i] {
             stamp[i] = version
             seconds[i] = s
             metres[i] = m
-            parent[i] = edge
+            parent[i] = node
             heap.push(s, v)
         }
     }
-
-    func seeds(_ o: RoadSnap) -> [(Int32, Double, Double)] { graph.departures(o) }
-
-    func entries(_ d: RoadSnap) -> [(Int32, Double, Double)] { graph.arrivals(d) }
 
     /// Searches from `origin` to every destination.
     mutating func trips(from origin: RoadSnap, to destinations: [RoadSnap]) -> [Trip] {
@@ -61,12 +62,13 @@ struct RoadSearch {
             version = 1
         }
         heap.removeAll()
-        let g = graph
-        for (v, s, m) in seeds(origin) { reach(v, s, m, from: -1) }
+        let g = graph, t = turns
+        for (v, s, m) in t.departures(origin, in: g) { reach(v, s, m, from: -1) }
+        let entries = destinations.map { t.arrivals($0, in: g) }
         var remaining = 0
-        for d in destinations {
-            for (v, _, _) in entries(d) where needed[Int(v)] != version {
-                needed[Int(v)] = version
+        for list in entries {
+            for a in list where needed[Int(a.node)] != version {
+                needed[Int(a.node)] = version
                 remaining += 1
             }
         }
@@ -74,16 +76,16 @@ struct RoadSearch {
             let i = Int(v)
             guard key == seconds[i] else { continue }     // a stale entry
             if needed[i] == version { needed[i] = version &- 1; remaining -= 1 }
-            for e in Int(g.edgeStart[i])..<Int(g.edgeStart[i + 1]) {
-                reach(g.edgeTarget[e], key + g.edgeSeconds[e], metres[i] + g.edgeMetres[e], from: Int32(e))
+            for a in Int(t.arcStart[i])..<Int(t.arcStart[i + 1]) {
+                reach(t.arcTarget[a], key + t.arcSeconds[a], metres[i] + t.arcMetres[a], from: v)
             }
         }
-        return destinations.map { d in
-            let along = g.alongSharedPiece(from: origin, to: d)
-            var best = Trip(seconds: along.seconds, metres: along.metres, via: -1)
-            for (v, extraSeconds, extraMetres) in entries(d) where stamp[Int(v)] == version {
-                let s = seconds[Int(v)] + extraSeconds
-                if s < best.seconds { best = Trip(seconds: s, metres: metres[Int(v)] + extraMetres, via: v) }
+        return destinations.indices.map { k in
+            let along = g.alongSharedPiece(from: origin, to: destinations[k])
+            var best = Trip(seconds: along.seconds, metres: along.metres, via: -1, enter: -1)
+            for a in entries[k] where stamp[Int(a.node)] == version {
+                let s = seconds[Int(a.node)] + a.seconds
+                if s < best.seconds { best = Trip(seconds: s, metres: metres[Int(a.node)] + a.metres, via: a.node, enter: a.enter) }
             }
             return best
         }
@@ -93,27 +95,25 @@ struct RoadSearch {
     /// points of every piece driven, the join of the destination.
     func path(from origin: RoadSnap, to destination: RoadSnap, trip: Trip) -> [Coordinate] {
         guard trip.via >= 0 else { return Self.withoutRepeats(piecePoints(Int(origin.piece), from: origin.offsetMetres, to: destination.offsetMetres)) }
-        var edges: [Int32] = []
-        var v = Int(trip.via)
-        while parent[v] >= 0 {
-            let e = parent[v]
-            edges.append(e)
-            let piece = Int(graph.edgePiece[Int(e)])
-            v = Int(graph.pieceForward[piece] == e ? graph.pieceFrom[piece] : graph.pieceTo[piece])
+        var nodes: [Int32] = []
+        var v = trip.via
+        while v >= 0 {
+            nodes.append(v)
+            v = parent[Int(v)]
         }
-        edges.reverse()
-        // `v` is the vertex the search started from: an end of the origin's piece (its two
-        // ends are distinct vertices, so the end says which way the trip left).
+        nodes.reverse()
+        // The first node is an edge of the origin's piece, the direction the trip left in.
         let op = Int(origin.piece)
-        var points = piecePoints(op, from: origin.offsetMetres, to: Int32(v) == graph.pieceTo[op] ? origin.pieceMetres : 0)
-        for e in edges {
+        let leftForward = graph.pieceForward[op] == nodes[0]
+        var points = piecePoints(op, from: origin.offsetMetres, to: leftForward ? origin.pieceMetres : 0)
+        for e in nodes.dropFirst() {
             let piece = Int(graph.edgePiece[Int(e)])
             let whole = piecePoints(piece, from: 0, to: graph.edgeMetres[Int(e)] + 1)
             let along = graph.pieceForward[piece] == e ? whole : whole.reversed()
             points.append(contentsOf: along.dropFirst())
         }
         let dp = Int(destination.piece)
-        let entersAtStart = trip.via == graph.pieceFrom[dp]
+        let entersAtStart = graph.pieceForward[dp] == trip.enter
         let last = piecePoints(dp, from: entersAtStart ? 0 : destination.pieceMetres, to: destination.offsetMetres)
         points.append(contentsOf: last.dropFirst())
         return Self.withoutRepeats(points)

@@ -13,6 +13,8 @@ import FieldPlanCore
 public struct RoadTravelModel: TravelMatrixSource {
     public let graph: RoadGraph
     public let hierarchy: ContractionHierarchy
+    /// The edge-based graph the searches run on (built from `graph` when the model is made).
+    public let turns: TurnGraph
     public let index: SegmentIndex
     public let snapLimitMetres: Int
     public var threads: Int
@@ -23,7 +25,9 @@ public struct RoadTravelModel: TravelMatrixSource {
     ///   here otherwise (a second or so for a large city, milliseconds for a small one).
     public init(graph: RoadGraph, hierarchy: ContractionHierarchy? = nil, snapLimitMetres: Int, threads: Int = 2) {
         self.graph = graph
-        self.hierarchy = hierarchy ?? ContractionHierarchy(graph)
+        let turns = TurnGraph(graph)
+        self.turns = turns
+        self.hierarchy = hierarchy ?? ContractionHierarchy(turns)
         self.index = SegmentIndex(graph)
         self.snapLimitMetres = snapLimitMetres
         self.threads = threads
@@ -46,7 +50,7 @@ public struct RoadTravelModel: TravelMatrixSource {
 
     /// The matrix between joins already found, from the contraction hierarchy.
     public func matrix(from: [RoadSnap], to: [RoadSnap]) -> TravelMatrix {
-        hierarchy.matrix(on: graph, from: from, to: to, threads: threads)
+        hierarchy.matrix(on: graph, turns: turns, from: from, to: to, threads: threads)
     }
 
     /// The same matrix by one Dijkstra search per origin, stopped once every destination is
@@ -58,17 +62,17 @@ public struct RoadTravelModel: TravelMatrixSource {
         var seconds = [Int](repeating: 0, count: from.count * columns)
         var metres = [Int](repeating: 0, count: from.count * columns)
         let workers = max(1, min(threads, from.count))
-        let graph = self.graph
+        let graph = self.graph, turns = self.turns
         seconds.withUnsafeMutableBufferPointer { sp in
             metres.withUnsafeMutableBufferPointer { mp in
                 let out = RowsOut(seconds: sp.baseAddress, metres: mp.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    var search = RoadSearch(graph)
+                    var search = RoadSearch(graph, turns: turns)
                     var r = w
                     while r < from.count {
                         for (c, t) in search.trips(from: from[r], to: to).enumerated() {
-                            out.seconds?[r * columns + c] = Int(t.seconds.rounded())
-                            out.metres?[r * columns + c] = Int(t.metres.rounded())
+                            out.seconds?[r * columns + c] = Self.whole(t.seconds)
+                            out.metres?[r * columns + c] = Self.whole(t.metres)
                         }
                         r += workers
                     }
@@ -81,11 +85,16 @@ public struct RoadTravelModel: TravelMatrixSource {
     /// The fastest route's path from `a`'s join to `b`'s, with its figures.
     public func route(from a: Coordinate, to b: Coordinate) throws(RoadError) -> (leg: TravelLeg, path: [Coordinate], from: RoadSnap, to: RoadSnap) {
         let s = try snap(a), t = try snap(b)
-        var search = RoadSearch(graph)
+        var search = RoadSearch(graph, turns: turns)
         let trip = search.trips(from: s, to: [t])[0]
         let path = search.path(from: s, to: t, trip: trip)
-        return (TravelLeg(seconds: Int(trip.seconds.rounded()), metres: Int(trip.metres.rounded())), path, s, t)
+        return (TravelLeg(seconds: Self.whole(trip.seconds), metres: Self.whole(trip.metres)), path, s, t)
     }
+
+    /// A figure rounded to a whole unit. The import keeps only the part of the network in
+    /// which every edge reaches every other, so no trip is infinite; should one be, it counts
+    /// as `Int32.max` (68 years) rather than trap.
+    static func whole(_ x: Double) -> Int { x.isFinite ? Int(x.rounded()) : Int(Int32.max) }
 
     public func path(from a: Coordinate, to b: Coordinate) throws -> [Coordinate] {
         try route(from: a, to: b).path
