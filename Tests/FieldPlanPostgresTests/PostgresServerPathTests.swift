@@ -78,6 +78,12 @@ struct AccountRoutesContractTests {
         let headers: HTTPFields = [.authorization: "Bearer \(token.text)"]
         return try await app.test(.router) { client in
             var bodies: [String] = []
+            let lines = #"{"kind":"zone","id":"Z7","name":"Kayole"}"# + "\n" + #"{"kind":"account","id":"HL-100001","client":"Haraka Loans"}"#
+                + "\n" + #"{"kind":"account","id":"HL-100001","client":"Haraka Loans","debtor_name":"Otieno Odera","balance":4100,"zone_id":"Z7"}"# + "\n"
+            let posted = try await client.execute(uri: "/api/import", method: .post,
+                                                  headers: [.authorization: "Bearer \(token.text)", .contentType: "application/x-ndjson"],
+                                                  body: ByteBuffer(string: lines))
+            bodies.append("POST /api/import \(posted.status.code) \(String(buffer: posted.body))")
             for uri in ["/api/accounts?limit=3", "/api/accounts?limit=2&after=HL-100001", "/api/accounts?status=open&q=otieno&limit=4",
                         "/api/accounts/HL-100215", "/api/accounts/NOBODY", "/api/agents", "/api/zones", "/api/export"] {
                 let response = try await client.execute(uri: uri, method: .get, headers: headers)
@@ -100,6 +106,7 @@ struct AccountRoutesContractTests {
         defer { store.close() }
         let answered = try await Self.bodies(store)
         #expect(answered == expected)
-        #expect(expected[0].hasPrefix("/api/accounts?limit=3 200") && expected[4].contains(" 404 ") && expected[5].contains("AG01"))
+        #expect(expected[1].hasPrefix("/api/accounts?limit=3 200") && expected[5].contains(" 404 ") && expected[6].contains("AG01"))
+        #expect(expected[0].hasPrefix("POST /api/import 200") && expected[0].contains("rejected"), "\(expected[0])")
     }
 }
