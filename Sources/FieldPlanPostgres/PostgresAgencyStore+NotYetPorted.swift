@@ -13,29 +13,15 @@ extension PostgresAgencyStore: AgencyStore {
         throw StoreEngineError.notYetPorted(operation: operation, engine: "PostgreSQL")
     }
 
-    public func importRecords(_ inputs: [ImportInput], dryRun: Bool, sync: Bool, ignoreUnknownColumns: Bool, now: Int64?,
-                              onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void, onProgress: (Int) -> Void) throws -> ImportSummary {
-        try notYet(sync ? "sync import" : "import")
-    }
     public func syncRecords(_ inputs: [ImportInput], now: Int64?, maxWaits: Int, onWait: (Int) -> Void,
                             onReject: (FieldPlanStore.Rejection) -> Void, onProgress: (Int) -> Void) throws -> ImportSummary {
         try notYet("sync import")
     }
-    public func export(kinds: [RecordKind], since: Int64?, _ emit: (String) throws -> Void) throws { try notYet("export") as Void }
-    public func creatingLine(ofAccount id: String) throws -> (source: String, line: Int)? { try notYet("the audit of an account") }
     public func backup(to path: String, overwrite: Bool) throws -> FieldPlanStore.StoreFileSummary {
         try notYet("backup (use pg_dump)")
     }
-    public func accounts(_ filter: FieldPlanStore.AccountFilter, _ body: (Account) throws -> Void) throws { try notYet("accounts list") as Void }
-    public func account(id: String) throws -> Account? { try notYet("accounts show") }
-    public func accountDetail(id: String, now: Int64?) throws -> AccountDetail? { try notYet("accounts show") }
-    public func accountPage(_ filter: FieldPlanStore.AccountFilter, zone: String?, after: String?, limit: Int) throws -> AccountPage {
-        try notYet("accounts list")
-    }
+
     public func accountBriefs(_ ids: [String]) throws -> [String: FieldPlanStore.AccountBrief] { try notYet("route sheets") }
-    public func agents() throws -> [Agent] { try notYet("agents list") }
-    public func counts() throws -> [(table: String, count: Int)] { try notYet("status") }
-    public func rejectedLines(limit: Int) throws -> [(source: String, line: Int, field: String, reason: String)] { try notYet("rejects") }
     public func promises(_ filter: PromiseList.Filter, now: Int64?) throws -> PromiseList { try notYet("promises") }
     public func callbacks(date: CivilDate) throws -> CallbackList { try notYet("callbacks") }
 
@@ -63,8 +49,6 @@ extension PostgresAgencyStore: AgencyStore {
         try notYet("sync simulate")
     }
 
-    public func rejections(includeResolved: Bool, limit: Int) throws -> [FieldPlanStore.StoredRejection] { try notYet("rejects") }
-    public func clearRejections(before epochSeconds: Int64) throws -> Int { try notYet("rejects clear") }
     public func reviewItems(includeResolved: Bool) throws -> [FieldPlanStore.ReviewItem] { try notYet("review") }
     public func reviewItem(_ id: String) throws -> FieldPlanStore.ReviewItem? { try notYet("review") }
     public func resolveReview(_ id: String, note: String?, now: Int64?) throws -> Bool { try notYet("review resolve") }
@@ -75,9 +59,6 @@ extension PostgresAgencyStore: AgencyStore {
     public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool, detailsFrom: CivilDate?,
                             portfolio: Bool, attributionDays: Int) throws -> ReportFacts { try notYet("report") }
 
-    public func zones() throws -> [StoredZone] { try notYet("zones") }
-    public func zones(since: Int64?) throws -> [StoredZone] { try notYet("zones") }
-    public func zoningAccounts() throws -> [FieldPlanStore.ZoningAccount] { try notYet("zones build") }
     public func saveZoning(zones: [StoredZone], removing: [String], assignments: [(accountID: String, zoneID: String)]) throws -> Int {
         try notYet("zones build")
     }

@@ -26,6 +26,24 @@ public struct AccountDetail: Sendable {
     /// Every change recorded for the account, oldest first.
     public var audit: [AuditLine]
 
+    /// Public, as are the entries' initializers, so that the PostgreSQL store builds the same page.
+    public init(account: Account, currency: String, holdUntil: String?, zoneName: String?, agentID: String?, agentName: String?,
+                outcomes: [OutcomeEntry], payments: [PaymentEntry], promises: [PromiseEntry], appointments: [AppointmentEntry],
+                plannedVisits: [PlannedVisitEntry], audit: [AuditLine]) {
+        self.account = account
+        self.currency = currency
+        self.holdUntil = holdUntil
+        self.zoneName = zoneName
+        self.agentID = agentID
+        self.agentName = agentName
+        self.outcomes = outcomes
+        self.payments = payments
+        self.promises = promises
+        self.appointments = appointments
+        self.plannedVisits = plannedVisits
+        self.audit = audit
+    }
+
     public struct OutcomeEntry: Sendable {
         public var id: String
         public var visitedAt: Instant
@@ -43,6 +61,24 @@ public struct AccountDetail: Sendable {
         public var flagged: String?
         /// `sync-AG01.ndjson:12`.
         public var origin: String?
+
+        public init(id: String, visitedAt: Instant, agentID: String, code: String, contact: String?, promiseAmount: Money?,
+                    promiseDate: String?, collected: Money?, receipt: String?, notes: String?, nextVisit: String?, flagged: String?,
+                    origin: String?) {
+            self.id = id
+            self.visitedAt = visitedAt
+            self.agentID = agentID
+            self.code = code
+            self.contact = contact
+            self.promiseAmount = promiseAmount
+            self.promiseDate = promiseDate
+            self.collected = collected
+            self.receipt = receipt
+            self.notes = notes
+            self.nextVisit = nextVisit
+            self.flagged = flagged
+            self.origin = origin
+        }
     }
 
     public struct PaymentEntry: Sendable {
@@ -52,6 +88,15 @@ public struct AccountDetail: Sendable {
         public var reference: String?
         public var channel: String?
         public var origin: String?
+
+        public init(id: String, paidAt: Instant, amount: Money, reference: String?, channel: String?, origin: String?) {
+            self.id = id
+            self.paidAt = paidAt
+            self.amount = amount
+            self.reference = reference
+            self.channel = channel
+            self.origin = origin
+        }
     }
 
     public struct PromiseEntry: Sendable {
@@ -64,6 +109,15 @@ public struct AccountDetail: Sendable {
         public var state: String
         /// Credits counted towards it up to its date.
         public var paid: Money
+
+        public init(outcomeID: String, madeAt: String?, amount: Money, due: String, state: String, paid: Money) {
+            self.outcomeID = outcomeID
+            self.madeAt = madeAt
+            self.amount = amount
+            self.due = due
+            self.state = state
+            self.paid = paid
+        }
     }
 
     public struct AppointmentEntry: Sendable {
@@ -74,6 +128,15 @@ public struct AccountDetail: Sendable {
         public var agentID: String?
         /// `callback` when a CALLBACK outcome booked it, else `appointment`.
         public var kind: String
+
+        public init(id: String, date: String, from: String, to: String, agentID: String?, kind: String) {
+            self.id = id
+            self.date = date
+            self.from = from
+            self.to = to
+            self.agentID = agentID
+            self.kind = kind
+        }
     }
 
     public struct PlannedVisitEntry: Sendable {
@@ -85,6 +148,15 @@ public struct AccountDetail: Sendable {
         /// `HH:MM`, the agency's local time.
         public var eta: String?
         public var reason: String?
+
+        public init(date: String, version: Int, agentID: String, seq: Int? = nil, eta: String? = nil, reason: String? = nil) {
+            self.date = date
+            self.version = version
+            self.agentID = agentID
+            self.seq = seq
+            self.eta = eta
+            self.reason = reason
+        }
     }
 
     public struct AuditLine: Sendable {
@@ -96,5 +168,15 @@ public struct AccountDetail: Sendable {
         /// `outcome 7f3c…`.
         public var fact: String?
         public var origin: String?
+
+        public init(at: Instant, field: String, old: String?, new: String?, actor: String?, fact: String?, origin: String?) {
+            self.at = at
+            self.field = field
+            self.old = old
+            self.new = new
+            self.actor = actor
+            self.fact = fact
+            self.origin = origin
+        }
     }
 }

@@ -8,19 +8,20 @@ import FieldPlanCore
 /// confirms each row; for other text every row of the filter is read and compared in Swift,
 /// since SQLite folds no other letters. Either way it is a scan of the accounts: a name search
 /// costs about as much as the tracing list.
-struct AccountSearch: Sendable {
-    let folded: String
-    let ascii: Bool
+/// Public so that the PostgreSQL store searches by the same rule.
+public struct AccountSearch: Sendable {
+    public let folded: String
+    public let ascii: Bool
 
     /// nil for a text of only spaces: no search.
-    init?(_ text: String?) {
+    public init?(_ text: String?) {
         guard let trimmed = text?.trimmingSpaces, !trimmed.isEmpty else { return nil }
         folded = trimmed.lowercased()
         ascii = trimmed.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// The clause to add to the query's `WHERE` and its values, for ASCII text (nil otherwise).
-    var clause: (sql: String, arguments: [String])? {
+    public var clause: (sql: String, arguments: [String])? {
         guard ascii else { return nil }
         var escaped = ""
         for c in folded {
@@ -31,7 +32,7 @@ struct AccountSearch: Sendable {
                 [escaped + "%", "%" + escaped + "%", "%" + escaped + "%"])
     }
 
-    func matches(_ account: Account) -> Bool {
+    public func matches(_ account: Account) -> Bool {
         account.id.lowercased().hasPrefix(folded)
             || account.debtorName.lowercased().contains(folded)
             || (account.phone?.lowercased().contains(folded) ?? false)

@@ -11,6 +11,13 @@ extension FieldPlanStore {
         public var raw: [UInt8]?
         /// The CSV header of the file, so a rejects file of CSV rows stays importable.
         public var csvHeader: String?
+
+        /// For the other engine's import (the PostgreSQL store), which reports its rejects alike.
+        public init(error: LineError, raw: [UInt8]?, csvHeader: String?) {
+            self.error = error
+            self.raw = raw
+            self.csvHeader = csvHeader
+        }
     }
 
     /// Imports the inputs in one transaction (SPEC §2): every valid line is applied, every
@@ -302,5 +309,6 @@ struct DryRunRollback: Error {}
 /// A failure that stops the whole import (nothing is applied).
 public struct ImportError: Error, Equatable, CustomStringConvertible {
     public var message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }

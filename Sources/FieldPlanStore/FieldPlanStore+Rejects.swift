@@ -17,6 +17,20 @@ extension FieldPlanStore {
         public var createdAt: Int64
         /// A later line of the same kind and id was applied (or, for a conflict, a review settled it).
         public var resolved: Bool
+
+        /// Public so that the PostgreSQL store lists its rejects alike.
+        public init(id: Int64, source: String, line: Int, field: String, reason: String, kind: String?, recordID: String?,
+                    createdAt: Int64, resolved: Bool) {
+            self.id = id
+            self.source = source
+            self.line = line
+            self.field = field
+            self.reason = reason
+            self.kind = kind
+            self.recordID = recordID
+            self.createdAt = createdAt
+            self.resolved = resolved
+        }
     }
 
     /// Rejected lines, oldest first: the open ones, or every one with `includeResolved`.

@@ -9,6 +9,15 @@ extension FieldPlanStore {
         public var lon: Double
         public var serviceMinutes: Int?
         public var zoneID: String?
+
+        /// Public so that the PostgreSQL store reads them alike.
+        public init(id: String, lat: Double, lon: Double, serviceMinutes: Int?, zoneID: String?) {
+            self.id = id
+            self.lat = lat
+            self.lon = lon
+            self.serviceMinutes = serviceMinutes
+            self.zoneID = zoneID
+        }
     }
 
     /// Every zone, ordered by id.

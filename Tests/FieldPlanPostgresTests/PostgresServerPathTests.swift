@@ -1,4 +1,5 @@
 import FieldPlanCore
+import FieldPlanInterchange
 @testable import FieldPlanPostgres
 import FieldPlanServer
 import FieldPlanStore
@@ -48,14 +49,64 @@ struct PostgresServerPathTests {
             #expect(statuses.count == 24)
             #expect(statuses.allSatisfy { $0 == 200 }, "\(statuses)")
             // A use case not yet ported is 422 with its one-line message, not a 500.
-            let accounts = try await client.execute(uri: "/api/accounts", method: .get, headers: headers)
-            #expect(accounts.status == .unprocessableContent)
-            #expect(String(buffer: accounts.body).contains("not available on a PostgreSQL store yet"))
+            let review = try await client.execute(uri: "/api/review", method: .get, headers: headers)
+            #expect(review.status == .unprocessableContent)
+            #expect(String(buffer: review.body).contains("not available on a PostgreSQL store yet"))
             // A token the store does not know is refused, as on SQLite.
             let stranger = try await client.execute(uri: "/api/settings", method: .get, headers: [.authorization: "Bearer \(AccessToken.random().text)"])
             #expect(stranger.status == .unauthorized)
         }
         let minutes = try await onPlainThread { try store.settings().serviceMinutes }
         #expect([10, 14, 18, 22, 26, 30].contains(minutes))
+    }
+}
+
+/// The service's account and agent routes answer the same bodies on both engines.
+@Suite("Accounts and agents behind the service, on both engines")
+struct AccountRoutesContractTests {
+    static func bodies(_ store: any AgencyStore) async throws -> [String] {
+        let token = AccessToken.random()
+        try await onPlainThread {
+            try store.addUser(name: "boss", role: .supervisor, agentID: nil, tokenHash: token.hash, now: 1)
+            let data = ImportContractTests.repository + "/data/"
+            _ = try store.importRecords([ImportInput(path: data + "agents.csv"), ImportInput(path: data + "accounts.ndjson"),
+                                         ImportInput(path: data + "appointments.ndjson")], now: ImportContractTests.now)
+        }
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, storePath: store.location,
+                                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, store: store)
+        let app = try buildApplication(configuration)
+        let headers: HTTPFields = [.authorization: "Bearer \(token.text)"]
+        return try await app.test(.router) { client in
+            var bodies: [String] = []
+            let lines = #"{"kind":"zone","id":"Z7","name":"Kayole"}"# + "\n" + #"{"kind":"account","id":"HL-100001","client":"Haraka Loans"}"#
+                + "\n" + #"{"kind":"account","id":"HL-100001","client":"Haraka Loans","debtor_name":"Otieno Odera","balance":4100,"zone_id":"Z7"}"# + "\n"
+            let posted = try await client.execute(uri: "/api/import", method: .post,
+                                                  headers: [.authorization: "Bearer \(token.text)", .contentType: "application/x-ndjson"],
+                                                  body: ByteBuffer(string: lines))
+            bodies.append("POST /api/import \(posted.status.code) \(String(buffer: posted.body))")
+            for uri in ["/api/accounts?limit=3", "/api/accounts?limit=2&after=HL-100001", "/api/accounts?status=open&q=otieno&limit=4",
+                        "/api/accounts/HL-100215", "/api/accounts/NOBODY", "/api/agents", "/api/zones", "/api/export"] {
+                let response = try await client.execute(uri: uri, method: .get, headers: headers)
+                bodies.append("\(uri) \(response.status.code) \(String(buffer: response.body))")
+            }
+            return bodies
+        }
+    }
+
+    @Test("GET /api/accounts, /api/accounts/{id} and /api/agents", arguments: StoreEngine.postgresOnly)
+    func sameBodies(_ engine: StoreEngine) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fieldplan-routes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try await onPlainThread { try StoreOpener.openOrCreate(folder + "/fieldplan.db") }
+        let expected = try await Self.bodies(file)
+        let database = try await onPlainThread { try ScratchDatabase.make() }
+        defer { try? database.drop() }
+        let store = try await onPlainThread { try PostgresAgencyStore(url: database.url, mustExist: false) }
+        defer { store.close() }
+        let answered = try await Self.bodies(store)
+        #expect(answered == expected)
+        #expect(expected[1].hasPrefix("/api/accounts?limit=3 200") && expected[5].contains(" 404 ") && expected[6].contains("AG01"))
+        #expect(expected[0].hasPrefix("POST /api/import 200") && expected[0].contains("rejected"), "\(expected[0])")
     }
 }

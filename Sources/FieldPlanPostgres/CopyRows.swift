@@ -1,0 +1,77 @@
+import PostgresNIO
+
+/// Rows in the text format of `COPY … FROM STDIN` (tab between fields, `\N` for null,
+/// backslash escapes), gathered in chunks of about 1 MiB for `PostgresCopyFromWriter`.
+/// Kept whole in memory so that a transaction the server makes retry (a serialization
+/// failure) can send the same rows again: about the size of the input's text.
+struct CopyRows: Sendable {
+    private(set) var chunks: [ByteBuffer] = []
+    private var current = ByteBufferAllocator().buffer(capacity: 0)
+    private var fieldsInRow = 0
+    private(set) var count = 0
+
+    static let chunkBytes = 1 << 20
+
+    mutating func text(_ value: String?) {
+        separate()
+        guard var text = value else { current.writeStaticString("\\N"); return }
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"): current.writeStaticString("\\\\")
+                case UInt8(ascii: "\t"): current.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): current.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): current.writeStaticString("\\r")
+                default: current.writeInteger(byte)
+                }
+            }
+        }
+    }
+
+    mutating func int(_ value: Int64?) {
+        separate()
+        guard let value else { current.writeStaticString("\\N"); return }
+        current.writeString(String(value))
+    }
+
+    mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
+
+    mutating func double(_ value: Double?) {
+        separate()
+        guard let value else { current.writeStaticString("\\N"); return }
+        current.writeString(value.description)
+    }
+
+    /// A `BYTEA` value in hex (`\x…`, its backslash escaped for COPY).
+    mutating func bytes(_ value: [UInt8]?) {
+        separate()
+        guard let value else { current.writeStaticString("\\N"); return }
+        current.writeStaticString("\\\\x")
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { hex in
+            for byte in value {
+                current.writeInteger(hex[Int(byte >> 4)])
+                current.writeInteger(hex[Int(byte & 15)])
+            }
+        }
+    }
+
+    /// Ends the row.
+    mutating func end() {
+        current.writeInteger(UInt8(ascii: "\n"))
+        fieldsInRow = 0
+        count += 1
+        if current.readableBytes >= Self.chunkBytes {
+            chunks.append(current)
+            current = ByteBufferAllocator().buffer(capacity: Self.chunkBytes + 4096)
+        }
+    }
+
+    private mutating func separate() {
+        if fieldsInRow > 0 { current.writeInteger(UInt8(ascii: "\t")) }
+        fieldsInRow += 1
+    }
+
+    /// Every chunk, the last partial one included.
+    var all: [ByteBuffer] { current.readableBytes > 0 ? chunks + [current] : chunks }
+}

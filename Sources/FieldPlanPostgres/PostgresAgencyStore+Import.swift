@@ -1,0 +1,250 @@
+import FieldPlanCore
+import FieldPlanInterchange
+import FieldPlanStore
+import Foundation
+import PostgresNIO
+
+extension PostgresAgencyStore {
+    /// The advisory lock an import holds for its transaction: imports run one at a time, so
+    /// two never number their runs and inputs alike.
+    static let importLock: Int64 = 0x6669_656C_6469_6D70  // "fieldimp"
+
+    /// `fieldplan import` on PostgreSQL (SPEC §3, §13), with SQLite's rules (`FieldPlanStore
+    /// .importRecords`): upserts by id telling a change from a repeat, fields left out kept,
+    /// references to records later in the input accepted, rejects stored in `rejected_line`
+    /// and handed to `onReject`, corrections marking earlier rejects resolved, changes to
+    /// existing accounts audited, the run and its inputs recorded. One transaction: a killed
+    /// import leaves the store as it was; `dryRun` rolls it back.
+    ///
+    /// How: the inputs are read and validated on the calling thread into COPY rows
+    /// (`PostgresImportStaging`), sent with `COPY … FROM STDIN` into temporary staging tables,
+    /// and applied kind by kind (agents, zones, accounts, appointments: what a line refers to
+    /// is in before it) by one UPDATE and one INSERT per kind (`PostgresImportSQL`), not one
+    /// statement per line. Outcomes and payments (which drive their accounts) and
+    /// `sync import` are not ported yet and are refused before anything is written.
+    /// - Complexity: O(lines); memory about the size of the input's text (the COPY rows are
+    ///   kept, so a serialization failure can run the transaction again).
+    public func importRecords(_ inputs: [ImportInput], dryRun: Bool, sync: Bool, ignoreUnknownColumns: Bool, now: Int64?,
+                              onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void,
+                              onProgress: (Int) -> Void) throws -> ImportSummary {
+        if sync { throw StoreEngineError.notYetPorted(operation: "sync import", engine: "PostgreSQL") }
+        let clock = now ?? Self.now()
+        let decoder = RecordDecoder(now: clock)
+        var staging = PostgresImportStaging()
+        var emptyInputs: [String] = []
+        for (index, input) in inputs.enumerated() {
+            let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
+                                     keepsBytes: { record in
+                                         if case .account(let a) = record { return a.zoneID != nil }
+                                         return record.kind == .appointment || record.kind == .zone
+                                     })
+            let lines: Int
+            do {
+                lines = try parser.parse(warn: { text in
+                    staging.summary.warnings += 1
+                    onWarning(text)
+                }) { line in
+                    staging.add(line, input: index)
+                    if staging.summary.linesRead % 50_000 == 0 { onProgress(staging.summary.linesRead) }
+                }
+            } catch let failure as InputParser.Failure {
+                throw ImportError(message: failure.message)
+            }
+            if lines == 0 { emptyInputs.append(input.displayName) }
+        }
+        if staging.facts > 0 {
+            throw StoreEngineError.notYetPorted(operation: "import of outcomes and payments", engine: "PostgreSQL")
+        }
+        if !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
+            throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
+        }
+        let names = inputs.map(\.displayName)
+        let rows = staging
+        let applied: ImportApplied
+        do {
+            applied = try write { connection in
+                try await self.applyImport(rows, names: names, now: clock, dryRun: dryRun, on: connection)
+            }
+        } catch let done as DryRunDone {
+            applied = done.applied
+        }
+        var summary = staging.summary
+        summary.emptyInputs = emptyInputs
+        for (kind, counts) in applied.counts {
+            summary.byKind[kind, default: ImportSummary.Counts()].accepted += counts.accepted
+            summary.byKind[kind, default: ImportSummary.Counts()].unchanged += counts.unchanged
+            summary.byKind[kind, default: ImportSummary.Counts()].rejected += counts.rejected
+        }
+        summary.resolvedRejections = applied.resolved
+        for source in emptyInputs {
+            summary.warnings += 1
+            onWarning("no records in \(source)")
+        }
+        for warning in applied.repeated {
+            summary.duplicatesInRun += 1
+            summary.warnings += 1
+            onWarning(warning)
+        }
+        for r in staging.refused { onReject(FieldPlanStore.Rejection(error: r.error, raw: r.raw, csvHeader: r.csvHeader)) }
+        for missing in applied.missing {
+            onReject(FieldPlanStore.Rejection(error: LineError(source: names[missing.input], line: missing.line, error: missing.error),
+                                              raw: missing.raw, csvHeader: staging.csvHeaders[missing.input]))
+        }
+        return summary
+    }
+
+    /// What the transaction did, handed back to the calling thread.
+    struct ImportApplied: Sendable {
+        struct Missing: Sendable {
+            var seq: Int64
+            var input: Int
+            var line: Int
+            var error: FieldError
+            var raw: [UInt8]
+            var kind: String
+            var id: String
+        }
+
+        var counts: [String: ImportSummary.Counts] = [:]
+        var missing: [Missing] = []
+        var repeated: [String] = []
+        var resolved = 0
+    }
+
+    /// Thrown at the end of a dry run, carrying its result, so the transaction rolls back.
+    struct DryRunDone: Error {
+        var applied: ImportApplied
+    }
+
+    private func applyImport(_ staging: PostgresImportStaging, names: [String], now: Int64, dryRun: Bool,
+                             on connection: PostgresConnection) async throws -> ImportApplied {
+        let logger = self.logger
+        func run(_ sql: String) async throws -> [PostgresRow] {
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
+        }
+        func count(_ sql: String) async throws -> Int {
+            Int(try await run(sql).first?.decode(Int64.self) ?? 0)
+        }
+        _ = try await run("SELECT pg_advisory_xact_lock(\(Self.importLock))")
+        let audits = try await count("SELECT count(*) FROM (SELECT 1 FROM account_record LIMIT 1) a") > 0
+        let baseline = try await count("SELECT COALESCE(MAX(id), 0) FROM rejected_line")
+        let runID = Int64(try await count("INSERT INTO import_run(started_at, sync) VALUES (\(now), 0) RETURNING id"))
+        let sourceBase = Int64(try await count("SELECT COALESCE(MAX(id), 0) FROM import_source"))
+        for (index, name) in names.enumerated() {
+            try await connection.query("INSERT INTO import_source(id, run, name) VALUES (\(sourceBase + 1 + Int64(index)), \(runID), \(name))",
+                                       logger: logger)
+        }
+        for statement in PostgresImportSQL.createStaging { _ = try await run(statement) }
+        let copies: [(String, [String], CopyRows)] = [
+            ("stage_account", PostgresImportSQL.accountColumns, staging.accounts),
+            ("stage_agent", PostgresImportSQL.agentColumns, staging.agents),
+            ("stage_appointment", PostgresImportSQL.appointmentColumns, staging.appointments),
+            ("stage_zone", PostgresImportSQL.zoneColumns, staging.zones),
+            ("stage_reject", PostgresImportSQL.rejectColumns, staging.rejects),
+        ]
+        for (table, columns, rows) in copies where rows.count > 0 {
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                for chunk in rows.all { try await writer.write(chunk) }
+            }
+        }
+        if staging.summary.linesRead > 100_000 {
+            for (table, _, rows) in copies where rows.count > 0 { _ = try await run("ANALYZE \(table)") }
+        }
+        var applied = ImportApplied()
+        var missing: [ImportApplied.Missing] = []
+        func refused(_ sql: String) async throws {
+            for row in try await run(sql) {
+                let (seq, input, line, kind, id, field, table, reference, raw) =
+                    try row.decode((Int64, Int64, Int64, String, String, String, String, String, Data?).self)
+                let error = FieldError(field, "no \(table) \(JSONWriter.quoted(reference)) in this input or the store")
+                missing.append(.init(seq: seq, input: Int(input), line: Int(line), error: error, raw: raw.map { [UInt8]($0) } ?? [],
+                                     kind: kind, id: id))
+                applied.counts[kind, default: ImportSummary.Counts()].rejected += 1
+            }
+        }
+        func upsert(_ kind: String, rows: Int, update: (Int) -> String, insert: (Int) -> String) async throws {
+            guard rows > 0 else { return }
+            var accepted = 0
+            for round in 1...staging.rounds {
+                accepted += try await count(update(round))
+                accepted += try await count(insert(round))
+            }
+            let refusedCount = applied.counts[kind]?.rejected ?? 0
+            applied.counts[kind, default: ImportSummary.Counts()].accepted += accepted
+            applied.counts[kind, default: ImportSummary.Counts()].unchanged += rows - refusedCount - accepted
+        }
+        try await upsert("agent", rows: staging.agents.count,
+                         update: { PostgresImportSQL.updateAgents(round: $0, now: now) },
+                         insert: { PostgresImportSQL.insertAgents(round: $0, now: now) })
+        if staging.zones.count > 0 { try await refused(PostgresImportSQL.missingZoneAgents) }
+        try await upsert("zone", rows: staging.zones.count,
+                         update: { PostgresImportSQL.updateZones(round: $0, now: now) },
+                         insert: { PostgresImportSQL.insertZones(round: $0, now: now) })
+        if staging.accounts.count > 0 { try await refused(PostgresImportSQL.missingAccountZones) }
+        try await upsert("account", rows: staging.accounts.count,
+                         update: { PostgresImportSQL.updateAccounts(round: $0, now: now, run: runID, sourceBase: sourceBase, audit: audits) },
+                         insert: { PostgresImportSQL.insertAccounts(round: $0, now: now, run: runID, sourceBase: sourceBase) })
+        if staging.appointments.count > 0 { try await refused(PostgresImportSQL.missingAppointmentReferences) }
+        try await upsert("appointment", rows: staging.appointments.count,
+                         update: { PostgresImportSQL.updateAppointments(round: $0, now: now) },
+                         insert: { PostgresImportSQL.insertAppointments(round: $0, now: now) })
+        // The lines refused by a missing reference follow those refused while reading, in
+        // input order, as SQLite refuses them when it retries them at the end.
+        missing.sort { $0.seq < $1.seq }
+        if !missing.isEmpty {
+            var rows = CopyRows()
+            for m in missing {
+                rows.int(m.seq); rows.text(names[m.input]); rows.int(m.line); rows.text(m.error.field); rows.text(m.error.reason)
+                rows.bytes(m.raw); rows.text(m.kind); rows.text(m.id); rows.int(1); rows.end()
+            }
+            try await connection.copyFrom(table: "stage_reject", columns: PostgresImportSQL.rejectColumns + ["phase"], logger: logger) { writer in
+                for chunk in rows.all { try await writer.write(chunk) }
+            }
+        }
+        // Ids that came more than once ("the last line wins"), in input order.
+        if staging.rounds > 1 {
+            for row in try await run(PostgresImportSQL.repeatedIDs) {
+                let (_, kind, id, input, line, firstInput, firstLine) =
+                    try row.decode((Int64, String, String, Int64, Int64, Int64, Int64).self)
+                let source = names[Int(input)], firstSource = names[Int(firstInput)]
+                let earlier = firstSource == source ? "line \(firstLine)" : "\(firstSource):\(firstLine)"
+                applied.repeated.append("\(source):\(line): id: \(kind) \(JSONWriter.quoted(id)) also on \(earlier); the last line wins")
+            }
+        }
+        // Corrections (issue 11): a line applied in this run resolves the open rejections of
+        // its kind and id from earlier runs, and this run's that came before it. Conflicts are
+        // left to review.
+        let rejects = staging.rejects.count + missing.count
+        let openBefore = try await count("SELECT count(*) FROM (SELECT 1 FROM rejected_line WHERE resolved = 0 LIMIT 1) r")
+        if rejects > 0 || openBefore > 0 {
+            _ = try await run(PostgresImportSQL.createApplied)
+            applied.resolved += try await count("""
+                WITH resolved AS (
+                    UPDATE rejected_line r SET resolved = 1 FROM stage_applied k
+                    WHERE r.kind = k.kind AND r.record_id = k.id AND r.resolved = 0 AND r.id <= \(baseline)
+                        AND NOT (r.field = 'id' AND r.reason LIKE 'conflict:%')
+                    RETURNING 1
+                ) SELECT count(*) FROM resolved
+                """)
+            if rejects > 0 {
+                applied.resolved += try await count("""
+                    WITH resolved AS (
+                        UPDATE stage_reject r SET resolved = 1 FROM stage_applied k
+                        WHERE r.kind = k.kind AND r.record_id = k.id AND r.seq < k.seq
+                            AND NOT (r.field = 'id' AND r.reason LIKE 'conflict:%')
+                        RETURNING 1
+                    ) SELECT count(*) FROM resolved
+                    """)
+            }
+        }
+        if rejects > 0 {
+            _ = try await run("""
+                INSERT INTO rejected_line(source, line, field, reason, raw, created_at, kind, record_id, resolved)
+                SELECT source, line, field, reason, raw, \(now), kind, record_id, resolved FROM stage_reject ORDER BY phase, seq
+                """)
+        }
+        applied.missing = missing
+        if dryRun { throw DryRunDone(applied: applied) }
+        return applied
+    }
+}
