@@ -15,6 +15,11 @@ places over a 20 km square) and each zone count k, in one run:
      over smallest zone, in accounts) and seconds,
   5. imports the remaining 10 % accounts, rebuilds (no --fresh) and prints the share of the
      existing accounts moved.
+k-means-constrained is slow (a min-cost flow over every account-zone pair each round): its
+result on a city (same points, zone count, limits, n_init and seed) is cached under
+--cache, so a re-run after a fieldplan change costs only fieldplan's build; --zones accepts
+K@N to compare K zones on N accounts instead of --accounts (for rows k-m-c cannot finish in
+minutes).
 Why accounts: k-means-constrained bounds counts, not weights, so the honest comparison is an
 accounts-balanced fieldplan build against it; the workload build (the default) is timed on
 the large city (`--large`), with its rebuild share.
@@ -22,6 +27,7 @@ Goals (issue 18): spread <= 1.00 x and border share <= 1.05 x balanced k-means a
 100,000 accounts into 100 zones under 5 s, a rebuild moving <= 3 %.
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -75,6 +81,14 @@ def nearest_other(xy):
     return idx[:, 1]
 
 
+def squares(xy, labels):
+    total = 0.0
+    for z in np.unique(labels):
+        pts = xy[labels == z]
+        total += float(((pts - pts.mean(axis=0)) ** 2).sum())
+    return total
+
+
 def border_share(labels, nn):
     return float(np.mean(labels[nn] != labels))
 
@@ -125,7 +139,25 @@ def rebuild_share(binary, tmp, db, k, by, seed, before):
     return moved / max(len(before), 1), out
 
 
-def compare(binary, n, k, seed, uniform, kmc_init):
+def constrained_kmeans(xy, k, low, high, seed, kmc_init, cache):
+    """k-means-constrained's labels and seconds, from the cache when this exact run was made."""
+    key = hashlib.sha256(xy.tobytes() + f"{k}:{low}:{high}:{seed}:{kmc_init}".encode()).hexdigest()[:24]
+    path = os.path.join(cache, key + ".npz") if cache else None
+    if path and os.path.exists(path):
+        saved = np.load(path)
+        return saved["labels"], float(saved["seconds"]), True
+    from k_means_constrained import KMeansConstrained
+    t = time.perf_counter()
+    labels = KMeansConstrained(n_clusters=k, size_min=low, size_max=high, random_state=seed,
+                               n_init=kmc_init).fit_predict(xy)
+    seconds = time.perf_counter() - t
+    if path:
+        os.makedirs(cache, exist_ok=True)
+        np.savez(path, labels=labels, seconds=seconds)
+    return labels, seconds, False
+
+
+def compare(binary, n, k, seed, uniform, kmc_init, cache):
     with tempfile.TemporaryDirectory(prefix="bench-zones-") as tmp:
         db = os.path.join(tmp, "f.db")
         make_city(binary, tmp, db, n, seed, uniform)
@@ -136,15 +168,12 @@ def compare(binary, n, k, seed, uniform, kmc_init):
         ids = sorted({a["zone_id"] for a in accounts})
         ours = np.array([ids.index(a["zone_id"]) for a in accounts])
         nn = nearest_other(xy)
-        from k_means_constrained import KMeansConstrained
         mean = len(xy) / k
         low, high = math.ceil(mean * 0.95), math.floor(mean * 1.05)
-        t = time.perf_counter()
-        theirs = KMeansConstrained(n_clusters=k, size_min=low, size_max=high, random_state=seed,
-                                   n_init=kmc_init).fit_predict(xy)
-        theirs_seconds = time.perf_counter() - t
+        theirs, theirs_seconds, cached = constrained_kmeans(xy, k, low, high, seed, kmc_init, cache)
         moved, _ = rebuild_share(binary, tmp, db, k, "accounts", seed, {a["id"]: a["zone_id"] for a in accounts})
-        return dict(points=len(xy), low=low, high=high,
+        return dict(points=len(xy), low=low, high=high, cached=cached,
+                    squares=squares(xy, ours) / squares(xy, theirs),
                     ours=(spread(xy, ours), border_share(ours, nn), balance(ours, k), ours_seconds),
                     theirs=(spread(xy, theirs), border_share(theirs, nn), balance(theirs, k), theirs_seconds),
                     moved=moved)
@@ -164,30 +193,37 @@ def large(binary, n, k, seed):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--accounts", type=int, default=10000, help="accounts of the compared cities (default 10000)")
-    ap.add_argument("--zones", default="20,100")
+    ap.add_argument("--zones", default="20,100", help="zone counts, K or K@N (N accounts for that row)")
     ap.add_argument("--cities", default="sample,uniform")
     ap.add_argument("--large", default="100000:100", help="N:K for the timed workload build, '' to skip")
     ap.add_argument("--kmc-init", type=int, default=1, help="k-means-constrained restarts (n_init, default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--bin")
+    ap.add_argument("--cache", default=os.path.join(os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")),
+                                                    "fieldplan-bench-zones"),
+                    help="where k-means-constrained results are kept ('' for none)")
     args = ap.parse_args()
     binary = find_binary(args.bin)
     print(f"binary: {binary}; k-means-constrained n_init={args.kmc_init}; sizes within ±5 % of the mean count")
     print()
     print("| city | zones | accounts | spread m fieldplan / k-m-c | ratio | border share fieldplan / k-m-c | ratio |"
-          " balance fieldplan / k-m-c | seconds fieldplan / k-m-c | rebuild moved |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          " squares ratio | balance fieldplan / k-m-c | seconds fieldplan / k-m-c | rebuild moved | load |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for city in args.cities.split(","):
-        for k in map(int, args.zones.split(",")):
-            r = compare(binary, args.accounts, k, args.seed, city == "uniform", args.kmc_init)
+        for row in args.zones.split(","):
+            k, _, n = row.partition("@")
+            k, n = int(k), int(n) if n else args.accounts
+            r = compare(binary, n, k, args.seed, city == "uniform", args.kmc_init, args.cache)
             o, t = r["ours"], r["theirs"]
+            theirs_seconds = f"{t[3]:.1f}" + (" (cached)" if r["cached"] else "")
             print(f"| {city} | {k} | {r['points']} | {o[0]:.0f} / {t[0]:.0f} | {o[0] / t[0]:.3f} |"
-                  f" {o[1]:.3f} / {t[1]:.3f} | {o[1] / t[1]:.3f} | {o[2]:.3f} / {t[2]:.3f} |"
-                  f" {o[3]:.2f} / {t[3]:.1f} | {100 * r['moved']:.2f} % |", flush=True)
+                  f" {o[1]:.4f} / {t[1]:.4f} | {o[1] / t[1]:.3f} | {r['squares']:.4f} | {o[2]:.3f} / {t[2]:.3f} |"
+                  f" {o[3]:.2f} / {theirs_seconds} | {100 * r['moved']:.2f} % | {os.getloadavg()[0]:.1f} |", flush=True)
     if args.large:
         n, k = map(int, args.large.split(":"))
         seconds, moved = large(binary, n, k, args.seed)
-        print(f"\nworkload build, sample city, {n} accounts into {k} zones: {seconds:.2f} s;"
+        print(f"\nworkload build, sample city, {n} accounts into {k} zones: {seconds:.2f} s"
+              f" (load average {os.getloadavg()[0]:.1f});"
               f" rebuild after 10 % new accounts moved {100 * moved:.2f} % of the existing ones")
 
 

@@ -11,9 +11,10 @@ import Foundation
 ///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
 ///    `BoundaryRepair` moves only what balance needs, new accounts first;
 ///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
-///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance (slack for later stable
-///    rebuilds), then clusters are matched to zone ids (`MinCostMatching`): to the nearest
-///    anchor, else to the previous zone they overlap most;
+///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance, border exchanges
+///    (`BorderExchange`) and border smoothing (`BorderSmoothing`) within 98 % of it, from
+///    several seeds (the smallest spread wins), then clusters are matched to zone ids
+///    (`MinCostMatching`): to the nearest anchor, else to the previous zone they overlap most;
 /// 4. statistics and convex hulls per zone.
 ///
 /// Deterministic: same problem and seed, same result; nothing depends on hashing order.
@@ -85,16 +86,23 @@ public enum ZoneBuilder {
             for f in 0..<m where previous[f] >= 0 { penalty[f] = 4 * span }
             var repair = BoundaryRepair(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
                                         penalty: penalty, zone: zone, zoneCount: zoneCount)
-            let inner = tolerance * 0.9, aim = tolerance * 0.8
-            repair.run(trigger: target * (1 - inner)...target * (1 + inner),
+            // A fresh build ends within ±`exchangeBand`·tolerance: only zones the new accounts
+            // pushed outside the tolerance are repaired, back to ±80 % of it.
+            let aim = tolerance * repairBand, inner = tolerance * exchangeBand
+            repair.run(trigger: target * (1 - tolerance)...target * (1 + tolerance),
                        aim: target * (1 - aim)...target * (1 + aim), target: target)
-            _ = repair.dissolveEnclaves(band: target * (1 - inner)...target * (1 + inner))
+            _ = repair.dissolveEnclaves(band: target * (1 - tolerance)...target * (1 + tolerance))
             // New accounts settle on the better side of a border; accounts that had a zone stay.
+            let newcomer = previous.map { $0 < 0 }
             var exchange = BorderExchange(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
                                           zone: repair.zone, zoneCount: zoneCount,
-                                          band: target * (1 - inner)...target * (1 + inner), movable: previous.map { $0 < 0 })
+                                          band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
             exchange.run()
-            zone = exchange.zone
+            var smoothing = BorderSmoothing(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
+                                            zone: exchange.zone, zoneCount: zoneCount,
+                                            band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
+            smoothing.run()
+            zone = smoothing.zone
         } else {
             let clock = ContinuousClock()
             let deadline = options.timeLimit.map { clock.now.advanced(by: $0) }
@@ -111,9 +119,9 @@ public enum ZoneBuilder {
                 rounds += used
                 var loads = [Double](repeating: 0, count: zoneCount)
                 for f in 0..<m { loads[Int(candidate[f])] += fw[f] }
-                let band = tolerance * buildBand
+                let band = tolerance * exchangeBand
                 let excess = loads.reduce(0.0) { $0 + max($1 - target * (1 + band), target * (1 - band) - $1, 0) }
-                let cost = BorderExchange.objective(xs: fx, ys: fy, zone: candidate, zoneCount: zoneCount)
+                let cost = Self.spread(xs: fx, ys: fy, zone: candidate, zoneCount: zoneCount)
                 if best == nil || excess < best!.excess - 1e-9 || (abs(excess - best!.excess) <= 1e-9 && cost < best!.cost) {
                     best = (candidate, excess, cost)
                 }
@@ -163,9 +171,27 @@ public enum ZoneBuilder {
                             maxLoadRatio: maxRatio, minLoadRatio: minRatio, rounds: rounds)
     }
 
-    /// Share of the tolerance a fresh build keeps to: tighter costs compactness, looser leaves
-    /// stable rebuilds no room before they must move accounts.
-    static let buildBand = 0.8
+    /// Share of the tolerance the boundary repair of a fresh build aims at, and the band a
+    /// stable rebuild repairs a zone back into once new accounts pushed it outside the
+    /// tolerance.
+    static let repairBand = 0.8
+
+    /// Share of the tolerance the compactness passes of a fresh build may use (the exchanges
+    /// and the border smoothing): nearly all of it, as size-constrained k-means does, with a
+    /// hair of slack so that rounding never takes a zone over. A stable rebuild repairs only
+    /// zones outside the whole tolerance, so an unchanged rebuild still moves nothing.
+    static let exchangeBand = 0.98
+
+    /// Sum of distances of the accounts to their zones' means: n × the mean spread, the
+    /// figure `zones list` shows, by which restarts are compared.
+    /// - Complexity: O(n).
+    static func spread(xs: [Double], ys: [Double], zone: [Int32], zoneCount: Int) -> Double {
+        var sx = [Double](repeating: 0, count: zoneCount), sy = sx, c = sx
+        for i in 0..<xs.count { let z = Int(zone[i]); sx[z] += xs[i]; sy[z] += ys[i]; c[z] += 1 }
+        let mx = (0..<zoneCount).map { c[$0] > 0 ? sx[$0] / c[$0] : 0 }
+        let my = (0..<zoneCount).map { c[$0] > 0 ? sy[$0] / c[$0] : 0 }
+        return BorderSmoothing.distanceSum(xs: xs, ys: ys, zone: zone, cx: mx, cy: my)
+    }
 
     /// Seeded restarts of a fresh build: as many as fit in about 1.5 million account-builds
     /// (8 at 10,000 accounts or fewer, 1 from 150,000), so the count depends on the input
@@ -184,16 +210,20 @@ public enum ZoneBuilder {
         let (sx, sy) = initialCentres(problem: problem, projection: projection, xs: xs, ys: ys, previous: previous, rng: &rng)
         var kmeans = PowerDiagramKMeans(xs: xs, ys: ys, weight: weight, centresX: sx, centresY: sy)
         let rounds = kmeans.run(maxRounds: options.maxRounds, innerTolerance: tolerance * 0.7, timeLimit: timeLimit)
-        let band = tolerance * buildBand
+        let band = tolerance * repairBand
         var repair = BoundaryRepair(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
                                     penalty: [Double](repeating: 0, count: xs.count), zone: kmeans.assignment, zoneCount: zoneCount)
         repair.run(trigger: target * (1 - band)...target * (1 + band),
                    aim: target * (1 - band * 0.8)...target * (1 + band * 0.8), target: target)
         _ = repair.dissolveEnclaves(band: target * (1 - band)...target * (1 + band))
+        let wide = target * (1 - tolerance * exchangeBand)...target * (1 + tolerance * exchangeBand)
         var exchange = BorderExchange(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
-                                      zone: repair.zone, zoneCount: zoneCount, band: target * (1 - band)...target * (1 + band))
+                                      zone: repair.zone, zoneCount: zoneCount, band: wide)
         exchange.run()
-        return (exchange.zone, rounds)
+        var smoothing = BorderSmoothing(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
+                                        zone: exchange.zone, zoneCount: zoneCount, band: wide)
+        smoothing.run()
+        return (smoothing.zone, rounds)
     }
 
     /// The `neighbourCount` nearest neighbours of every point and the travel hours each point
