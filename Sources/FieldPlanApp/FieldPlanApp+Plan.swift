@@ -1,6 +1,7 @@
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
+import FieldPlanRoads
 import FieldPlanRouting
 import FieldPlanStore
 import Foundation
@@ -43,7 +44,8 @@ extension FieldPlanApp {
         let fromTime = request.fromTime.map { $0.minutes * 60 }
         if let t = request.fromTime {
             guard t.minutes < 24 * 60 else { throw AppError.invalid("from-time: expected a time of the day HH:MM before 24:00, got \(t)") }
-            guard try AppError.mapping({ try store.storedPlan(date: day) }) != nil else {
+            // The versions only: the plan itself is read once, with the planning input.
+            guard try !AppError.mapping({ try store.planVersions(date: day) }).isEmpty else {
                 throw AppError.refused("plan \(day) --from-time \(t): \(day) has no plan yet to re-plan (plan --date \(day) first)")
             }
         }
@@ -70,7 +72,8 @@ extension FieldPlanApp {
                 ? "their route is locked (plan unlock --date \(day) --agent \(k.agentID))"
                 : "has visits with an outcome that day"))
         }
-        try checkBases(CandidateSelector(input: input).select().agents, travel: travel)
+        // Only a road network can leave a base off the map: no selection pass otherwise.
+        if travel is RoadTravelModel { try checkBases(CandidateSelector(input: input).select().agents, travel: travel) }
         try checkOSRMPlaces(&input, travel: travel)
         let planner = DayPlanner(limit: limit, seed: request.seed, threads: 2)
         if let why = CandidateSelector(input: input).nobodyWorking {

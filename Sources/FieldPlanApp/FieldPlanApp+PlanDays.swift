@@ -16,8 +16,9 @@ extension FieldPlanApp {
         guard (1...PlanDaysRequest.maxDays).contains(request.days) else {
             throw AppError.invalid("days: expected 1 to \(PlanDaysRequest.maxDays) days, got \(request.days)")
         }
-        let perDay = request.seconds == nil && request.iterations == nil ? Self.defaultPlanSeconds * Double(request.days) : request.seconds
-        let limit = try Self.searchLimit(seconds: perDay, iterations: request.iterations)
+        var perDay = request.seconds == nil && request.iterations == nil ? Self.defaultPlanSeconds * Double(request.days) : request.seconds
+        if request.seconds == nil, let cap = request.maxSeconds, let p = perDay { perDay = min(p, cap) }
+        let limit = try Self.searchLimit(seconds: perDay, iterations: request.iterations, maxSeconds: request.maxSeconds)
         let today = try request.today ?? store.clock().localDate(Int64(Date().timeIntervalSince1970))
         if request.from < today {
             throw AppError.refused("plan --from \(request.from): \(request.from) is in the past (today is \(today) in the agency's time zone)")

@@ -12,6 +12,9 @@ public struct PlanDaysRequest: Sendable, Hashable {
     /// Search time in seconds for the whole horizon; nil is 10 s per day unless `iterations` is given.
     public var seconds: Double?
     public var iterations: Int?
+    /// The most seconds of search a caller may ask for (the service's cap); nil: no cap. The
+    /// default search (10 s a day) is cut to it.
+    public var maxSeconds: Double?
     public var seed: UInt64
     /// The agency's today (nil: today in the agency's time zone, now).
     public var today: CivilDate?

@@ -59,7 +59,7 @@ public struct DayPlanner: Sendable {
             var c = c
             c.agentIDs.removeAll { id in !agents.contains { $0.id == id } }
             return c
-        }, agents: agents)
+        }, agents: agents, room: { a in Self.room(a, kept: kept[a.id], input: input) })
         // Vehicles with a kept prefix start at their last kept visit (extra locations at the end).
         var starts: [Int] = agents.indices.map { $0 }
         var extra: [Coordinate] = []
@@ -109,14 +109,28 @@ public struct DayPlanner: Sendable {
                        locations: allLocations, kept: kept, idle: idle)
     }
 
+    /// The visits an agent can still make today: `max_visits` (else one per 30 minutes of
+    /// shift) less the kept ones, and in a re-plan from a time no more than one per 30
+    /// minutes left after the restart.
+    public static func room(_ agent: Agent, kept: KeptRoute?, input: PlanningInput) -> Int {
+        let shift = agent.shift.to.minutes - agent.shift.from.minutes
+        var visits = (agent.maxVisits ?? max(1, shift / 30)) - (kept?.route.visitCount ?? 0)
+        if input.fromTime != nil || kept != nil {
+            visits = min(visits, (agent.shift.to.minutes * 60 - restart(agent, kept: kept, input: input)) / 1800 + 1)
+        }
+        return max(1, visits)
+    }
+
     /// Keeps every mandatory candidate and, for each agent, the best optional ones: by
     /// priority discounted with the distance from the agent's base (halved at 5 km), so an
     /// agent who shares a pool with others keeps the valuable accounts near home.
-    func prune(_ candidates: [Candidate], agents: [Agent]) -> [Candidate] {
+    /// `room` is the visits each agent can still make (a re-plan at 11:00 leaves fewer than
+    /// a whole day), `candidatesPerVisit` of them each.
+    func prune(_ candidates: [Candidate], agents: [Agent], room: ((Agent) -> Int)? = nil) -> [Candidate] {
         var keep = [Bool](repeating: false, count: candidates.count)
         for (i, c) in candidates.enumerated() where c.mandatory { keep[i] = true }
         for agent in agents {
-            let visits = agent.maxVisits ?? max(1, (agent.shift.to.minutes - agent.shift.from.minutes) / 30)
+            let visits = room?(agent) ?? agent.maxVisits ?? max(1, (agent.shift.to.minutes - agent.shift.from.minutes) / 30)
             let quota = max(30, visits * candidatesPerVisit)
             let mine = candidates.indices.filter { !candidates[$0].mandatory && candidates[$0].agentIDs.contains(agent.id) }
             guard mine.count > quota else { for i in mine { keep[i] = true }; continue }

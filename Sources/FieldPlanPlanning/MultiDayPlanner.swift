@@ -12,13 +12,22 @@ import FieldPlanRouting
 ///   follow-up is worth most from the day after its due date); the job may go only on the
 ///   days within `dayTolerance` points of its best day, and is worth its best day's points.
 /// - The days, with their routes, are then each a `DayPlan` that the daily checker accepts.
-/// Costs the matrices of the union of the kept candidates (O(L²)) and the search's budget.
+/// - It never does worse than planning the days one after another: it first plans them
+///   sequentially (`DayPlanner`, each day knowing the visits planned before it), seeds the
+///   week search with that plan (a valid week plan), and returns whichever of the two is
+///   better on the stored figures (mandatory visits made, then each day's own points, then
+///   travel). `sequentialShare` of the search time goes to the sequential plan.
+/// Costs the matrices of the union of the kept candidates (O(L²)), one day's matrix per day,
+/// and the search's budget.
 public struct MultiDayPlanner: Sendable {
     public var limit: SearchLimit
     public var seed: UInt64
     public var threads: Int
-    /// A visit may fall on a day worth at most this many points less than its best day.
-    public var dayTolerance = 10
+    /// A visit may fall on a day worth at most this many points less than its best day (or
+    /// than the day the sequential plan gave it); the search counts it at the least of them.
+    public var dayTolerance = 2
+    /// The part of the time budget spent on the sequential plan that seeds the week search.
+    public var sequentialShare = 0.6
 
     public init(limit: SearchLimit, seed: UInt64, threads: Int = 2) {
         self.limit = limit
@@ -38,6 +47,57 @@ public struct MultiDayPlanner: Sendable {
     /// - Returns: one plan per input, in order.
     public func plan(_ inputs: [PlanningInput]) throws -> [DayPlan] {
         let selections = inputs.map { CandidateSelector(input: $0).select() }
+        let sequential = try planSequentially(inputs, selections: selections)
+        let week = try planWeek(inputs, selections: selections, seed: sequential)
+        return Self.score(sequential) < Self.score(week) ? sequential : week
+    }
+
+    /// What the plans are judged on, smaller is better: mandatory visits left unplanned, then
+    /// minus the priority collected (each day's own points, as stored), then travel seconds.
+    static func score(_ plans: [DayPlan]) -> (Int, Int, Int) {
+        (plans.reduce(0) { $0 + $1.unplanned.count }, -plans.reduce(0) { $0 + $1.totalPriority },
+         plans.reduce(0) { $0 + $1.routes.reduce(0) { $0 + $1.travelSeconds } })
+    }
+
+    /// The search limit of one sequential day and of the week search.
+    func split(days: Int) -> (day: SearchLimit, week: SearchLimit) {
+        let share = min(max(sequentialShare, 0), 1)
+        return (SearchLimit(seconds: limit.seconds.map { $0 * share / Double(max(1, days)) }, iterations: limit.iterations),
+                SearchLimit(seconds: limit.seconds.map { $0 * (1 - share) }, iterations: limit.iterations))
+    }
+
+    /// The days planned one after another with the daily planner, each under the week's own
+    /// rules: an ordinary visit at most once over the horizon (a later day leaves out the
+    /// accounts planned on an earlier one), an account with a booked visit in the horizon
+    /// only on that visit's day.
+    func planSequentially(_ inputs: [PlanningInput], selections: [CandidateSelector.Selection]) throws -> [DayPlan] {
+        let booked = selections.map { Set($0.candidates.filter(\.mandatory).map(\.account.id)) }
+        let anyBooked = booked.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let dayLimit = split(days: inputs.count).day
+        var planned = Set<String>()
+        var plans: [DayPlan] = []
+        for (d, input) in inputs.enumerated() {
+            var input = input
+            input.visitedToday.formUnion(planned.union(anyBooked).subtracting(booked[d]))
+            let plan: DayPlan
+            if CandidateSelector(input: input).nobodyWorking != nil {
+                plan = DayPlan(date: input.date, utcOffsetSeconds: input.utcOffsetSeconds, routes: selections[d].agents.map { Self.emptyRoute($0) },
+                               unplanned: selections[d].unplanned.sorted { $0.accountID < $1.accountID }, candidateCount: 0, mandatoryCount: 0)
+            } else {
+                plan = try DayPlanner(limit: dayLimit, seed: seed &+ UInt64(d), threads: threads).plan(input)
+            }
+            for r in plan.routes { for s in r.stops { if let id = s.accountID, !booked[d].contains(id) { planned.insert(id) } } }
+            plans.append(plan)
+        }
+        return plans
+    }
+
+    /// The week search: one routing problem over every agent-day, started from `seed` (the
+    /// sequential plan), so it only keeps what improves on it.
+    func planWeek(_ inputs: [PlanningInput], selections: [CandidateSelector.Selection], seed start: [DayPlan]) throws -> [DayPlan] {
+        // Where the sequential plan put each account: (day, agent).
+        var seeded: [String: (day: Int, agent: String)] = [:]
+        for (d, plan) in start.enumerated() { for r in plan.routes { for s in r.stops { if let id = s.accountID { seeded[id] = (d, r.agentID) } } } }
         // Vehicles: every working agent of every day.
         var vehicleAgents: [(day: Int, agent: Agent)] = []
         for (d, s) in selections.enumerated() { for a in s.agents { vehicleAgents.append((d, a)) } }
@@ -57,11 +117,13 @@ public struct MultiDayPlanner: Sendable {
         for id in optional.keys.sorted() where !booked.contains(id) {
             let days = optional[id]!
             let best = days.values.map(\.priority).max()!
-            let window = days[days.keys.sorted().first { days[$0]!.priority == best }!]!.window
-            let near = days.filter { $0.value.priority >= best - dayTolerance && $0.value.window == window }
-            jobs.append(HorizonJob(accountID: id, byDay: near, prize: best, mandatory: false))
+            // The day the sequential plan chose, else the first best day, sets the window.
+            let home = seeded[id].flatMap { days[$0.day] != nil ? $0.day : nil } ?? days.keys.sorted().first { days[$0]!.priority == best }!
+            let floor = min(days[home]!.priority, best - dayTolerance)
+            let near = days.filter { $0.key == home || ($0.value.priority >= floor && $0.value.window == days[home]!.window) }
+            jobs.append(HorizonJob(accountID: id, byDay: near, prize: near.values.map(\.priority).min()!, mandatory: false))
         }
-        jobs = prune(jobs, vehicles: vehicleAgents)
+        jobs = prune(jobs, vehicles: vehicleAgents, keeping: Set(seeded.keys))
         // Locations: each agent's base once, then one per job.
         var agentBase: [String: Int] = [:]
         var locations: [Coordinate] = []
@@ -107,7 +169,20 @@ public struct MultiDayPlanner: Sendable {
         }
         let routing = try RoutingProblem(locationCount: n, travelTime: time, distance: distance, timeWeight: 1, distanceWeight: 0,
                                          vehicles: vehicles, jobs: routingJobs)
-        let solution = RoutingSolver.solve(routing, limit: limit, seed: seed, threads: threads)
+        // The sequential plan as the search's start: each agent-day's visits in order.
+        let jobIndex = Dictionary(jobs.enumerated().map { ($1.accountID + "|" + ($1.mandatory ? "\($1.byDay.keys.first!)" : ""), $0) },
+                                  uniquingKeysWith: { a, _ in a })
+        var initial = [[Int]](repeating: [], count: vehicles.count)
+        for (d, plan) in start.enumerated() {
+            let mandatory = Set(selections[d].candidates.filter(\.mandatory).map(\.account.id))
+            for r in plan.routes {
+                guard let v = vehicleIndex["\(d)|\(r.agentID)"] else { continue }
+                initial[v] = r.stops.compactMap { s in
+                    s.accountID.map { id in jobIndex[id + "|" + (mandatory.contains(id) ? "\(d)" : "")] ?? -1 }
+                }
+            }
+        }
+        let solution = RoutingSolver.solve(routing, limit: split(days: inputs.count).week, seed: seed, threads: threads, initial: initial)
         var routes = [[AgentRoute]](repeating: [], count: inputs.count)
         let byVehicle = Dictionary(uniqueKeysWithValues: solution.routes.map { ($0.vehicle, $0) })
         for (v, va) in vehicleAgents.enumerated() {
@@ -165,8 +240,9 @@ public struct MultiDayPlanner: Sendable {
     /// Keeps every mandatory job and, for each agent, the best optional ones over its days
     /// (priority discounted with the distance from the base, halved at 5 km), `5 × max_visits`
     /// per day worked, as the daily planner does for one day.
-    func prune(_ jobs: [HorizonJob], vehicles: [(day: Int, agent: Agent)]) -> [HorizonJob] {
-        var keep = jobs.map(\.mandatory)
+    /// The accounts of `keeping` (the sequential plan's visits) are always kept.
+    func prune(_ jobs: [HorizonJob], vehicles: [(day: Int, agent: Agent)], keeping: Set<String> = []) -> [HorizonJob] {
+        var keep = jobs.map { $0.mandatory || keeping.contains($0.accountID) }
         let byAgent = Dictionary(grouping: vehicles, by: { $0.agent.id })
         for (id, days) in byAgent.sorted(by: { $0.key < $1.key }) {
             let agent = days[0].agent

@@ -14,11 +14,17 @@ public enum RoutingSolver {
     ///     (with neither, 1000 iterations are used).
     ///   - seed: any value; different seeds explore differently.
     ///   - threads: independent workers (1 or more).
+    ///   - initial: a starting solution, the job sequence of each vehicle by index (missing
+    ///     or extra vehicles are empty or ignored). Every worker starts from it instead of
+    ///     the greedy construction and, since the search accepts only candidates that serve
+    ///     as much (mandatory, then prize), never returns a worse objective than it. A route
+    ///     that is not feasible for its vehicle is dropped and its jobs inserted again.
     /// - Returns: a solution that passes `problem.check(_:)`.
     /// - Complexity: runs until the limit; memory O(L² + J·100) per worker. It blocks the
     ///   calling thread (workers run on Dispatch's pool): from async code, call it off the
     ///   cooperative pool or accept that one thread is held for the duration.
-    public static func solve(_ problem: RoutingProblem, limit: SearchLimit, seed: UInt64, threads: Int = 1) -> RoutingSolution {
+    public static func solve(_ problem: RoutingProblem, limit: SearchLimit, seed: UInt64, threads: Int = 1,
+                             initial: [[Int]]? = nil) -> RoutingSolution {
         let start = ContinuousClock.now
         var limit = limit
         if limit.seconds == nil && limit.iterations == nil { limit.iterations = 1000 }
@@ -27,7 +33,7 @@ public enum RoutingSolver {
         let lim = limit
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let s = seed &+ UInt64(w) &* 0x9E37_79B9_7F4A_7C15
-            box.set(w, solveOne(problem, limit: lim, seed: s, start: start))
+            box.set(w, solveOne(problem, limit: lim, seed: s, start: start, initial: initial))
         }
         var best = box.values[0]!
         for w in 1..<workers where box.values[w]!.objective < best.objective { best = box.values[w]! }
@@ -35,8 +41,9 @@ public enum RoutingSolver {
     }
 
     /// One single-threaded search.
-    static func solveOne(_ p: RoutingProblem, limit: SearchLimit, seed: UInt64, start: ContinuousClock.Instant) -> RoutingSolution {
-        if isPureTsp(p) {
+    static func solveOne(_ p: RoutingProblem, limit: SearchLimit, seed: UInt64, start: ContinuousClock.Instant,
+                         initial: [[Int]]? = nil) -> RoutingSolution {
+        if initial == nil, isPureTsp(p) {
             let tour = tspTour(p, limit: limit, seed: seed, start: start)
             // A binding shift makes it a constrained problem after all: fall through to SISR.
             if p.isFeasible(vehicle: 0, tour) {
@@ -46,7 +53,7 @@ public enum RoutingSolver {
             }
         }
         var search = RuinRecreateSearch(p, seed: seed)
-        let best = search.run(limit: limit, start: start)
+        let best = search.run(limit: limit, start: start, initial: initial)
         return solution(from: best, p)
     }
 

@@ -51,6 +51,7 @@ func buildRouter(store: any AgencyStore, limits: ServerLimits, logger: Logger, w
     api.addRoutes(SettingsController(store: blocking, limits: limits).routes)
     api.addRoutes(ZonesController(store: blocking).routes)
     api.addRoutes(ZoneChangesController(store: blocking, limits: limits).routes)
+    api.addRoutes(WeekPlansController(store: blocking, limits: limits).routes)
     api.addRoutes(PlansController(store: blocking, limits: limits).routes)
     api.addRoutes(PlanEditsController(store: blocking, limits: limits).routes)
     api.addRoutes(SheetsController(store: blocking).routes)

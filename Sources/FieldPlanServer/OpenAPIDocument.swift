@@ -447,6 +447,59 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/plans/week": {
+   "post": {
+    "operationId": "runWeekPlan",
+    "summary": "Plan consecutive days in one optimisation and store each day as its next version, as `fieldplan plan --from D --days N --format json` (supervisor). The search runs at most the cap of seconds for the whole horizon.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/WeekPlanRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
+     },
+     "422": {
+      "description": "Refused: the first day is before today, a day of the horizon has outcomes or a locked route (re-plan it alone), or nobody works on any of the days.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "The days as stored: the horizon's totals and evenness, then each day as `POST /api/plans/{date}` answers it.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/WeekPlanRun"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/api/plans/{date}": {
    "post": {
     "operationId": "runPlan",
@@ -3105,8 +3158,84 @@ enum OpenAPIDocument {
      "force": {
       "type": "boolean",
       "description": "Re-plan a day that has started or is past."
+     },
+     "from_time": {
+      "type": "string",
+      "description": "HH:MM: re-plan the rest of a started day from that local time, as `plan --from-time` (implies force; needs a stored plan of the day). Visited stops stay; each agent restarts from its last visited stop."
      }
     }
+   },
+   "WeekPlanRequest": {
+    "type": "object",
+    "properties": {
+     "from": {
+      "type": "string",
+      "description": "The first day, YYYY-MM-DD (not before today)."
+     },
+     "days": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 14,
+      "description": "How many consecutive days."
+     },
+     "seconds": {
+      "type": "number",
+      "description": "Search time for the whole horizon (default 10 a day, cut to the cap of 30)."
+     },
+     "agents": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Only these agents (default every working agent)."
+     }
+    },
+    "required": [
+     "from",
+     "days"
+    ]
+   },
+   "WeekPlanRun": {
+    "type": "object",
+    "properties": {
+     "from": {
+      "type": "string"
+     },
+     "days": {
+      "type": "integer"
+     },
+     "visits": {
+      "type": "integer"
+     },
+     "priority": {
+      "type": "integer"
+     },
+     "travel_minutes": {
+      "type": "number"
+     },
+     "max_visits_per_agent_day": {
+      "type": "integer"
+     },
+     "mean_visits_per_agent_day": {
+      "type": "number"
+     },
+     "plans": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/PlanRun"
+      }
+     }
+    },
+    "required": [
+     "from",
+     "days",
+     "visits",
+     "priority",
+     "travel_minutes",
+     "max_visits_per_agent_day",
+     "mean_visits_per_agent_day",
+     "plans"
+    ]
    },
    "PlanRun": {
     "type": "object",

@@ -21,7 +21,9 @@ struct PlansController {
         return routes
     }
 
-    /// The body is optional: `{"seconds": S, "agents": [ids], "absent": [ids], "force": bool}`.
+    /// The body is optional: `{"seconds": S, "agents": [ids], "absent": [ids], "force": bool,
+    /// "from_time": "HH:MM"}` (`from_time` re-plans the rest of a started day, as
+    /// `plan --from-time`).
     /// `seconds` is capped at `FieldPlanApp.servicePlanSecondsCap` (more is `400`); the search
     /// runs on the store's pool with the long time cap, so it holds no event loop.
     @Sendable func run(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -98,7 +100,7 @@ struct PlansController {
         let object: JSONObject
         do {
             guard case .object(let o) = try JSONParser.parse(body) else {
-                throw APIError.badRequest("expected a JSON object {\"seconds\", \"agents\", \"absent\", \"force\"}")
+                throw APIError.badRequest("expected a JSON object {\"seconds\", \"agents\", \"absent\", \"force\", \"from_time\"}")
             }
             object = o
         } catch let error as JSONParser.SyntaxError {
@@ -116,8 +118,13 @@ struct PlansController {
             case "force":
                 guard case .bool(let force) = value else { throw APIError.badRequest("force: expected true or false, got \(value.brief)", field: "force") }
                 request.force = force
+            case "from_time":
+                guard case .string(let text) = value, let t = LocalTime(text), t.minutes < 24 * 60 else {
+                    throw APIError.badRequest("from_time: expected a time of the day \"HH:MM\" (00:00-23:59), got \(value.brief)", field: "from_time")
+                }
+                request.fromTime = t
             default:
-                throw APIError.badRequest("\(QueryParameters.quoted(key)): unknown field; expected seconds, agents, absent or force", field: key)
+                throw APIError.badRequest("\(QueryParameters.quoted(key)): unknown field; expected seconds, agents, absent, force or from_time", field: key)
             }
         }
         return request

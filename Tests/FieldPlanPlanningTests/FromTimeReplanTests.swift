@@ -42,6 +42,24 @@ struct FromTimeReplanTests {
         return (first, input, fresh.id)
     }
 
+    /// Issue 16 (c): a re-plan late in the day keeps candidates for the visits an agent can
+    /// still make (one per 30 minutes left), not for a whole day's `max_visits`, so its
+    /// matrix and search are smaller.
+    @Test func aReplanLateInTheDayKeepsFewerCandidates() throws {
+        var input = PlanningFixtures.input(seed: 5, accounts: 1600)
+        let whole = try Self.planner.problem(for: input)
+        input.fromTime = 15 * 3600
+        let late = try Self.planner.problem(for: input)
+        #expect(!late.agents.isEmpty)
+        for a in late.agents {
+            let room = DayPlanner.room(a, kept: nil, input: input)
+            #expect(room < (a.maxVisits ?? 99), "\(a.id)")
+            let mine = late.candidates.filter { !$0.mandatory && $0.agentIDs.contains(a.id) }.count
+            #expect(mine <= max(30, 5 * room), "\(a.id): \(mine) candidates for \(room) visits")
+        }
+        #expect(late.candidates.count < whole.candidates.count)
+    }
+
     @Test(arguments: Array(1...8) as [UInt64])
     func everyReplanPassesTheCheckerAndKeepsTheMorning(seed: UInt64) throws {
         let (_, input, fresh) = try Self.startedDay(seed: seed, absent: seed % 2 == 0)

@@ -45,6 +45,38 @@ struct MultiDayPlannerTests {
         #expect(try Self.planner.plan(inputs) == plans, "same seed, same plans")
     }
 
+    /// The days planned one after another with the daily planner under the week's rules (an
+    /// ordinary visit at most once over the horizon, a booked account only on its day), with
+    /// the same iterations per day: the baseline a week plan must not fall below.
+    static func dayByDay(_ inputs: [PlanningInput]) throws -> [DayPlan] {
+        let booked = inputs.map { Set(CandidateSelector(input: $0).select().candidates.filter(\.mandatory).map(\.account.id)) }
+        let anyBooked = booked.reduce(into: Set<String>()) { $0.formUnion($1) }
+        var done = Set<String>()
+        var plans: [DayPlan] = []
+        for (d, input) in inputs.enumerated() {
+            var input = input
+            input.visitedToday.formUnion(done.union(anyBooked).subtracting(booked[d]))
+            let plan = try DayPlanner(limit: SearchLimit(seconds: nil, iterations: 120), seed: 4 &+ UInt64(d), threads: 1).plan(input)
+            for r in plan.routes { for s in r.stops { if let id = s.accountID, !booked[d].contains(id) { done.insert(id) } } }
+            plans.append(plan)
+        }
+        return plans
+    }
+
+    /// Issue 16 (a): a week plan collects at least the priority of the same days planned one
+    /// by one (with no more mandatory visits missed), on each day's own points as stored.
+    @Test(arguments: Array(1...6) as [UInt64])
+    func theWeekIsNeverWorseThanDayByDay(seed: UInt64) throws {
+        let inputs = Self.horizon(seed: seed, days: 4)
+        let week = try Self.planner.plan(inputs)
+        let days = try Self.dayByDay(inputs)
+        #expect(MultiDayPlanChecker(inputs: inputs).violations(of: week) == [])
+        #expect(MultiDayPlanChecker(inputs: inputs).violations(of: days) == [])
+        let missed = { (p: [DayPlan]) in p.reduce(0) { $0 + $1.unplanned.count } }
+        #expect(missed(week) <= missed(days))
+        #expect(week.reduce(0) { $0 + $1.totalPriority } >= days.reduce(0) { $0 + $1.totalPriority })
+    }
+
     @Test func theCheckerCatchesAVisitRepeatedWithinTheGap() throws {
         let inputs = Self.horizon(seed: 2)
         var plans = try Self.planner.plan(inputs)

@@ -36,6 +36,29 @@ import Testing
         #expect(s.objective <= initial.objective || s.objective.missedMandatory <= initial.objective.missedMandatory)
     }
 
+    /// A search started from a solution keeps its routes feasible and never ends worse than
+    /// it, even with a budget far too small to find it alone (one iteration).
+    @Test(arguments: RandomProblems.seeds.prefix(8))
+    func aSeededSearchNeverEndsWorseThanItsStart(seed: UInt64) {
+        let p = RandomProblems.make(seed: seed)
+        let good = RoutingSolver.solve(p, limit: SearchLimit(seconds: nil, iterations: 400), seed: seed, threads: 1)
+        var initial = [[Int]](repeating: [], count: p.vehicles.count)
+        for r in good.routes { initial[r.vehicle] = r.visits.map(\.job) }
+        let s = RoutingSolver.solve(p, limit: SearchLimit(seconds: nil, iterations: 1), seed: seed &+ 99, threads: 2, initial: initial)
+        #expect(p.check(s).violations == [])
+        #expect(s.objective <= good.objective)
+    }
+
+    /// A route that is not feasible for its vehicle (here one job given twice) is dropped
+    /// from the start, not trusted: the result still passes the checker.
+    @Test func aBrokenStartingRouteIsDropped() {
+        let p = RandomProblems.make(seed: 3)
+        var initial = [[Int]](repeating: [], count: p.vehicles.count)
+        initial[0] = [0, 0, 1]
+        let s = RoutingSolver.solve(p, limit: SearchLimit(seconds: nil, iterations: 20), seed: 3, threads: 1, initial: initial)
+        #expect(p.check(s).violations == [])
+    }
+
     @Test func unassignedJobsCarryTheirReason() throws {
         // Location 0 depot; 1 reachable; 2 has a window that has closed before anyone can get
         // there; 3 is allowed on no vehicle; 4 competes with 1 for the only stop.

@@ -78,6 +78,7 @@ struct TokenMatrixTests {
         Row(method: .get, template: "/api/plans/{date}", own: "/api/plans/2026-12-10?agent=G1", other: "/api/plans/2026-12-10?agent=G2",
             agentOwn: 200, agentOther: 403, supervisor: 200),
         supervisorRead("/api/plans", "/api/plans?from=2026-12-01&to=2026-12-31"),
+        supervisorWrite(.post, "/api/plans/week", body: #"{"from":"2031-03-04","days":2,"seconds":0.3}"#),
         supervisorRead("/api/plans/{date}/diff", "/api/plans/2026-12-10/diff?from=1"),
         supervisorWrite(.post, "/api/plans/{date}/edits", "/api/plans/2026-12-10/edits", body: #"{"op":"lock","agent_id":"G1","expected_version":1}"#),
         Row(method: .get, template: "/api/sheets/{date}/{agent}", own: "/api/sheets/2026-12-10/G1", other: "/api/sheets/2026-12-10/G2",

@@ -42,6 +42,20 @@ struct RuinRecreateSearch {
         stamp = [Int](repeating: 0, count: max(p.vehicles.count, p.jobs.count))
     }
 
+    /// Puts a starting solution into `s`: each vehicle's sequence when it is feasible for that
+    /// vehicle and uses no job twice; other routes stay empty (their jobs are inserted again).
+    /// - Complexity: O(stops).
+    func place(_ s: inout SearchState, _ initial: [[Int]]) {
+        var used = [Bool](repeating: false, count: p.jobs.count)
+        for (v, seq) in initial.prefix(p.vehicles.count).enumerated() where !seq.isEmpty {
+            guard seq.allSatisfy({ $0 >= 0 && $0 < p.jobs.count && !used[$0] }), p.isFeasible(vehicle: v, seq) else { continue }
+            for (i, j) in seq.enumerated() {
+                used[j] = true
+                s.insert(j, route: v, at: i, p)
+            }
+        }
+    }
+
     // MARK: recreate
 
     /// The best feasible insertion of `j`: (route, position, delta), or nil.
@@ -221,11 +235,12 @@ struct RuinRecreateSearch {
     // MARK: main loop
 
     /// Runs the search within `limit` and returns the best state found.
-    mutating func run(limit: SearchLimit, start: ContinuousClock.Instant) -> SearchState {
+    mutating func run(limit: SearchLimit, start: ContinuousClock.Instant, initial: [[Int]]? = nil) -> SearchState {
         var current = SearchState(p)
-        var pending = (0..<p.jobs.count).filter { worth[$0] }
-        if pending.isEmpty { return current }
+        if let initial { place(&current, initial) }
+        var pending = (0..<p.jobs.count).filter { worth[$0] && current.routeOf[$0] < 0 }
         recreate(&current, &pending)
+        if !current.routeOf.contains(where: { $0 >= 0 }) { return current }
         let ls = LocalSearch(p, neighbours: nb)
         ls.run(&current)
         var best = current
