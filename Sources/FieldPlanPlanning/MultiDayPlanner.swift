@@ -71,7 +71,10 @@ public struct MultiDayPlanner: Sendable {
     /// accounts planned on an earlier one), an account with a booked visit in the horizon
     /// only on that visit's day.
     func planSequentially(_ inputs: [PlanningInput], selections: [CandidateSelector.Selection]) throws -> [DayPlan] {
-        let booked = selections.map { Set($0.candidates.filter(\.mandatory).map(\.account.id)) }
+        // Booked: the mandatory visits of the day, those that cannot be planned included (an
+        // appointment outside every shift): its account must not be visited on another day
+        // and then be taken for already visited on its own, where it is reported unplanned.
+        let booked = selections.map { Set($0.candidates.filter(\.mandatory).map(\.account.id)).union($0.unplanned.map(\.accountID)) }
         let anyBooked = booked.reduce(into: Set<String>()) { $0.formUnion($1) }
         let dayLimit = split(days: inputs.count).day
         var planned = Set<String>()

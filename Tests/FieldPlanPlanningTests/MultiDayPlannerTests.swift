@@ -77,6 +77,29 @@ struct MultiDayPlannerTests {
         #expect(week.reduce(0) { $0 + $1.totalPriority } >= days.reduce(0) { $0 + $1.totalPriority })
     }
 
+    /// An appointment that no shift can keep (late at night) on the last day is reported
+    /// unplanned on its day, and the plans pass the checker: the sequential pass must not visit
+    /// its account on an earlier day and then take it for visited on its own day, dropping the
+    /// appointment unreported.
+    @Test(arguments: Array(1...3) as [UInt64])
+    func anUnplannableAppointmentIsReportedOnItsDay(seed: UInt64) throws {
+        var inputs = Self.horizon(seed: seed)
+        let last = inputs[inputs.count - 1].date
+        // The most valuable located accounts: the ones an earlier day would visit first.
+        let chosen = inputs[0].accounts.filter { $0.location != nil }.prefix(6).map(\.id)
+        for k in inputs.indices {
+            for (n, id) in chosen.enumerated() {
+                inputs[k].appointments.append(Appointment(id: "late-\(n)", accountID: id, date: last,
+                                                          window: TimeWindow(from: LocalTime(minutes: 23 * 60), to: LocalTime(minutes: 23 * 60 + 30))!))
+            }
+        }
+        let plans = try Self.planner.plan(inputs)
+        #expect(MultiDayPlanChecker(inputs: inputs).violations(of: plans) == [])
+        for id in chosen {
+            #expect(plans.last!.unplanned.contains { $0.accountID == id }, "\(id) reported on \(last)")
+        }
+    }
+
     @Test func theCheckerCatchesAVisitRepeatedWithinTheGap() throws {
         let inputs = Self.horizon(seed: 2)
         var plans = try Self.planner.plan(inputs)
