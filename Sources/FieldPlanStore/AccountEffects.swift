@@ -80,11 +80,11 @@ final class AccountEffects {
 
     private var queries: [String: QueryStatement] = [:]
 
-    /// A statement prepared once per import, by a short key (hashing the SQL text for
+    /// A statement prepared once per connection (cached) and looked up once per import, by a short key (hashing the SQL text for
     /// every use would cost more than running it).
     private func query(_ key: String, _ sql: @autoclosure () -> String) throws -> QueryStatement {
         if let q = queries[key] { return q }
-        let q = try QueryStatement(db, sql())
+        let q = try QueryStatement(db, sql(), cached: true)
         queries[key] = q
         return q
     }

@@ -9,7 +9,7 @@ final class LineChannel<Batch: Sendable>: @unchecked Sendable {
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
-    private let capacity: Int
+    private var capacity: Int
 
     init(capacity: Int = 8) { self.capacity = capacity }
 
@@ -54,6 +54,22 @@ final class LineChannel<Batch: Sendable>: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Runs `produce` to its end on the calling thread, every batch kept until taken: for a
+    /// small input (a device's sync of a few lines), where starting a thread costs more than
+    /// the parsing it would overlap. Returns a semaphore already signalled.
+    func produceInline(_ produce: (_ put: (Batch) throws -> Void) throws -> Void) -> DispatchSemaphore {
+        capacity = .max
+        do {
+            try produce { batch in _ = self.put(batch) }
+            finish(nil)
+        } catch {
+            finish(error)
+        }
+        let done = DispatchSemaphore(value: 0)
+        done.signal()
+        return done
     }
 
     /// Runs `produce` on its own thread; it hands each batch to `put`. Returns a semaphore

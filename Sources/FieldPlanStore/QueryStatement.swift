@@ -15,8 +15,10 @@ final class QueryStatement {
     private let connection: OpaquePointer
     var handle: OpaquePointer { statement.sqliteStatement }
 
-    init(_ db: Database, _ sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
+    /// - Parameter cached: from the connection's statement cache, as `BoundStatement`'s.
+    init(_ db: Database, _ sql: String, cached: Bool = false) throws {
+        statement = try cached ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql)
+        sqlite3_reset(statement.sqliteStatement)
         connection = db.sqliteConnection!
     }
 

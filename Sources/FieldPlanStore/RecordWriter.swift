@@ -37,7 +37,7 @@ final class RecordWriter {
 
     private func statement(_ key: String, _ sql: @autoclosure () -> String) throws -> BoundStatement {
         if let s = statements[key] { return s }
-        let s = try BoundStatement(db, sql: sql())
+        let s = try BoundStatement(db, sql: sql(), cached: true)
         statements[key] = s
         return s
     }
@@ -245,7 +245,7 @@ final class RecordWriter {
         let kind = fact.kind
         if findFact[kind] == nil {
             let columns = kind == .outcome ? StoredFact.outcomeColumns : StoredFact.paymentColumns
-            findFact[kind] = try QueryStatement(db, "SELECT \(columns) FROM \(kind.rawValue) WHERE id = ?")
+            findFact[kind] = try QueryStatement(db, "SELECT \(columns) FROM \(kind.rawValue) WHERE id = ?", cached: true)
         }
         guard let stored = try StoredFact.find(kind, id: fact.id, statement: findFact[kind]!) else { return nil }
         if stored == fact { return .unchanged }

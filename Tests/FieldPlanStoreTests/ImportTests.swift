@@ -1,6 +1,7 @@
+import Foundation
 import FieldPlanCore
 import FieldPlanInterchange
-import FieldPlanStore
+@testable import FieldPlanStore
 import GRDB
 import Testing
 
@@ -45,6 +46,35 @@ struct ImportTests {
         let (third, _) = try run(store, changed)
         #expect(third.byKind["account"]?.accepted == 1)
         #expect(try store.account(id: "A2")?.balance.minorUnits == 9950)
+    }
+
+    /// A small file is parsed on the storing thread, a big one on its own thread while the
+    /// store works (issue 13): the same lines, good and bad, give the same store either way.
+    @Test func aBigFileAndItsSmallPiecesImportAlike() throws {
+        var lines = [Self.agent]
+        for i in 0..<3_000 {
+            lines.append(i % 500 == 7 ? #"{"kind":"account","id":"BAD\#(i)","balance":"x"}"# : Self.account(String(format: "A%05d", i), balance: String(100 + i)))
+        }
+        let whole = folder.write("whole.ndjson", lines.joined(separator: "\n"))
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: whole)[.size] as? Int)
+        #expect(size > FieldPlanStore.smallInputBytes && !FieldPlanStore.isSmall(ImportInput(path: whole)))
+        let pieces = stride(from: 0, to: lines.count, by: 700).map { start in
+            folder.write("piece\(start).ndjson", lines[start..<min(start + 700, lines.count)].joined(separator: "\n"))
+        }
+        #expect(pieces.allSatisfy { FieldPlanStore.isSmall(ImportInput(path: $0)) })
+        let big = try FieldPlanStore(), small = try FieldPlanStore()
+        var bigErrors: [String] = [], smallErrors: [String] = []
+        let a = try big.importRecords([ImportInput(path: whole, displayName: "in.ndjson")], now: now, onReject: { bigErrors.append($0.error.error.reason) })
+        let b = try small.importRecords(pieces.map { ImportInput(path: $0, displayName: "in.ndjson") }, now: now,
+                                        onReject: { smallErrors.append($0.error.error.reason) })
+        #expect(a.byKind["account"]?.accepted == 2_994 && a.total.rejected == 6)
+        #expect(b.byKind == a.byKind && smallErrors == bigErrors)
+        func exported(_ store: FieldPlanStore) throws -> [String] {
+            var out: [String] = []
+            try store.export(kinds: [.account, .agent]) { out.append($0) }
+            return out
+        }
+        #expect(try exported(small) == exported(big))
     }
 
     @Test func duplicateIDInOneFileLastWins() throws {
