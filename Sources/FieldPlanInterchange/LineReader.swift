@@ -67,7 +67,10 @@ public struct LineReader {
     /// - Complexity: O(file size) time, O(`maxLineBytes`) memory.
     public func forEachLine(_ body: (Line) throws -> Void) throws {
         let chunk = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: chunk + maxLineBytes + 1)
+        // Left uninitialized: only what `read` filled is ever looked at, and zeroing 2 MiB
+        // would cost more than reading a device's sync of a few lines (issue 13's profile).
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunk + maxLineBytes + 1)
+        defer { buffer.deallocate() }
         var filled = 0          // bytes in buffer[0..<filled] not yet handed out
         var lineNumber = 1
         var skippingLongLine = false
@@ -77,20 +80,20 @@ public struct LineReader {
         while true {
             if !eof {
                 let room = buffer.count - filled
-                let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, min(room, chunk)) }
+                let n = read(fd, buffer.baseAddress! + filled, min(room, chunk))
                 if n < 0 { if errno == EINTR { continue }; throw LineReader.OpenError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
                 if n == 0 { eof = true } else { filled += n }
             }
             if atStart && filled >= 3 || (atStart && eof) {
                 atStart = false
                 if filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
-                    buffer.removeSubrange(0..<3)
-                    buffer.append(contentsOf: [0, 0, 0])
+                    buffer.baseAddress!.update(from: buffer.baseAddress! + 3, count: filled - 3)
                     filled -= 3
                 }
             }
             var consumed = 0
-            try buffer.withUnsafeBufferPointer { all in
+            do {
+                let all = UnsafeBufferPointer(buffer)
                 while let nl = Self.firstNewline(all, from: consumed, to: filled) {
                     if skippingLongLine {
                         longLineLength += nl - consumed
@@ -111,10 +114,8 @@ public struct LineReader {
                 }
             }
             if consumed > 0 {
-                buffer.withUnsafeMutableBufferPointer { b in
-                    let remaining = filled - consumed
-                    if remaining > 0 { (b.baseAddress! ).update(from: b.baseAddress! + consumed, count: remaining) }
-                }
+                let remaining = filled - consumed
+                if remaining > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + consumed, count: remaining) }
                 filled -= consumed
             }
             if filled > maxLineBytes && !atStart {
@@ -129,9 +130,7 @@ public struct LineReader {
                 } else if filled > 0 {
                     var end = filled
                     if buffer[end - 1] == 0x0D { end -= 1 }
-                    try buffer.withUnsafeBufferPointer { all in
-                        try body(Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: all[0..<end]), length: end))
-                    }
+                    try body(Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<end]), length: end))
                 }
                 return
             }

@@ -72,8 +72,11 @@ extension FieldPlanStore {
             // 128 MiB was no faster, only bigger; pages that spill go to the WAL early); 16 MiB
             // for a sync (bench-sync, 4 runs each: 8 MiB about 2 % slower, 64 MiB no faster and
             // 50 MiB bigger).
-            try db.execute(sql: "PRAGMA cache_size = \(sync ? -16384 : -8192)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            // A small input keeps the connection's cache as it is: shrinking it back afterwards
+            // would drop the pages the next device's sync needs again.
+            let small = inputs.allSatisfy { Self.isSmall($0) }
+            if !small { try db.execute(sql: "PRAGMA cache_size = \(sync ? -16384 : -8192)") }
+            defer { if !small { try? db.execute(sql: "PRAGMA cache_size = -2000") } }
             // Sync hook (issue 6): every run is numbered so accounts know which facts came after
             // their snapshot, and stored facts drive their accounts (AccountEffects).
             try db.execute(sql: "INSERT INTO import_run(started_at, sync) VALUES (?, ?)", arguments: [clock, sync])
@@ -210,7 +213,7 @@ extension FieldPlanStore {
             }
             // A small input is parsed before it is stored, on this thread: a service's sync
             // of 15 outcomes would otherwise start a thread for a few microseconds of parsing.
-            let producerDone = inputs.allSatisfy({ Self.isSmall($0) }) ? channel.produceInline(produce) : channel.startProducer(produce)
+            let producerDone = small ? channel.produceInline(produce) : channel.startProducer(produce)
             defer {
                 channel.cancel()
                 producerDone.wait()
