@@ -33,8 +33,9 @@ public func buildRouter(store: any AgencyStore, limits: ServerLimits = ServerLim
     buildRouter(store: store, limits: limits, logger: logger, writes: WriteQueue(waitSeconds: limits.writeQueueSeconds))
 }
 
-func buildRouter(store: any AgencyStore, limits: ServerLimits, logger: Logger, writes: WriteQueue) -> Router<APIRequestContext> {
-    let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds, writes: writes)
+func buildRouter(store: any AgencyStore, limits: ServerLimits, logger: Logger, writes: WriteQueue,
+                 syncs: SyncCombiner = SyncCombiner()) -> Router<APIRequestContext> {
+    let blocking = BlockingStore(store: store, seconds: limits.requestSeconds, longSeconds: limits.longRequestSeconds, writes: writes, syncs: syncs)
     let router = Router(context: APIRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware())

@@ -30,12 +30,16 @@ struct BlockingStore: Sendable {
     let longSeconds: Double
     /// The queue every write of this server waits in.
     let writes: WriteQueue
+    /// The syncs waiting in that queue, stored together when one's turn comes.
+    let syncs: SyncCombiner
 
-    init(store: any AgencyStore, seconds: Double, longSeconds: Double, writes: WriteQueue = WriteQueue(waitSeconds: 15)) {
+    init(store: any AgencyStore, seconds: Double, longSeconds: Double, writes: WriteQueue = WriteQueue(waitSeconds: 15),
+         syncs: SyncCombiner = SyncCombiner()) {
         self.store = store
         self.seconds = seconds
         self.longSeconds = longSeconds
         self.writes = writes
+        self.syncs = syncs
     }
 
     /// Set for the handling of a request whose method may write.

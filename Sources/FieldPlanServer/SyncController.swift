@@ -32,18 +32,17 @@ struct SyncController {
                                               limit: limits.syncBytes, ending: "ndjson", maxLineBytes: limits.agentLineBytes, screen: screen)
         defer { spool.remove() }
         let input = ImportInput(path: spool.path, displayName: Self.sourceName, format: .ndjson)
-        let (summary, rejects) = try await store.run(long: true) { store -> (ImportSummary, [RejectedLine]) in
-            var clock: Int64?
-            if let nowText {
+        var clock: Int64?
+        if let nowText {
+            clock = try await store.run(write: false) { store in
                 guard let epoch = try store.clock().epochSeconds(parsing: nowText) else {
                     throw APIError.badRequest("now: expected an ISO 8601 instant like 2026-12-01T20:00:00+03:00, or a local 2026-12-01T20:00, got \(QueryParameters.quoted(nowText))", field: "now")
                 }
-                clock = epoch
+                return epoch
             }
-            let collector = RejectCollector()
-            let summary = try store.syncRecords([input], now: clock, onReject: collector.add)
-            return (summary, collector.lines)
         }
+        // Stored with the other syncs waiting for the store at this moment, if any (SyncCombiner).
+        let (summary, rejects) = try await store.syncs.sync(SyncGroupMember(inputs: [input], now: clock), store: store)
         return APIResponse.json(SummaryJSON.syncSummary(summary, refused: spool.refused.count, rejects: rejects + spool.refused))
     }
 

@@ -40,6 +40,10 @@ public protocol AgencyStore: Sendable {
                        onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void, onProgress: (Int) -> Void) throws -> ImportSummary
     func syncRecords(_ inputs: [ImportInput], now: Int64?, maxWaits: Int, onWait: (Int) -> Void,
                      onReject: (FieldPlanStore.Rejection) -> Void, onProgress: (Int) -> Void) throws -> ImportSummary
+    /// Several devices' syncs, each merged as `syncRecords` would merge it alone, answered
+    /// one result each; an engine may store them in one transaction (SQLite does). Rejects
+    /// come with the member's index.
+    func syncGroup(_ members: [SyncGroupMember], maxWaits: Int, onReject: (Int, FieldPlanStore.Rejection) -> Void) throws -> [Result<ImportSummary, any Error>]
     func export(kinds: [RecordKind], since: Int64?, _ emit: (String) throws -> Void) throws
     func creatingLine(ofAccount id: String) throws -> (source: String, line: Int)?
     func backup(to path: String, overwrite: Bool) throws -> FieldPlanStore.StoreFileSummary
@@ -132,6 +136,13 @@ extension AgencyStore {
     public func syncRecords(_ inputs: [ImportInput], now: Int64? = nil, maxWaits: Int = 20, onWait: (Int) -> Void = { _ in },
                             onReject: (FieldPlanStore.Rejection) -> Void = { _ in }, onProgress: (Int) -> Void = { _ in }) throws -> ImportSummary {
         try syncRecords(inputs, now: now, maxWaits: maxWaits, onWait: onWait, onReject: onReject, onProgress: onProgress)
+    }
+
+    /// For an engine without a grouped path: each member alone, one transaction each.
+    public func syncGroup(_ members: [SyncGroupMember], maxWaits: Int, onReject: (Int, FieldPlanStore.Rejection) -> Void) throws -> [Result<ImportSummary, any Error>] {
+        members.enumerated().map { index, member in
+            Result { try syncRecords(member.inputs, now: member.now, maxWaits: maxWaits, onWait: { _ in }, onReject: { onReject(index, $0) }, onProgress: { _ in }) }
+        }
     }
 
     public func export(kinds: [RecordKind], since: Int64? = nil, _ emit: (String) throws -> Void) throws {

@@ -56,6 +56,56 @@ struct WriteQueueTests {
         }
     }
 
+    /// Syncs that queue while a write runs are stored together when the first one's turn
+    /// comes (issue 13), each answered with its own summary and rejects, each outcome once.
+    @Test func syncsThatWaitTogetherAreStoredAsOneGroup() async throws {
+        let f = try ServerFixture()
+        let writes = WriteQueue(waitSeconds: 300)
+        let syncs = SyncCombiner()
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let router = buildRouter(store: try FieldPlanStore(existingAt: f.path), limits: ServerLimits(), logger: logger, writes: writes, syncs: syncs)
+        try await Application(router: router, logger: logger).test(.router) { client in
+            try await writes.acquire()   // a write under way
+            func outcome(_ id: String, _ account: String, _ agent: String) -> String {
+                #"{"kind":"outcome","id":"\#(id)","account_id":"\#(account)","agent_id":"\#(agent)","visited_at":"2026-12-09T1\#(id.count % 10):00:00+03:00","code":"NOT_HOME"}"#
+            }
+            // Five devices: the third sends a line without an account, the fifth repeats the first's outcome.
+            let bodies = [
+                (f.agentG1, outcome("g1-a", "A1", "G1") + "\n" + outcome("g1-b", "A1", "G1")),
+                (f.agentG2, outcome("g2-a", "A2", "G2")),
+                (f.agentG1, outcome("g1-c", "NOPE", "G1") + "\n" + outcome("g1-d", "A1", "G1")),
+                (f.supervisor, outcome("g2-b", "A2", "G2")),
+                (f.agentG1, outcome("g1-a", "A1", "G1")),
+            ]
+            var answers: [Task<(status: HTTPResponse.Status, text: String), any Error>] = []
+            for (i, (token, body)) in bodies.enumerated() {
+                var headers = F.bearer(token)
+                headers[.contentType] = "application/x-ndjson"
+                answers.append(Task {
+                    let r = try await client.execute(uri: "/api/sync?now=2026-12-10T12:00", method: .post, headers: headers, body: ByteBuffer(string: body + "\n"))
+                    return (r.status, r.text)
+                })
+                while syncs.waitingCount < i + 1 { try await Task.sleep(for: .milliseconds(2)) }
+            }
+            #expect(try Self.outcomes(f) == 0)
+            writes.release()
+            var results: [(status: HTTPResponse.Status, object: [String: Any])] = []
+            for answer in answers {
+                let (status, text) = try await answer.value
+                results.append((status, (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]))
+            }
+            #expect(results.allSatisfy { $0.status == .ok })
+            #expect(results.map { $0.object["accepted"] as? Int } == [2, 1, 1, 1, 0])
+            #expect(results.map { $0.object["duplicates"] as? Int } == [0, 0, 0, 0, 1])
+            #expect(results.map { $0.object["rejected"] as? Int } == [0, 0, 1, 0, 0])
+            let rejects = results[2].object["rejects"] as? [[String: Any]]
+            #expect(rejects?.count == 1 && rejects?.first?["line"] as? Int == 1 && rejects?.first?["field"] as? String == "account_id")
+            #expect(results.enumerated().allSatisfy { i, r in i == 2 || (r.object["rejects"] as? [Any])?.isEmpty ?? true })
+            #expect(syncs.counts.groups == 1 && syncs.counts.members == 5)
+            #expect(try Self.outcomes(f) == 5)
+        }
+    }
+
     @Test func readsAnswerAtOnceWhileAWriteIsHeld() async throws {
         let f = try ServerFixture()
         // A long queue limit: the twenty reads may take a while on a loaded machine, and the
