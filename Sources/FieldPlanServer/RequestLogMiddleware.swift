@@ -33,9 +33,15 @@ struct RequestLogMiddleware: RouterMiddleware {
             "method": "\(request.method.rawValue)",
             "path": "\(Self.safePath(request.uri.path))",
             "status": "\(status)",
-            "ms": "\(String(format: "%.1f", ms))",
+            "ms": "\(Self.tenths(ms))",
             "user": "\(context.identity.userName ?? "-")",
         ])
+    }
+
+    /// `ms` with one decimal, without Foundation's formatter (a measurable share of a read).
+    static func tenths(_ ms: Double) -> String {
+        let tenths = Int((ms * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// The path as sent, cut at 200 characters so a hostile one cannot flood the log.

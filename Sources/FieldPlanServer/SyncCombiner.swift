@@ -1,28 +1,32 @@
 import FieldPlanStore
+import Foundation
 import Synchronization
 
-/// Stores the syncs that queue for the write turn together (issue 13): the request whose
-/// turn comes takes every sync waiting behind it, up to `groupLimit`, and the store merges
-/// them in one transaction, each device in its own savepoint (`AgencyStore.syncGroup`). Under
-/// forty devices syncing at once, one commit, one turn hand-over and one thread hop serve
-/// many requests instead of one each.
+/// Stores the syncs that arrive while the store is busy together (issue 13): one drainer
+/// takes the write turn, takes every sync waiting at that moment (up to `groupLimit`) and
+/// the store merges them in one transaction, each device in its own savepoint
+/// (`AgencyStore.syncGroup`); it goes on while syncs keep coming, taking the turn again
+/// each time, so imports and other writes keep their place in the queue. Under forty
+/// devices syncing at once, one commit and one turn serve many requests instead of one each,
+/// and every request is answered as soon as its group is stored.
 ///
-/// The write queue's promise holds for every member: a sync whose own turn did not come in
-/// time is answered `503` only if no other request took it into its group (it is then
-/// withdrawn, never started); if one did, it is answered with its result.
+/// The write queue's promise holds for every sync: when the drainer's turn does not come in
+/// time, the syncs waiting then are withdrawn, never started, and answered `503`.
 final class SyncCombiner: Sendable {
     /// The most syncs stored in one transaction: about 64 × 15 outcomes.
-    static let groupLimit = 64
+    static let groupLimit: Int = {
+        if let text = getenv("FIELDPLAN_SYNC_GROUP").map({ String(cString: $0) }), let n = Int(text), n > 0 { return n }
+        return 64
+    }()
 
     private struct Ticket: Sendable {
-        let id: UInt64
         let member: SyncGroupMember
         let slot: Slot
     }
 
     private struct State {
         var waiting: [Ticket] = []
-        var nextID: UInt64 = 0
+        var draining = false
         /// Groups stored and syncs in them, for tests and the log.
         var groups = 0
         var members = 0
@@ -39,51 +43,62 @@ final class SyncCombiner: Sendable {
     /// Merges `member` as `syncRecords` would, alone or in a group; its summary and rejects.
     func sync(_ member: SyncGroupMember, store: BlockingStore) async throws -> (ImportSummary, [RejectedLine]) {
         let slot = Slot()
-        let id = state.withLock { s -> UInt64 in
-            s.nextID += 1
-            s.waiting.append(Ticket(id: s.nextID, member: member, slot: slot))
-            return s.nextID
+        let startsDrainer = state.withLock { s -> Bool in
+            s.waiting.append(Ticket(member: member, slot: slot))
+            guard !s.draining else { return false }
+            s.draining = true
+            return true
         }
-        do {
-            try await store.writes.run {
-                let group = state.withLock { s -> [Ticket] in
-                    guard let mine = s.waiting.firstIndex(where: { $0.id == id }) else { return [] }
-                    var taken = [s.waiting.remove(at: mine)]
-                    let others = min(s.waiting.count, Self.groupLimit - 1)
-                    taken += s.waiting.prefix(others)
-                    s.waiting.removeFirst(others)
-                    s.groups += 1
-                    s.members += taken.count
-                    return taken
-                }
-                // Taken by an earlier group, which has ended: the slot holds the answer.
-                guard !group.isEmpty else { return }
-                let agency = store.store
-                let members = group.map(\.member)
-                do {
-                    let answers = try await BlockingStore.pool.runIfActive { () -> [Result<(ImportSummary, [RejectedLine]), any Error>] in
-                        let collectors = members.map { _ in RejectCollector() }
-                        let results = try agency.syncGroup(members, maxWaits: 20) { index, rejection in collectors[index].add(rejection) }
-                        return zip(results, collectors).map { result, collector in result.map { ($0, collector.lines) } }
-                    }
-                    for (ticket, answer) in zip(group, answers) { ticket.slot.fill(answer) }
-                } catch {
-                    for ticket in group { ticket.slot.fill(.failure(error)) }
-                }
-            }
-        } catch {
-            // The turn never came: withdraw the sync unless another request's group took it.
-            let withdrawn = state.withLock { s -> Bool in
-                guard let index = s.waiting.firstIndex(where: { $0.id == id }) else { return false }
-                s.waiting.remove(at: index)
-                return true
-            }
-            if withdrawn { throw error }
+        if startsDrainer {
+            Task { await self.drain(store) }
         }
         return try await slot.value()
     }
 
-    /// One sync's answer, filled once by whichever request stored its group.
+    /// Stores groups while syncs wait; ends when none is left.
+    private func drain(_ store: BlockingStore) async {
+        while true {
+            do {
+                try await store.writes.acquire()
+            } catch {
+                // The turn did not come in time: nothing waiting was started.
+                let refused = state.withLock { s -> [Ticket] in
+                    defer { s.waiting.removeAll(); s.draining = false }
+                    return s.waiting
+                }
+                for ticket in refused { ticket.slot.fill(.failure(error)) }
+                return
+            }
+            let group = state.withLock { s -> [Ticket] in
+                let taken = Array(s.waiting.prefix(Self.groupLimit))
+                s.waiting.removeFirst(taken.count)
+                if taken.isEmpty { s.draining = false }
+                s.groups += taken.isEmpty ? 0 : 1
+                s.members += taken.count
+                return taken
+            }
+            guard !group.isEmpty else {
+                store.writes.release()
+                return
+            }
+            let agency = store.store
+            let members = group.map(\.member)
+            do {
+                let answers = try await BlockingStore.pool.runIfActive { () -> [Result<(ImportSummary, [RejectedLine]), any Error>] in
+                    let collectors = members.map { _ in RejectCollector() }
+                    let results = try agency.syncGroup(members, maxWaits: 20) { index, rejection in collectors[index].add(rejection) }
+                    return zip(results, collectors).map { result, collector in result.map { ($0, collector.lines) } }
+                }
+                store.writes.release()
+                for (ticket, answer) in zip(group, answers) { ticket.slot.fill(answer) }
+            } catch {
+                store.writes.release()
+                for ticket in group { ticket.slot.fill(.failure(error)) }
+            }
+        }
+    }
+
+    /// One sync's answer, filled once by the drainer that stored its group.
     private final class Slot: Sendable {
         private struct Content {
             var result: Result<(ImportSummary, [RejectedLine]), any Error>?

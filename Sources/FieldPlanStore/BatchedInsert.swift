@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// Rows for one table gathered and written many to a statement: one `INSERT … VALUES (…),
 /// (…), …` opens the table's cursors once for all its rows, where a statement per row pays
@@ -17,17 +18,25 @@ final class BatchedInsert {
     init(_ db: Database, head: String, width: Int, tail: String = "", rowsPerStatement: Int = 32) throws {
         self.width = width
         self.rowsPerStatement = rowsPerStatement
-        func sql(rows: Int) -> String {
-            var parameter = 0
-            let values = (0..<rows).map { _ in
-                "(" + (0..<width).map { _ in parameter += 1; return "?\(parameter)" }.joined(separator: ", ") + ")"
-            }
-            return head + " VALUES " + values.joined(separator: ", ") + " " + tail
-        }
         // Cached on the connection: a sync of a few lines would otherwise spend most of its
-        // time compiling these wide statements.
-        many = try BoundStatement(db, sql: sql(rows: rowsPerStatement), cached: true)
-        one = try BoundStatement(db, sql: sql(rows: 1), cached: true)
+        // time compiling these wide statements (and the texts are made once per process).
+        many = try BoundStatement(db, sql: Self.sql(head, width, tail, rows: rowsPerStatement), cached: true)
+        one = try BoundStatement(db, sql: Self.sql(head, width, tail, rows: 1), cached: true)
+    }
+
+    private static let texts = Mutex<[String: String]>([:])
+
+    /// `head VALUES (?1, …), (…), … tail`, made once per shape.
+    private static func sql(_ head: String, _ width: Int, _ tail: String, rows: Int) -> String {
+        let key = "\(rows) \(width) \(head) \(tail)"
+        if let text = texts.withLock({ $0[key] }) { return text }
+        var parameter = 0
+        let values = (0..<rows).map { _ in
+            "(" + (0..<width).map { _ in parameter += 1; return "?\(parameter)" }.joined(separator: ", ") + ")"
+        }
+        let text = head + " VALUES " + values.joined(separator: ", ") + " " + tail
+        texts.withLock { $0[key] = text }
+        return text
     }
 
     /// Adds one row: `fill` appends exactly `width` values.

@@ -5,7 +5,8 @@ import Synchronization
 
 extension FieldPlanStore {
     public func settings() throws -> Settings {
-        try writer.read { db in try Self.settings(db) }
+        guard let settingsCache else { return try writer.read { db in try Self.settings(db) } }
+        return try settingsCache.settings { try writer.read { db in try Self.settings(db) } }
     }
 
     static func settings(_ db: Database) throws -> Settings {

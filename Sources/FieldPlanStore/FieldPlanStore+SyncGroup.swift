@@ -21,6 +21,9 @@ extension FieldPlanStore {
             var rejections: [[Rejection]] = []
             do {
                 try writer.write { db in
+                    // A group's pages stay in the writer's cache: 16 MiB (as a sync file gets),
+                    // kept for the next group rather than dropped at the end.
+                    try db.execute(sql: "PRAGMA cache_size = -16384")
                     results = []
                     rejections = []
                     for member in members {

@@ -7,6 +7,8 @@ import GRDB
 /// the command or as after it, never in between (SPEC §2).
 public struct FieldPlanStore: Sendable {
     public let writer: any DatabaseWriter
+    /// The settings kept between commits (nil for a store in memory).
+    let settingsCache: SettingsCache?
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     /// Only commands that write data in should create a store: the others use
@@ -34,14 +36,17 @@ public struct FieldPlanStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        writer = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: config)
+        writer = pool
         try Self.checkMigrations(writer, path: path)
         try Schema.migrator.migrate(writer)
+        settingsCache = SettingsCache(changes: try StoreChanges(path: pool.path))
     }
 
     /// A private in-memory store, for tests.
     public init() throws {
         writer = try DatabaseQueue()
+        settingsCache = nil
         try Schema.migrator.migrate(writer)
     }
 
