@@ -25,22 +25,6 @@ extension PostgresAgencyStore: AgencyStore {
     public func promises(_ filter: PromiseList.Filter, now: Int64?) throws -> PromiseList { try notYet("promises") }
     public func callbacks(date: CivilDate) throws -> CallbackList { try notYet("callbacks") }
 
-    public func planningInput(date: CivilDate, onlyAgents: Set<String>?, absent: Set<String>,
-                              travel: (any TravelMatrixSource)?, fromTime: Int?) throws -> PlanningInput { try notYet("plan") }
-    public func savePlan(_ plan: DayPlan, seed: UInt64, madeBy: String) throws -> FieldPlanStore.PlanChanges { try notYet("plan") }
-    public func storedPlan(date: CivilDate, version: Int?, agent: String?) throws -> StoredPlan? { try notYet("plan show") }
-    public func planVersions(date: CivilDate) throws -> [Int] { try notYet("plan show") }
-    public func planLines(date: CivilDate, kinds: Set<String>, agent: String?) throws -> (version: Int, lines: [String])? {
-        try notYet("plan show")
-    }
-    public func unplannedVisits(date: CivilDate) throws -> [UnplannedVisit] { try notYet("plan show") }
-    public func planDays(from: CivilDate, to: CivilDate) throws -> [PlanDay] { try notYet("plan list") }
-    public func planDays(from: CivilDate, to: CivilDate, _ each: (PlanDay) throws -> Void) throws { try notYet("plan list") as Void }
-    public func editPlan(date: CivilDate, _ edit: PlanEdit, expectedVersion: Int?,
-                         travel: (any TravelMatrixSource)?, offRoad: [String: String]) throws -> FieldPlanStore.PlanEditResult { try notYet("plan edit") }
-    public func setRouteLocked(date: CivilDate, agent: String, _ locked: Bool, expectedVersion: Int?) throws -> Bool {
-        try notYet("plan lock")
-    }
     public func zoneNames(agent: String) throws -> [String] { try notYet("route sheets") }
     public func zoneAgent(account: String) throws -> String? { try notYet("zones") }
 
