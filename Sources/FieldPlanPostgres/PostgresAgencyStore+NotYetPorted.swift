@@ -21,17 +21,8 @@ extension PostgresAgencyStore: AgencyStore {
         try notYet("backup (use pg_dump)")
     }
 
-    public func accountBriefs(_ ids: [String]) throws -> [String: FieldPlanStore.AccountBrief] { try notYet("route sheets") }
     public func promises(_ filter: PromiseList.Filter, now: Int64?) throws -> PromiseList { try notYet("promises") }
     public func callbacks(date: CivilDate) throws -> CallbackList { try notYet("callbacks") }
-
-    public func zoneNames(agent: String) throws -> [String] { try notYet("route sheets") }
-    public func zoneAgent(account: String) throws -> String? { try notYet("zones") }
-
-    public func syncPacket(date: CivilDate, agent: String, now: Int64?) throws -> [String] { try notYet("sync packet") }
-    public func simulateFieldDay(date: CivilDate, seed: UInt64, until: Int?) throws -> [(agent: String, lines: [String])] {
-        try notYet("sync simulate")
-    }
 
     public func reviewItems(includeResolved: Bool) throws -> [FieldPlanStore.ReviewItem] { try notYet("review") }
     public func reviewItem(_ id: String) throws -> FieldPlanStore.ReviewItem? { try notYet("review") }
