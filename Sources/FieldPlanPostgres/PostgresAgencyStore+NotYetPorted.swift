@@ -34,14 +34,6 @@ extension PostgresAgencyStore: AgencyStore {
     public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool, detailsFrom: CivilDate?,
                             portfolio: Bool, attributionDays: Int) throws -> ReportFacts { try notYet("report") }
 
-    public func saveZoning(zones: [StoredZone], removing: [String], assignments: [(accountID: String, zoneID: String)]) throws -> Int {
-        try notYet("zones build")
-    }
-    public func assignZone(_ zoneID: String, to agentID: String?) throws { try notYet("zones assign") as Void }
-    public func assignZones(_ agents: [String: String?]) throws { try notYet("zones assign") as Void }
-    public func renameZone(_ zoneID: String, to name: String?) throws { try notYet("zones rename") as Void }
-    public func setZoneLocked(_ zoneID: String, _ locked: Bool) throws { try notYet("zones lock") as Void }
-
     public func saveRoadNetwork(_ network: StoredRoadNetwork) throws { try notYet("roads import") as Void }
     public func roadNetwork(withGraph: Bool) throws -> StoredRoadNetwork? { try notYet("roads") }
     public func locatedPlaces() throws -> [(kind: String, id: String, at: Coordinate)] { try notYet("roads") }
