@@ -33,8 +33,4 @@ extension PostgresAgencyStore: AgencyStore {
 
     public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool, detailsFrom: CivilDate?,
                             portfolio: Bool, attributionDays: Int) throws -> ReportFacts { try notYet("report") }
-
-    public func saveRoadNetwork(_ network: StoredRoadNetwork) throws { try notYet("roads import") as Void }
-    public func roadNetwork(withGraph: Bool) throws -> StoredRoadNetwork? { try notYet("roads") }
-    public func locatedPlaces() throws -> [(kind: String, id: String, at: Coordinate)] { try notYet("roads") }
 }
