@@ -29,24 +29,14 @@ extension FieldPlanStore {
             let settings = try Self.settings(db)
             // When the packet was made, in the agency's time zone at that moment.
             let created = Self.clock(timeZone: settings.timeZone).instant(now ?? Self.now())
-            var header = JSONWriter()
-            header.string("kind", "packet")
-            header.string("agent_id", agent)
-            header.string("date", date.description)
-            header.string("created_at", created.text)
-            header.int("plan_version", version)
-            var lines = [header.finish(), route]
-            var reasons: [(account: String, reason: String)] = []
+            var lines = [Self.packetHeader(agent: agent, date: date, created: created, version: version), route]
+            var visits: [(accountID: String?, line: String)] = []
             for row in try Row.fetchAll(db, sql: "SELECT account_id, line FROM plan_visit WHERE plan_id = ? AND agent_id = ? ORDER BY seq",
                                         arguments: [planID, agent]) {
-                let line: String = row["line"]
-                lines.append(line)
-                guard let account: String = row["account_id"] else { continue }
-                var reason = "priority"
-                if case .object(let o)? = try? JSONParser.parse(line), case .string(let r)? = o["reason"] { reason = r }
-                if !reasons.contains(where: { $0.account == account }) { reasons.append((account, reason)) }
+                visits.append((row["account_id"], row["line"]))
             }
-            for (id, reason) in reasons {
+            lines += visits.map(\.line)
+            for (id, reason) in Self.packetReasons(visits) {
                 guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else { continue }
                 lines.append(try Self.debtorLine(db, row.account, reason: reason))
             }
@@ -56,40 +46,13 @@ extension FieldPlanStore {
 
     /// `{kind:"debtor", …}`: one visited account as the agent may see it.
     static func debtorLine(_ db: Database, _ a: Account, reason: String) throws -> String {
-        var w = JSONWriter()
-        w.string("kind", "debtor")
-        w.string("id", a.id)
-        w.string("client", a.client)
-        w.string("debtor_name", a.debtorName)
-        w.string("address", a.address)
-        w.double("lat", a.location?.lat)
-        w.double("lon", a.location?.lon)
-        w.raw("balance", a.balance.decimalText)
-        w.string("currency", a.currency)
-        w.int("days_past_due", a.daysPastDue)
-        w.string("status", a.status?.rawValue)
-        w.string("phone", Masking.phoneForAgent(a.phone, reason: reason))
-        w.string("reason", reason)
-        if let last = try Row.fetchOne(db, sql: """
+        let last = try Row.fetchOne(db, sql: """
             SELECT code, visited_at, agent_id FROM outcome WHERE account_id = ? ORDER BY visited_epoch DESC, id DESC LIMIT 1
-            """, arguments: [a.id]) {
-            var o = JSONWriter()
-            o.string("code", last["code"])
-            o.string("visited_at", last["visited_at"])
-            o.string("agent_id", last["agent_id"])
-            w.raw("last_outcome", o.finish())
-        }
-        if let p = try Row.fetchOne(db, sql: """
+            """, arguments: [a.id]).map { LastOutcome(code: $0["code"], visitedAt: $0["visited_at"], agentID: $0["agent_id"]) }
+        let promise = try Row.fetchOne(db, sql: """
             SELECT amount, due_date, state, paid FROM promise WHERE account_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1
-            """, arguments: [a.id]) {
-            var o = JSONWriter()
-            o.raw("amount", Money(minorUnits: p["amount"]).decimalText)
-            o.string("date", p["due_date"])
-            o.raw("paid", Money(minorUnits: p["paid"]).decimalText)
-            w.raw("promise", o.finish())
-        }
-        w.string("notes", a.notes)
-        return w.finish()
+            """, arguments: [a.id]).map { PendingPromise(amount: $0["amount"], dueDate: $0["due_date"], paid: $0["paid"]) }
+        return Self.debtorLine(a, reason: reason, lastOutcome: last, promise: promise)
     }
 
     /// Plausible outcomes for every planned visit of the latest plan of `date`, per agent,
@@ -108,27 +71,11 @@ extension FieldPlanStore {
             let visitDays = try Self.settings(db).visitDays
             let agents = try String.fetchAll(db, sql: "SELECT agent_id FROM plan_route WHERE plan_id = ? ORDER BY agent_id", arguments: [planID])
             for agent in agents {
-                var lines: [String] = []
                 let visits = try Row.fetchAll(db, sql: """
                     SELECT v.account_id, v.line, a.balance FROM plan_visit v JOIN account a ON a.id = v.account_id
                     WHERE v.plan_id = ? AND v.agent_id = ? ORDER BY v.seq
-                    """, arguments: [planID, agent])
-                for v in visits {
-                    guard case .object(let o)? = try? JSONParser.parse(v["line"] as String), case .string(let eta)? = o["eta"],
-                          let arrival = Instant(eta) else { continue }
-                    if let until, case .string(let etd)? = o["etd"], let end = Instant(etd),
-                       end.epochSeconds - Int64(date.dayNumber) * 86_400 + Int64(end.offsetSeconds) > Int64(until) { continue }
-                    let visited = Instant(date: date, secondsOfDay: Int(arrival.epochSeconds + Int64(arrival.offsetSeconds) - Int64(date.dayNumber) * 86_400) + 120,
-                                          offsetSeconds: arrival.offsetSeconds)
-                    let balance = Money(minorUnits: v["balance"])
-                    // One generator per visit, seeded by the visit: another day, agent or
-                    // account never reuses an outcome id, and the same visit always gets the same one.
-                    var h = FNV1a(seed: seed)
-                    h.combine("\(date)|\(agent)|\(v["account_id"] as String)")
-                    var rng = SeededGenerator(seed: h.value)
-                    lines.append(RecordEncoder.outcome(Self.simulatedOutcome(account: v["account_id"], agent: agent, at: visited,
-                                                                             balance: balance, visitDays: visitDays, rng: &rng)))
-                }
+                    """, arguments: [planID, agent]).map { (accountID: $0["account_id"] as String, line: $0["line"] as String, balance: $0["balance"] as Int64) }
+                let lines = Self.simulatedLines(date: date, seed: seed, until: until, agent: agent, visits: visits, visitDays: visitDays)
                 result.append((agent, lines))
             }
             return result
