@@ -274,7 +274,7 @@ enum PostgresFactSync {
                         SELECT id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
                             collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
                             next_visit_date, next_visit_from, next_visit_to, \(now), \(run), source, source_line
-                        FROM stage_outcome WHERE seq = ANY(\(outcomeSeqs)) ORDER BY seq
+                        FROM stage_outcome JOIN unnest(\(outcomeSeqs)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
                         ON CONFLICT (id) DO NOTHING RETURNING 1
                     ) SELECT count(*) FROM stored
                     """).first?.decode(Int64.self) ?? 0
@@ -285,7 +285,7 @@ enum PostgresFactSync {
                     WITH stored AS (
                         INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
                         SELECT id, account_id, amount, paid_at, paid_epoch, reference, channel, \(now), \(run), source, source_line
-                        FROM stage_payment WHERE seq = ANY(\(paymentSeqs)) ORDER BY seq
+                        FROM stage_payment JOIN unnest(\(paymentSeqs)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
                         ON CONFLICT (id) DO NOTHING RETURNING 1
                     ) SELECT count(*) FROM stored
                     """).first?.decode(Int64.self) ?? 0
