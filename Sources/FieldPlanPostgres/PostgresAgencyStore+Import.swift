@@ -20,23 +20,24 @@ extension PostgresAgencyStore {
     /// (`PostgresImportStaging`), sent with `COPY … FROM STDIN` into temporary staging tables,
     /// and applied kind by kind (agents, zones, accounts, appointments: what a line refers to
     /// is in before it) by one UPDATE and one INSERT per kind (`PostgresImportSQL`), not one
-    /// statement per line. Outcomes and payments (which drive their accounts) and
-    /// `sync import` are not ported yet and are refused before anything is written.
+    /// statement per line. Outcomes and payments come last (`PostgresFactSync`): they are
+    /// stored once and drive their accounts. With `sync` (`sync import`, `POST /api/sync`)
+    /// only they are taken; any other kind is refused.
     /// - Complexity: O(lines); memory about the size of the input's text (the COPY rows are
     ///   kept, so a serialization failure can run the transaction again).
     public func importRecords(_ inputs: [ImportInput], dryRun: Bool, sync: Bool, ignoreUnknownColumns: Bool, now: Int64?,
                               onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void,
                               onProgress: (Int) -> Void) throws -> ImportSummary {
-        if sync { throw StoreEngineError.notYetPorted(operation: "sync import", engine: "PostgreSQL") }
         let clock = now ?? Self.now()
         let decoder = RecordDecoder(now: clock)
         var staging = PostgresImportStaging()
+        staging.sync = sync
         var emptyInputs: [String] = []
         for (index, input) in inputs.enumerated() {
             let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
                                      keepsBytes: { record in
-                                         if case .account(let a) = record { return a.zoneID != nil }
-                                         return record.kind == .appointment || record.kind == .zone
+                                         if case .account(let a) = record { return sync || a.zoneID != nil }
+                                         return record.kind != .agent || sync
                                      })
             let lines: Int
             do {
@@ -52,10 +53,7 @@ extension PostgresAgencyStore {
             }
             if lines == 0 { emptyInputs.append(input.displayName) }
         }
-        if staging.facts > 0 {
-            throw StoreEngineError.notYetPorted(operation: "import of outcomes and payments", engine: "PostgreSQL")
-        }
-        if !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
+        if !sync && !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
             throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
         }
         let names = inputs.map(\.displayName)
@@ -63,7 +61,7 @@ extension PostgresAgencyStore {
         let applied: ImportApplied
         do {
             applied = try write { connection in
-                try await self.applyImport(rows, names: names, now: clock, dryRun: dryRun, on: connection)
+                try await self.applyImport(rows, names: names, now: clock, dryRun: dryRun, sync: sync, on: connection)
             }
         } catch let done as DryRunDone {
             applied = done.applied
@@ -75,6 +73,13 @@ extension PostgresAgencyStore {
             summary.byKind[kind, default: ImportSummary.Counts()].unchanged += counts.unchanged
             summary.byKind[kind, default: ImportSummary.Counts()].rejected += counts.rejected
         }
+        for (kind, counts) in applied.facts.counts {
+            summary.byKind[kind, default: ImportSummary.Counts()].accepted += counts.accepted
+            summary.byKind[kind, default: ImportSummary.Counts()].unchanged += counts.unchanged
+            summary.byKind[kind, default: ImportSummary.Counts()].rejected += counts.rejected
+        }
+        summary.conflicts += applied.facts.conflicts
+        summary.flagged = applied.facts.flagged
         summary.resolvedRejections = applied.resolved
         for source in emptyInputs {
             summary.warnings += 1
@@ -85,11 +90,23 @@ extension PostgresAgencyStore {
             summary.warnings += 1
             onWarning(warning)
         }
-        for r in staging.refused { onReject(FieldPlanStore.Rejection(error: r.error, raw: r.raw, csvHeader: r.csvHeader)) }
-        for missing in applied.missing {
-            onReject(FieldPlanStore.Rejection(error: LineError(source: names[missing.input], line: missing.line, error: missing.error),
-                                              raw: missing.raw, csvHeader: staging.csvHeaders[missing.input]))
+        // Refused lines in SQLite's order: those refused while reading or when stored, in input
+        // order, then those a missing reference refused when retried at the end.
+        var refused: [(phase: Int, seq: Int64, rejection: FieldPlanStore.Rejection)] = staging.refused.map {
+            (0, $0.seq, FieldPlanStore.Rejection(error: $0.error, raw: $0.raw, csvHeader: $0.csvHeader))
         }
+        for missing in applied.missing {
+            refused.append((1, missing.seq, FieldPlanStore.Rejection(
+                error: LineError(source: names[missing.input], line: missing.line, error: missing.error),
+                raw: missing.raw, csvHeader: staging.csvHeaders[missing.input])))
+        }
+        for fact in applied.facts.refused {
+            refused.append((fact.phase, fact.seq, FieldPlanStore.Rejection(
+                error: LineError(source: fact.origin.source, line: fact.origin.line, error: fact.error), raw: fact.origin.raw,
+                csvHeader: fact.origin.csvHeader)))
+        }
+        refused.sort { ($0.phase, $0.seq) < ($1.phase, $1.seq) }
+        for r in refused { onReject(r.rejection) }
         return summary
     }
 
@@ -109,6 +126,7 @@ extension PostgresAgencyStore {
         var missing: [Missing] = []
         var repeated: [String] = []
         var resolved = 0
+        var facts = PostgresFactSync.Result()
     }
 
     /// Thrown at the end of a dry run, carrying its result, so the transaction rolls back.
@@ -116,7 +134,7 @@ extension PostgresAgencyStore {
         var applied: ImportApplied
     }
 
-    private func applyImport(_ staging: PostgresImportStaging, names: [String], now: Int64, dryRun: Bool,
+    private func applyImport(_ staging: PostgresImportStaging, names: [String], now: Int64, dryRun: Bool, sync: Bool,
                              on connection: PostgresConnection) async throws -> ImportApplied {
         let logger = self.logger
         func run(_ sql: String) async throws -> [PostgresRow] {
@@ -128,7 +146,7 @@ extension PostgresAgencyStore {
         _ = try await run("SELECT pg_advisory_xact_lock(\(Self.importLock))")
         let audits = try await count("SELECT count(*) FROM (SELECT 1 FROM account_record LIMIT 1) a") > 0
         let baseline = try await count("SELECT COALESCE(MAX(id), 0) FROM rejected_line")
-        let runID = Int64(try await count("INSERT INTO import_run(started_at, sync) VALUES (\(now), 0) RETURNING id"))
+        let runID = Int64(try await count("INSERT INTO import_run(started_at, sync) VALUES (\(now), \(sync ? 1 : 0)) RETURNING id"))
         let sourceBase = Int64(try await count("SELECT COALESCE(MAX(id), 0) FROM import_source"))
         for (index, name) in names.enumerated() {
             try await connection.query("INSERT INTO import_source(id, run, name) VALUES (\(sourceBase + 1 + Int64(index)), \(runID), \(name))",
@@ -188,6 +206,18 @@ extension PostgresAgencyStore {
         try await upsert("appointment", rows: staging.appointments.count,
                          update: { PostgresImportSQL.updateAppointments(round: $0, now: now) },
                          insert: { PostgresImportSQL.insertAppointments(round: $0, now: now) })
+        // Facts last: they refer to accounts and agents, and drive their accounts.
+        applied.facts = try await PostgresFactSync.apply(staging.facts, sync: sync, run: runID, now: now, on: connection, logger: logger)
+        if !applied.facts.refused.isEmpty {
+            var rows = CopyRows()
+            for r in applied.facts.refused {
+                rows.int(r.seq); rows.text(r.origin.source); rows.int(r.origin.line); rows.text(r.error.field); rows.text(r.error.reason)
+                rows.bytes(r.origin.raw ?? []); rows.text(r.kind); rows.text(r.id); rows.int(r.phase); rows.end()
+            }
+            try await connection.copyFrom(table: "stage_reject", columns: PostgresImportSQL.rejectColumns + ["phase"], logger: logger) { writer in
+                for chunk in rows.all { try await writer.write(chunk) }
+            }
+        }
         // The lines refused by a missing reference follow those refused while reading, in
         // input order, as SQLite refuses them when it retries them at the end.
         missing.sort { $0.seq < $1.seq }
@@ -214,10 +244,20 @@ extension PostgresAgencyStore {
         // Corrections (issue 11): a line applied in this run resolves the open rejections of
         // its kind and id from earlier runs, and this run's that came before it. Conflicts are
         // left to review.
-        let rejects = staging.rejects.count + missing.count
+        let rejects = staging.rejects.count + missing.count + applied.facts.refused.count
         let openBefore = try await count("SELECT count(*) FROM (SELECT 1 FROM rejected_line WHERE resolved = 0 LIMIT 1) r")
         if rejects > 0 || openBefore > 0 {
             _ = try await run(PostgresImportSQL.createApplied)
+            if !applied.facts.applied.isEmpty {
+                let keys = applied.facts.applied.keys.sorted()
+                let kinds = keys.map { String($0.prefix { $0 != "\u{1F}" }) }
+                let ids = keys.map { String($0.drop { $0 != "\u{1F}" }.dropFirst()) }
+                let seqs = keys.map { applied.facts.applied[$0]! }
+                try await connection.query("""
+                    INSERT INTO stage_applied(kind, id, seq) SELECT * FROM unnest(\(kinds)::text[], \(ids)::text[], \(seqs)::bigint[])
+                    """, logger: logger)
+            }
+
             applied.resolved += try await count("""
                 WITH resolved AS (
                     UPDATE rejected_line r SET resolved = 1 FROM stage_applied k

@@ -21,14 +21,17 @@ struct PostgresImportStaging: Sendable {
     var zones = CopyRows()
     var rejects = CopyRows()
     /// The lines refused while reading, in input order, for the caller's `onReject`.
-    var refused: [(error: LineError, raw: [UInt8]?, csvHeader: String?)] = []
+    var refused: [(seq: Int64, error: LineError, raw: [UInt8]?, csvHeader: String?)] = []
     var summary = ImportSummary()
     /// The deepest occurrence of any id: 1 when no id repeats.
     var rounds = 1
     /// Each input's CSV header, for the rejects found later (missing references).
     var csvHeaders: [Int: String] = [:]
-    /// Whether an outcome or payment came (not yet ported on PostgreSQL).
-    var facts = 0
+    /// The outcomes and payments, in input order, for `PostgresFactSync` (they drive their
+    /// accounts, so they are decided on the calling side of the transaction, not by an upsert).
+    var facts: [PostgresFactSync.Line] = []
+    /// `sync import`: a device sends facts only; any other kind is refused, as on SQLite.
+    var sync = false
     private var seen: [UInt64: Int32] = [:]
 
     static let kinds: [RecordKind] = [.agent, .zone, .account, .appointment]
@@ -53,6 +56,11 @@ struct PostgresImportStaging: Sendable {
             reject(error, kind: kind, id: id, origin, seq: seq)
         case .record(let record, let origin):
             if let header = origin.csvHeader { csvHeaders[input] = header }
+            if sync && record.kind != .outcome && record.kind != .payment {
+                let error = FieldError("kind", "a sync file takes outcomes and payments only, got \(record.kind.rawValue); use fieldplan import for it")
+                reject(error, kind: record.kind.rawValue, id: record.id, origin, seq: seq)
+                return
+            }
             let absent = origin.absent.rawValue
             switch record {
             case .account(let a):
@@ -88,7 +96,7 @@ struct PostgresImportStaging: Sendable {
                 zones.text(z.id); zones.text(z.name); zones.text(z.agentID); zones.bytes(origin.raw ?? [])
                 zones.end()
             case .outcome, .payment:
-                facts += 1
+                facts.append(PostgresFactSync.Line(record: record, origin: origin, seq: seq, input: input))
             }
         }
     }
@@ -99,6 +107,6 @@ struct PostgresImportStaging: Sendable {
         rejects.int(seq); rejects.text(origin.source); rejects.int(origin.line); rejects.text(error.field); rejects.text(error.reason)
         rejects.bytes(origin.raw ?? []); rejects.text(kind); rejects.text(id)
         rejects.end()
-        refused.append((LineError(source: origin.source, line: origin.line, error: error), origin.raw, origin.csvHeader))
+        refused.append((seq, LineError(source: origin.source, line: origin.line, error: error), origin.raw, origin.csvHeader))
     }
 }

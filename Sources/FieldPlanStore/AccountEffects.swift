@@ -19,7 +19,7 @@ import GRDB
 /// "latest `visited_at` wins" needs no special case.
 /// - Complexity: O(facts of the account) per replay, at most two replays per account and
 ///   import.
-final class AccountEffects {
+package final class AccountEffects {
     let db: Database
     let run: Int64
     let now: Int64
@@ -28,12 +28,12 @@ final class AccountEffects {
     let visitingHours: TimeWindow
 
     /// What made a replay happen, for the audit trail.
-    struct Cause {
-        var kind: String
-        var id: String
-        var source: String?
-        var line: Int?
-        var actor: String?
+    package struct Cause {
+        package var kind: String
+        package var id: String
+        package var source: String?
+        package var line: Int?
+        package var actor: String?
     }
 
     init(db: Database, run: Int64, now: Int64) throws {
@@ -89,7 +89,7 @@ final class AccountEffects {
         return q
     }
 
-    private func checkAmount(_ amount: Money, clientBalance balance: Int64, field: String) throws {
+    package static func checkAmount(_ amount: Money, clientBalance balance: Int64, field: String) throws {
         let limit = max(balance * Self.absurdFactor, Self.absurdFloor)
         if amount.minorUnits > limit {
             throw FieldError(field, "\(amount.decimalText) is more than \(Self.absurdFactor) times the account's balance \(Money(minorUnits: balance).decimalText); check the amount")
@@ -99,12 +99,12 @@ final class AccountEffects {
     /// Refuses amounts that cannot be right, measured against the account's balance as its
     /// client last sent it; everything else is a fact and is kept.
     func check(_ o: Outcome, clientBalance: Int64) throws {
-        if let c = o.collected { try checkAmount(c.amount, clientBalance: clientBalance, field: "collected.amount") }
-        if let p = o.promise { try checkAmount(p.amount, clientBalance: clientBalance, field: "promise.amount") }
+        if let c = o.collected { try Self.checkAmount(c.amount, clientBalance: clientBalance, field: "collected.amount") }
+        if let p = o.promise { try Self.checkAmount(p.amount, clientBalance: clientBalance, field: "promise.amount") }
     }
 
     func check(_ p: Payment, clientBalance: Int64) throws {
-        try checkAmount(p.amount, clientBalance: clientBalance, field: "amount")
+        try Self.checkAmount(p.amount, clientBalance: clientBalance, field: "amount")
     }
 
     // MARK: staging
@@ -223,89 +223,89 @@ final class AccountEffects {
 
     // MARK: replay
 
-    struct Fact {
-        var id: String
-        var agent: String
-        var at: String
-        var epoch: Int64
-        var day: String
-        var code: OutcomeCode?
-        var contact: String?
-        var promiseAmount: Int64?
-        var promiseDate: CivilDate?
-        var collected: Int64?
-        var receipt: String?
-        var nextDate: String?
-        var nextFrom: String?
-        var nextTo: String?
-        var run: Int64
-        var flagged: String?
-        var source: String?
-        var line: Int?
-        var rowid: Int64
+    package struct Fact {
+        package var id: String
+        package var agent: String
+        package var at: String
+        package var epoch: Int64
+        package var day: String
+        package var code: OutcomeCode?
+        package var contact: String?
+        package var promiseAmount: Int64?
+        package var promiseDate: CivilDate?
+        package var collected: Int64?
+        package var receipt: String?
+        package var nextDate: String?
+        package var nextFrom: String?
+        package var nextTo: String?
+        package var run: Int64
+        package var flagged: String?
+        package var source: String?
+        package var line: Int?
+        package var rowid: Int64
 
-        var cause: Cause { Cause(kind: "outcome", id: id, source: source, line: line, actor: agent) }
+        package var cause: Cause { Cause(kind: "outcome", id: id, source: source, line: line, actor: agent) }
     }
 
-    struct Credit {
-        var id: String
-        var kind: String
-        var at: String
-        var epoch: Int64
-        var day: String
-        var amount: Int64
-        var run: Int64
-        var cause: Cause
+    package struct Credit {
+        package var id: String
+        package var kind: String
+        package var at: String
+        package var epoch: Int64
+        package var day: String
+        package var amount: Int64
+        package var run: Int64
+        package var cause: Cause
     }
 
-    struct State: Equatable {
-        var balance: Int64
-        var status: String
-        var lat: Double?
-        var lon: Double?
-        var holdUntil: String?
+    package struct State: Equatable {
+        package var balance: Int64
+        package var status: String
+        package var lat: Double?
+        package var lon: Double?
+        package var holdUntil: String?
     }
 
     /// A stored payment as the replay reads it.
-    struct PaymentRow {
-        var id: String
-        var amount: Int64
-        var at: String
-        var epoch: Int64
-        var reference: String?
-        var run: Int64
-        var channel: String?
-        var source: String?
-        var line: Int?
+    package struct PaymentRow {
+        package var id: String
+        package var amount: Int64
+        package var at: String
+        package var epoch: Int64
+        package var reference: String?
+        package var run: Int64
+        package var channel: String?
+        package var source: String?
+        package var line: Int?
     }
 
     /// An account as its facts' checks and its replay read it: its state now (derived, when
     /// facts have moved it) and the client's snapshot it derives from.
-    struct AccountRow {
-        var id: String
-        var old: State
-        var clientBalance: Int64
-        var clientStatus: String
-        var clientLat: Double?
-        var clientLon: Double?
-        var balanceRun: Int64
-        var statusRun: Int64
-        var locationRun: Int64
-        var zoneAgent: String?
+    package struct AccountRow {
+        package var id: String
+        package var old: State
+        package var clientBalance: Int64
+        package var clientStatus: String
+        package var clientLat: Double?
+        package var clientLon: Double?
+        package var balanceRun: Int64
+        package var statusRun: Int64
+        package var locationRun: Int64
+        package var zoneAgent: String?
         /// Whether outcomes or payments were stored for it before the facts being added now.
-        var hasStoredFacts: Bool
+        package var hasStoredFacts: Bool
     }
 
     /// Everything a replay reads about one account.
-    struct History {
-        var account: AccountRow
-        var outcomes: [Fact] = []
-        var payments: [PaymentRow] = []
-        var storedPromises: [String: (state: String, paid: Int64, partial: Bool)] = [:]
-        var clearance: (fact: String, state: String)?
-        var callbackAppointments: [String] = []
+    package struct History {
+        package var account: AccountRow
+        package var outcomes: [Fact] = []
+        package var payments: [PaymentRow] = []
+        package var storedPromises: [String: (state: String, paid: Int64, partial: Bool)] = [:]
+        package var clearance: (fact: String, state: String)?
+        package var callbackAppointments: [String] = []
 
-        var isEmpty: Bool { outcomes.isEmpty && payments.isEmpty }
+        package var isEmpty: Bool { outcomes.isEmpty && payments.isEmpty }
 
         /// Adds a fact just stored, as reading it back would give it.
         mutating func add(_ fact: StagedFact, rowid: Int64, run: Int64) {

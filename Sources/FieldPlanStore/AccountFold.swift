@@ -8,40 +8,40 @@ import FieldPlanCore
 /// Facts of a run later than a field's snapshot move that field; facts of the snapshot's run
 /// or earlier are taken as already inside it. Promises, holds, call-backs and flags follow
 /// from all facts, whatever their run.
-struct AccountFold {
-    typealias Fact = AccountEffects.Fact
-    typealias Credit = AccountEffects.Credit
-    typealias Cause = AccountEffects.Cause
-    typealias State = AccountEffects.State
+package struct AccountFold {
+    package typealias Fact = AccountEffects.Fact
+    package typealias Credit = AccountEffects.Credit
+    package typealias Cause = AccountEffects.Cause
+    package typealias State = AccountEffects.State
 
     /// A promise as the facts leave it.
-    struct Promise {
-        var outcome: String
-        var made: String
-        var amount: Int64
-        var due: CivilDate
-        var state: String
-        var paid: Int64
+    package struct Promise {
+        package var outcome: String
+        package var made: String
+        package var amount: Int64
+        package var due: CivilDate
+        package var state: String
+        package var paid: Int64
         /// Broken, but at least half was paid by its date.
-        var partial: Bool
+        package var partial: Bool
     }
 
     /// The outcomes in time order, and each one's review flags.
-    let outcomes: [Fact]
-    let flags: [[String]]
-    let state: State
-    let promises: [Promise]
+    package let outcomes: [Fact]
+    package let flags: [[String]]
+    package let state: State
+    package let promises: [Promise]
     /// The credit that brought the balance to zero.
-    let zeroCredit: Credit?
+    package let zeroCredit: Credit?
     /// The latest outcome when it is a CALLBACK.
-    let callback: Fact?
+    package let callback: Fact?
     /// The fact of this run that last moved each field, and the latest fact of this run.
-    let balanceCause: Cause?, statusCause: Cause?, locationCause: Cause?, latestNew: Cause?
+    package let balanceCause: Cause?, statusCause: Cause?, locationCause: Cause?, latestNew: Cause?
 
     /// - Parameters:
     ///   - run: the import replaying the account: its facts are the new ones.
     ///   - today: the agency's date now, which decides whether a promise is broken.
-    init(_ h: AccountEffects.History, run: Int64, today: CivilDate) {
+    package init(_ h: AccountEffects.History, run: Int64, today: CivilDate) {
         let account = h.account
         let clientBalance = account.clientBalance, clientStatus = account.clientStatus
         let clientLat = account.clientLat, clientLon = account.clientLon

@@ -28,6 +28,27 @@ public struct CallbackList: Sendable {
         public var planned: String?
         /// Why the day's latest plan could not fit it, if it did not.
         public var unplannedReason: String?
+
+        /// Every field, for the other engine (the PostgreSQL store) that reads it alike.
+        public init(date: String, from: String, to: String, kind: String, appointmentID: String, accountID: String, debtorName: String, client: String, phone: String?, currency: String, balance: Money, status: String, zoneID: String?, agentID: String?, notes: String?, planned: String?, unplannedReason: String?) {
+            self.date = date
+            self.from = from
+            self.to = to
+            self.kind = kind
+            self.appointmentID = appointmentID
+            self.accountID = accountID
+            self.debtorName = debtorName
+            self.client = client
+            self.phone = phone
+            self.currency = currency
+            self.balance = balance
+            self.status = status
+            self.zoneID = zoneID
+            self.agentID = agentID
+            self.notes = notes
+            self.planned = planned
+            self.unplannedReason = unplannedReason
+        }
     }
 
     public var date: CivilDate

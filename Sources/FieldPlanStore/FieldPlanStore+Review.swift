@@ -19,6 +19,20 @@ extension FieldPlanStore {
         public var source: String?
         public var line: Int?
         public var resolved: Bool
+
+        /// Every field, for the other engine (the PostgreSQL store) that reads it alike.
+        public init(id: String, kind: String, accountID: String?, agentID: String?, at: String?, code: String?, reason: String, source: String?, line: Int?, resolved: Bool) {
+            self.id = id
+            self.kind = kind
+            self.accountID = accountID
+            self.agentID = agentID
+            self.at = at
+            self.code = code
+            self.reason = reason
+            self.source = source
+            self.line = line
+            self.resolved = resolved
+        }
     }
 
     /// Open review items (or all, with `includeResolved`), flags by visit time then conflicts.
@@ -105,6 +119,21 @@ extension FieldPlanStore {
         public var field: String
         public var old: String?
         public var new: String?
+
+        /// Every field, for the other engine (the PostgreSQL store) that reads it alike.
+        public init(at: Int64, run: Int64?, accountID: String, source: String?, line: Int?, factKind: String?, factID: String?, actor: String?, field: String, old: String?, new: String?) {
+            self.at = at
+            self.run = run
+            self.accountID = accountID
+            self.source = source
+            self.line = line
+            self.factKind = factKind
+            self.factID = factID
+            self.actor = actor
+            self.field = field
+            self.old = old
+            self.new = new
+        }
     }
 
     /// The audit trail, oldest first, streamed (it grows with every fact).
@@ -129,6 +158,17 @@ extension FieldPlanStore {
         public var factID: String
         public var state: String
         public var confirmedBy: String?
+
+        /// Every field, for the other engine (the PostgreSQL store) that reads it alike.
+        public init(accountID: String, client: String, debtorName: String, clearedAt: String, factID: String, state: String, confirmedBy: String?) {
+            self.accountID = accountID
+            self.client = client
+            self.debtorName = debtorName
+            self.clearedAt = clearedAt
+            self.factID = factID
+            self.state = state
+            self.confirmedBy = confirmedBy
+        }
     }
 
     public func clearances(state: String? = nil) throws -> [Clearance] {

@@ -38,6 +38,24 @@ public struct PromiseList: Sendable {
         public var agentID: String?
         /// What is still owed on the account.
         public var balance: Money
+
+        /// Every field, for the other engine (the PostgreSQL store) that reads it alike.
+        public init(due: String, accountID: String, debtorName: String, client: String, currency: String, amount: Money, paid: Money, state: String, madeAt: String?, takenBy: String?, outcomeID: String, zoneID: String?, agentID: String?, balance: Money) {
+            self.due = due
+            self.accountID = accountID
+            self.debtorName = debtorName
+            self.client = client
+            self.currency = currency
+            self.amount = amount
+            self.paid = paid
+            self.state = state
+            self.madeAt = madeAt
+            self.takenBy = takenBy
+            self.outcomeID = outcomeID
+            self.zoneID = zoneID
+            self.agentID = agentID
+            self.balance = balance
+        }
     }
 
     /// The promised and paid sums of one currency.

@@ -130,13 +130,7 @@ struct PostgresStoreTests {
         let operations = try await withFreshStore(engine) { store -> [String] in
             let date = CivilDate(year: 2026, month: 12, day: 1)!
             let calls: [(String, () throws -> Void)] = [
-                ("sync import", { _ = try store.importRecords([], dryRun: false, sync: true, ignoreUnknownColumns: false, now: nil,
-                                                              onReject: { _ in }, onWarning: { _ in }, onProgress: { _ in }) }),
-                ("sync import", { _ = try store.syncRecords([]) }),
-                ("import of outcomes and payments", { _ = try store.importRecords([Self.factFile]) }),
                 ("report", { _ = try store.reportFacts(from: date, to: date) }),
-                ("review", { _ = try store.reviewItems() }),
-                ("audit", { try store.audit { _ in } }),
                 ("backup (use pg_dump)", { _ = try store.backup(to: "/tmp/x", overwrite: false) }),
             ]
             var named: [String] = []
@@ -151,17 +145,10 @@ struct PostgresStoreTests {
             }
             return named
         }
-        #expect(operations == ["sync import", "sync import", "import of outcomes and payments", "report", "review", "audit", "backup (use pg_dump)"])
+        #expect(operations == ["report", "backup (use pg_dump)"])
         #expect(StoreEngineError.notYetPorted(operation: "import", engine: "PostgreSQL").description
             == "import is not available on a PostgreSQL store yet (docs/postgres.md lists what is; use an SQLite store for it)")
     }
-
-    /// An outcome line: an import of facts is not ported yet.
-    static let factFile: ImportInput = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fieldplan-fact-\(UUID().uuidString).ndjson").path
-        _ = FileManager.default.createFile(atPath: path, contents: Data(#"{"kind":"payment","id":"P1","account_id":"A1","amount":10,"paid_at":"2026-12-01T10:00:00+03:00"}"#.utf8))
-        return ImportInput(path: path)
-    }()
 
     @Test("concurrent setting changes from many threads all land (serializable, retried)", arguments: StoreEngine.postgresOnly)
     func concurrentWrites(_ engine: StoreEngine) async throws {
