@@ -56,9 +56,6 @@ extension PostgresAgencyStore: AgencyStore {
     public func clearances(state: String?) throws -> [FieldPlanStore.Clearance] { try notYet("clearances") }
     public func confirmClearance(account: String, by: String?, now: Int64?) throws -> Bool { try notYet("clearances confirm") }
 
-    public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool, detailsFrom: CivilDate?,
-                            portfolio: Bool, attributionDays: Int) throws -> ReportFacts { try notYet("report") }
-
     public func saveZoning(zones: [StoredZone], removing: [String], assignments: [(accountID: String, zoneID: String)]) throws -> Int {
         try notYet("zones build")
     }
