@@ -11,7 +11,7 @@ public struct FieldPlanCommand: ParsableCommand {
             Zones.self, Plan.self, Sheet.self, Solve.self,
             Sample.self, Demo.self,
             Sync.self, Review.self, Audit.self, Clearances.self, Report.self,
-            Backup.self, Restore.self,
+            Backup.self, Restore.self, Migrate.self,
             Users.self, Serve.self, Roads.self,
         ]
     )

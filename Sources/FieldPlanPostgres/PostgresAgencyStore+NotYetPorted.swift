@@ -18,6 +18,4 @@ extension PostgresAgencyStore: AgencyStore {
     }
 
 
-    public func reportFacts(from: CivilDate, to: CivilDate, accountDetails: Bool, detailsFrom: CivilDate?,
-                            portfolio: Bool, attributionDays: Int) throws -> ReportFacts { try notYet("report") }
 }

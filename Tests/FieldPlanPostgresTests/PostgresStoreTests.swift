@@ -130,7 +130,6 @@ struct PostgresStoreTests {
         let operations = try await withFreshStore(engine) { store -> [String] in
             let date = CivilDate(year: 2026, month: 12, day: 1)!
             let calls: [(String, () throws -> Void)] = [
-                ("report", { _ = try store.reportFacts(from: date, to: date) }),
                 ("backup (use pg_dump)", { _ = try store.backup(to: "/tmp/x", overwrite: false) }),
             ]
             var named: [String] = []
@@ -145,7 +144,7 @@ struct PostgresStoreTests {
             }
             return named
         }
-        #expect(operations == ["report", "backup (use pg_dump)"])
+        #expect(operations == ["backup (use pg_dump)"])
         #expect(StoreEngineError.notYetPorted(operation: "import", engine: "PostgreSQL").description
             == "import is not available on a PostgreSQL store yet (docs/postgres.md lists what is; use an SQLite store for it)")
     }
