@@ -1,9 +1,10 @@
 import FieldPlanCore
 
 /// Rechecks the plans of consecutive days made together (`plan --from D --days N`): each day
-/// with `DayPlanChecker` as if planned alone, and across the days the minimum gap between two
-/// visits of an account and its monthly limit, counting the visits already made this month
-/// (booked visits, which skip both limits on their own day, count for the others).
+/// with `DayPlanChecker` as `plan --date` day after day would have planned it, its input
+/// carrying the earlier days' visits as made (`PlanningInput.carrying`: so the minimum gap,
+/// the monthly limit and each stop's points count them, booked visits included), and across
+/// the days the minimum gap between two visits of an account named as such.
 public struct MultiDayPlanChecker: Sendable {
     public let inputs: [PlanningInput]
 
@@ -14,13 +15,12 @@ public struct MultiDayPlanChecker: Sendable {
     public func violations(of plans: [DayPlan]) -> [String] {
         guard plans.count == inputs.count else { return ["\(plans.count) plans for \(inputs.count) days"] }
         var v: [String] = []
-        for (input, plan) in zip(inputs, plans) {
+        for (k, (input, plan)) in zip(inputs, plans).enumerated() {
             if plan.date != input.date { v.append("\(plan.date): plan for the wrong day (expected \(input.date))") }
-            v += DayPlanChecker(input: input).violations(of: plan).map { "\(input.date): \($0)" }
+            v += DayPlanChecker(input: input.carrying(Array(plans[..<k]))).violations(of: plan).map { "\(input.date): \($0)" }
         }
         guard let first = inputs.first else { return v }
         let gap = first.settings.minGapDays
-        let accounts = Dictionary(first.accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Each account's visits over the horizon: the day and whether it was booked.
         var visits: [String: [(date: CivilDate, booked: Bool)]] = [:]
         for plan in plans {
@@ -34,15 +34,6 @@ public struct MultiDayPlanChecker: Sendable {
         for (id, days) in visits.sorted(by: { $0.key < $1.key }) where days.count > 1 {
             for (a, b) in zip(days, days.dropFirst()) where !b.booked && b.date.dayNumber - a.date.dayNumber < gap {
                 v.append("\(id): visited on \(a.date) and again on \(b.date), less than min_gap_days \(gap) apart")
-            }
-            let monthly = accounts[id]?.maxVisitsPerMonth ?? first.settings.maxVisitsPerMonth
-            for (month, inMonth) in Dictionary(grouping: days, by: { $0.date.description.prefix(7) }) {
-                guard let input = inputs.first(where: { $0.date.description.hasPrefix(month) }) else { continue }
-                let before = input.history[id]?.visitsThisMonth ?? 0
-                let ordinary = inMonth.filter { !$0.booked }.count
-                if ordinary > 0 && before + inMonth.count > monthly {
-                    v.append("\(id): \(before + inMonth.count) visits in \(month) (limit \(monthly))")
-                }
             }
         }
         return v
