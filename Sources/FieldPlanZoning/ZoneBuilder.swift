@@ -93,16 +93,10 @@ public enum ZoneBuilder {
                        aim: target * (1 - aim)...target * (1 + aim), target: target)
             _ = repair.dissolveEnclaves(band: target * (1 - tolerance)...target * (1 + tolerance))
             // New accounts settle on the better side of a border; accounts that had a zone stay.
-            let newcomer = previous.map { $0 < 0 }
-            var exchange = BorderExchange(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
-                                          zone: repair.zone, zoneCount: zoneCount,
-                                          band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
-            exchange.run()
-            var smoothing = BorderSmoothing(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
-                                            zone: exchange.zone, zoneCount: zoneCount,
-                                            band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
-            smoothing.run()
-            zone = smoothing.zone
+            let input = BorderPassInput(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
+                                        zoneCount: zoneCount, band: target * (1 - inner)...target * (1 + inner),
+                                        movable: previous.map { $0 < 0 })
+            zone = compactnessPasses(input, zone: repair.zone)
         } else {
             let clock = ContinuousClock()
             let deadline = options.timeLimit.map { clock.now.advanced(by: $0) }
@@ -217,13 +211,24 @@ public enum ZoneBuilder {
                    aim: target * (1 - band * 0.8)...target * (1 + band * 0.8), target: target)
         _ = repair.dissolveEnclaves(band: target * (1 - band)...target * (1 + band))
         let wide = target * (1 - tolerance * exchangeBand)...target * (1 + tolerance * exchangeBand)
-        var exchange = BorderExchange(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
-                                      zone: repair.zone, zoneCount: zoneCount, band: wide)
+        let input = BorderPassInput(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
+                                    zoneCount: zoneCount, band: wide)
+        var flow = FlowKMeans(input, zone: repair.zone, potential: kmeans.alpha)
+        flow.run()
+        return (compactnessPasses(input, zone: flow.zone), rounds)
+    }
+
+    /// The compactness passes inside the band, in order: border exchanges on the squared
+    /// distance, spread refinement on the true objective, border smoothing.
+    /// - Complexity: the sum of the passes' (`BorderExchange`, `SpreadRefinement`, `BorderSmoothing`).
+    static func compactnessPasses(_ input: BorderPassInput, zone: [Int32]) -> [Int32] {
+        var exchange = BorderExchange(input, zone: zone)
         exchange.run()
-        var smoothing = BorderSmoothing(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
-                                        zone: exchange.zone, zoneCount: zoneCount, band: wide)
+        var refinement = SpreadRefinement(input, zone: exchange.zone)
+        refinement.run()
+        var smoothing = BorderSmoothing(input, zone: refinement.zone)
         smoothing.run()
-        return (smoothing.zone, rounds)
+        return smoothing.zone
     }
 
     /// The `neighbourCount` nearest neighbours of every point and the travel hours each point

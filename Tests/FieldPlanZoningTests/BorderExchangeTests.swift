@@ -10,6 +10,11 @@ struct BorderExchangeTests {
     struct Start {
         var xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32], zone: [Int32]
         var zoneCount: Int, band: ClosedRange<Double>
+
+        func input(movable: [Bool]? = nil) -> BorderPassInput {
+            BorderPassInput(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: ZoneBuilder.neighbourCount,
+                            zoneCount: zoneCount, band: band, movable: movable)
+        }
     }
 
     static func start(seed: UInt64, count: Int = 2000, zones: Int = 12, balance: ZoningOptions.Balance = .workload) throws -> Start {
@@ -33,8 +38,7 @@ struct BorderExchangeTests {
     }
 
     static func exchange(_ s: Start, movable: [Bool]? = nil) -> BorderExchange {
-        var e = BorderExchange(xs: s.xs, ys: s.ys, weight: s.weight, neighbours: s.neighbours, k: ZoneBuilder.neighbourCount,
-                               zone: s.zone, zoneCount: s.zoneCount, band: s.band, movable: movable)
+        var e = BorderExchange(s.input(movable: movable), zone: s.zone)
         e.run()
         return e
     }
@@ -66,8 +70,7 @@ struct BorderExchangeTests {
         #expect(e.moves > 0)
         #expect(after < before * 0.999)
         // One more pass from the result finds (almost) nothing: it has settled.
-        var again = BorderExchange(xs: s.xs, ys: s.ys, weight: s.weight, neighbours: s.neighbours, k: ZoneBuilder.neighbourCount,
-                                   zone: e.zone, zoneCount: s.zoneCount, band: s.band)
+        var again = BorderExchange(s.input(), zone: e.zone)
         again.run()
         #expect(BorderExchange.objective(xs: s.xs, ys: s.ys, zone: again.zone, zoneCount: s.zoneCount) <= after)
     }
