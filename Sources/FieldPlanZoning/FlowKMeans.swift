@@ -36,8 +36,9 @@ struct FlowKMeans {
     private var potential: [Double]
     private var candidates: [Int32], cost: [Double]
     private let initialPotential: Bool
-    /// The heaviest account: a zone can give or take any account when this fits.
-    private let heaviest: Double
+    /// The mean account's load: a zone with this much room is offered as a chain's end
+    /// (each chain is then checked with its accounts' own loads).
+    private let typical: Double
     // Arcs of the zone graph: one heap of (gain-free cost, account) per ordered pair.
     private var arcOf: [Int: Int] = [:]
     private var arcFrom: [Int] = [], arcTo: [Int] = []
@@ -61,7 +62,7 @@ struct FlowKMeans {
         cx = [Double](repeating: 0, count: zoneCount); cy = cx
         self.potential = potential ?? cx
         initialPotential = potential != nil
-        heaviest = input.weight.max() ?? 1
+        typical = input.weight.isEmpty ? 1 : input.weight.reduce(0, +) / Double(input.weight.count)
         let m = min(Self.candidateCount, zoneCount)
         candidates = [Int32](repeating: -1, count: xs.count * m)
         cost = [Double](repeating: .infinity, count: xs.count * m)
@@ -237,32 +238,34 @@ struct FlowKMeans {
         return true
     }
 
+    /// Applies the cheapest chain into one of `ends`, trying the next cheapest ends (up to 8)
+    /// when a chain would take a zone out of the band; false when none fits.
+    private mutating func augment(dist: [Double], via: [Int], ends: [Int]) -> Bool {
+        let ends = ends.filter { via[$0] >= 0 }.sorted { dist[$0] != dist[$1] ? dist[$0] < dist[$1] : $0 < $1 }
+        for t in ends.prefix(8) {
+            if let moves = chain(to: t, via: via), apply(moves) { return true }
+        }
+        return false
+    }
+
     /// Chains out of zones above the band, then into zones below it; false when a zone stays
     /// outside the band.
     private mutating func fixBounds() -> Bool {
-        let limit = xs.count * 2
+        let limit = max(200, xs.count / 10)
         var steps = 0
         // Above the band: cheapest chain from any such zone to a zone with room.
         while steps < limit, load.contains(where: { $0 > input.upper }) {
             steps += 1
-            let start = load.map { $0 > input.upper ? 0.0 : .infinity }
-            let (dist, via) = bellmanFord(start: start)
-            var t = -1
-            for z in 0..<zoneCount where load[z] + heaviest <= input.upper && dist[z].isFinite && via[z] >= 0 {
-                if t < 0 || dist[z] < dist[t] { t = z }
-            }
-            guard t >= 0, let moves = chain(to: t, via: via), apply(moves) else { return false }
+            let (dist, via) = bellmanFord(start: load.map { $0 > input.upper ? 0.0 : .infinity })
+            let ends = (0..<zoneCount).filter { self.load[$0] + typical <= input.upper && dist[$0].isFinite }
+            guard augment(dist: dist, via: via, ends: ends) else { return false }
         }
         // Below the band: cheapest chain into the lowest such zone from a zone that can give.
         while steps < limit, load.contains(where: { $0 < input.lower }) {
             steps += 1
-            let start = load.map { $0 - heaviest >= input.lower ? 0.0 : .infinity }
-            let (dist, via) = bellmanFord(start: start)
-            var t = -1
-            for z in 0..<zoneCount where load[z] < input.lower && dist[z].isFinite && via[z] >= 0 {
-                if t < 0 || dist[z] < dist[t] { t = z }
-            }
-            guard t >= 0, let moves = chain(to: t, via: via), apply(moves) else { return false }
+            let (dist, via) = bellmanFord(start: load.map { $0 - typical >= input.lower ? 0.0 : .infinity })
+            let ends = (0..<zoneCount).filter { self.load[$0] < input.lower && dist[$0].isFinite }
+            guard augment(dist: dist, via: via, ends: ends) else { return false }
         }
         return load.allSatisfy { input.excess($0) == 0 }
     }
@@ -272,13 +275,9 @@ struct FlowKMeans {
     private mutating func improve() {
         let limit = xs.count
         for _ in 0..<limit {
-            let start = load.map { $0 - heaviest >= input.lower ? 0.0 : .infinity }
-            let (dist, via) = bellmanFord(start: start)
-            var t = -1
-            for z in 0..<zoneCount where load[z] + heaviest <= input.upper && dist[z] < -1e-6 && via[z] >= 0 {
-                if t < 0 || dist[z] < dist[t] { t = z }
-            }
-            guard t >= 0, let moves = chain(to: t, via: via), apply(moves) else { return }
+            let (dist, via) = bellmanFord(start: load.map { $0 - typical >= input.lower ? 0.0 : .infinity })
+            let ends = (0..<zoneCount).filter { self.load[$0] + typical <= input.upper && dist[$0] < -1e-6 }
+            guard augment(dist: dist, via: via, ends: ends) else { return }
         }
     }
 

@@ -11,8 +11,9 @@ import Foundation
 ///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
 ///    `BoundaryRepair` moves only what balance needs, new accounts first;
 ///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
-///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance, border exchanges
-///    (`BorderExchange`) and border smoothing (`BorderSmoothing`) within 98 % of it, from
+///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance, min-cost-flow k-means
+///    rounds (`FlowKMeans`), border exchanges (`BorderExchange`), spread refinement
+///    (`SpreadRefinement`) and border smoothing (`BorderSmoothing`) within 98 % of it, from
 ///    several seeds (the smallest spread wins), then clusters are matched to zone ids
 ///    (`MinCostMatching`): to the nearest anchor, else to the previous zone they overlap most;
 /// 4. statistics and convex hulls per zone.
@@ -193,9 +194,11 @@ public enum ZoneBuilder {
     static func restartCount(accounts m: Int) -> Int { min(8, max(1, 1_500_000 / max(m * 10, 1))) }
 
     /// One fresh build from one seed: balanced k-means on power diagrams, boundary repair into
-    /// the band, then border exchanges for compactness inside the band. Returns the zone
-    /// index of every account and the k-means rounds used.
-    /// - Complexity: about O(n·20·r) for r rounds, plus the exchange rounds (`BorderExchange`).
+    /// the band, min-cost-flow k-means rounds from the power weights, then the compactness
+    /// passes inside the band. Returns the zone index of every account and the k-means rounds
+    /// used.
+    /// - Complexity: about O(n·20·r) for r rounds, plus the flow rounds (`FlowKMeans`) and
+    ///   the passes (`compactnessPasses`).
     static func balancedBuild(problem: ZoningProblem, projection: PlanarProjection, xs: [Double], ys: [Double],
                               weight: [Double], neighbours: [Int32], previous: [Int32]?, target: Double, seed: UInt64,
                               timeLimit: Duration?) -> (zone: [Int32], rounds: Int) {

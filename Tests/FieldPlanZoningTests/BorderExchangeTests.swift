@@ -10,6 +10,8 @@ struct BorderExchangeTests {
     struct Start {
         var xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32], zone: [Int32]
         var zoneCount: Int, band: ClosedRange<Double>
+        /// The power weights the balanced k-means ended with.
+        var alpha: [Double] = []
 
         func input(movable: [Bool]? = nil) -> BorderPassInput {
             BorderPassInput(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: ZoneBuilder.neighbourCount,
@@ -34,7 +36,8 @@ struct BorderExchangeTests {
         var repair = BoundaryRepair(xs: xs, ys: ys, weight: weight, neighbours: near.index, k: ZoneBuilder.neighbourCount,
                                     penalty: [Double](repeating: 0, count: count), zone: kmeans.assignment, zoneCount: zones)
         repair.run(trigger: band, aim: target * 0.968...target * 1.032, target: target)
-        return Start(xs: xs, ys: ys, weight: weight, neighbours: near.index, zone: repair.zone, zoneCount: zones, band: band)
+        return Start(xs: xs, ys: ys, weight: weight, neighbours: near.index, zone: repair.zone, zoneCount: zones, band: band,
+                     alpha: kmeans.alpha)
     }
 
     static func exchange(_ s: Start, movable: [Bool]? = nil) -> BorderExchange {
