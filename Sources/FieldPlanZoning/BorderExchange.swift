@@ -21,32 +21,22 @@
 /// - Complexity: per round O(n·k log(n·k)) for the n·k (k neighbours) candidate moves, plus
 ///   O(z·e) for the cycle pass over z zones and e touching pairs; memory O(n·k).
 struct BorderExchange {
-    let xs: [Double]
-    let ys: [Double]
-    let weight: [Double]
-    /// `neighbours[i * k + t]`: index of a near point, or -1.
-    let neighbours: [Int32]
-    let k: Int
-    let zoneCount: Int
-    let lower: Double
-    let upper: Double
-    /// Accounts that may move (nil: all of them).
-    let movable: [Bool]?
+    let input: BorderPassInput
+    // The input's arrays, held directly for the hot loops (shared storage, no copy).
+    private let xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32]
+    private let k: Int, zoneCount: Int
     private(set) var zone: [Int32]
     private(set) var load: [Double]
     private(set) var cx: [Double]
     private(set) var cy: [Double]
     private(set) var moves = 0
 
-    init(xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32], k: Int, zone: [Int32], zoneCount: Int,
-         band: ClosedRange<Double>, movable: [Bool]? = nil) {
-        self.xs = xs; self.ys = ys; self.weight = weight
-        self.neighbours = neighbours; self.k = k
-        self.zone = zone; self.zoneCount = zoneCount
-        lower = band.lowerBound; upper = band.upperBound
-        self.movable = movable
-        load = [Double](repeating: 0, count: zoneCount)
-        for i in 0..<xs.count { load[Int(zone[i])] += weight[i] }
+    init(_ input: BorderPassInput, zone: [Int32]) {
+        self.input = input
+        xs = input.xs; ys = input.ys; weight = input.weight; neighbours = input.neighbours
+        k = input.k; zoneCount = input.zoneCount
+        self.zone = zone
+        load = input.loads(of: zone)
         cx = []; cy = []
         updateCentres()
     }
@@ -94,13 +84,8 @@ struct BorderExchange {
         return dx * dx + dy * dy
     }
 
-    /// How far a load lies outside the band (0 inside).
     @inline(__always)
-    private func excess(_ l: Double) -> Double { max(l - upper, lower - l, 0) }
-
-    /// A load change is allowed when the new load is in the band or no farther out than before.
-    @inline(__always)
-    private func allowed(_ old: Double, _ new: Double) -> Bool { excess(new) <= max(excess(old), 0) }
+    private func allowed(_ old: Double, _ new: Double) -> Bool { input.allowed(old, new) }
 
     private mutating func move(_ i: Int, to b: Int) {
         let a = Int(zone[i])
@@ -116,7 +101,7 @@ struct BorderExchange {
         entries.reserveCapacity(xs.count / 2)
         var seen = [Int32](repeating: -1, count: k)
         for i in 0..<xs.count {
-            if let movable, !movable[i] { continue }
+            if !input.canMove(i) { continue }
             let a = Int(zone[i])
             var distinct = 0
             for t in 0..<k {

@@ -19,16 +19,10 @@
 /// - Complexity: O(n·k) to set up a pass, then O(b·32) for b border accounts; a few passes.
 ///   Memory O(n·k).
 struct BorderSmoothing {
-    let xs: [Double]
-    let ys: [Double]
-    let weight: [Double]
-    /// `neighbours[i * k + t]`: index of a near point (nearest first), or -1.
-    let neighbours: [Int32]
-    let k: Int
-    let zoneCount: Int
-    let lower: Double
-    let upper: Double
-    let movable: [Bool]?
+    let input: BorderPassInput
+    // The input's arrays, held directly for the hot loops (shared storage, no copy).
+    private let xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32]
+    private let k: Int, zoneCount: Int
     private(set) var zone: [Int32]
     private(set) var load: [Double]
     /// Fixed centres: the zones' means when the pass was set up.
@@ -42,13 +36,13 @@ struct BorderSmoothing {
     /// How many compensating accounts are tried for one border account.
     static let compensationCandidates = 32
 
-    init(xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32], k: Int, zone: [Int32], zoneCount: Int,
-         band: ClosedRange<Double>, movable: [Bool]? = nil) {
-        self.xs = xs; self.ys = ys; self.weight = weight
-        self.neighbours = neighbours; self.k = k
-        self.zone = zone; self.zoneCount = zoneCount
-        lower = band.lowerBound; upper = band.upperBound
-        self.movable = movable
+    init(_ input: BorderPassInput, zone: [Int32]) {
+        self.input = input
+        xs = input.xs; ys = input.ys; weight = input.weight; neighbours = input.neighbours
+        k = input.k; zoneCount = input.zoneCount
+        self.zone = zone
+        let xs = input.xs, ys = input.ys, weight = input.weight, neighbours = input.neighbours
+        let k = input.k, zoneCount = input.zoneCount
         let n = xs.count
         var load = [Double](repeating: 0, count: zoneCount)
         var sx = [Double](repeating: 0, count: zoneCount), sy = sx, c = sx
@@ -115,15 +109,10 @@ struct BorderSmoothing {
     }
 
     @inline(__always)
-    private func canMove(_ i: Int) -> Bool { movable.map { $0[i] } ?? true }
+    private func canMove(_ i: Int) -> Bool { input.canMove(i) }
 
-    /// How far a load lies outside the band (0 inside).
     @inline(__always)
-    private func excess(_ l: Double) -> Double { max(l - upper, lower - l, 0) }
-
-    /// A load change is allowed when the new load is in the band or no farther out than before.
-    @inline(__always)
-    private func allowed(_ old: Double, _ new: Double) -> Bool { excess(new) <= excess(old) }
+    private func allowed(_ old: Double, _ new: Double) -> Bool { input.allowed(old, new) }
 
     /// Change of the border count if account `i` moved to zone `b`: its own status and that
     /// of every account whose nearest neighbour it is.

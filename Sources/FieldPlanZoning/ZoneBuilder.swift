@@ -11,8 +11,9 @@ import Foundation
 ///    keep their zone, new ones join the zone of their nearest zoned neighbours, and
 ///    `BoundaryRepair` moves only what balance needs, new accounts first;
 ///    *fresh build*: k-means++ seeding (or the anchors), balanced k-means on power diagrams
-///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance, border exchanges
-///    (`BorderExchange`) and border smoothing (`BorderSmoothing`) within 98 % of it, from
+///    (`PowerDiagramKMeans`), boundary repair to 80 % of the tolerance, min-cost-flow k-means
+///    rounds (`FlowKMeans`), border exchanges (`BorderExchange`), spread refinement
+///    (`SpreadRefinement`) and border smoothing (`BorderSmoothing`) within 98 % of it, from
 ///    several seeds (the smallest spread wins), then clusters are matched to zone ids
 ///    (`MinCostMatching`): to the nearest anchor, else to the previous zone they overlap most;
 /// 4. statistics and convex hulls per zone.
@@ -93,16 +94,10 @@ public enum ZoneBuilder {
                        aim: target * (1 - aim)...target * (1 + aim), target: target)
             _ = repair.dissolveEnclaves(band: target * (1 - tolerance)...target * (1 + tolerance))
             // New accounts settle on the better side of a border; accounts that had a zone stay.
-            let newcomer = previous.map { $0 < 0 }
-            var exchange = BorderExchange(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
-                                          zone: repair.zone, zoneCount: zoneCount,
-                                          band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
-            exchange.run()
-            var smoothing = BorderSmoothing(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
-                                            zone: exchange.zone, zoneCount: zoneCount,
-                                            band: target * (1 - inner)...target * (1 + inner), movable: newcomer)
-            smoothing.run()
-            zone = smoothing.zone
+            let input = BorderPassInput(xs: fx, ys: fy, weight: fw, neighbours: fNeighbours, k: neighbourCount,
+                                        zoneCount: zoneCount, band: target * (1 - inner)...target * (1 + inner),
+                                        movable: previous.map { $0 < 0 })
+            zone = compactnessPasses(input, zone: repair.zone)
         } else {
             let clock = ContinuousClock()
             let deadline = options.timeLimit.map { clock.now.advanced(by: $0) }
@@ -199,9 +194,11 @@ public enum ZoneBuilder {
     static func restartCount(accounts m: Int) -> Int { min(8, max(1, 1_500_000 / max(m * 10, 1))) }
 
     /// One fresh build from one seed: balanced k-means on power diagrams, boundary repair into
-    /// the band, then border exchanges for compactness inside the band. Returns the zone
-    /// index of every account and the k-means rounds used.
-    /// - Complexity: about O(n·20·r) for r rounds, plus the exchange rounds (`BorderExchange`).
+    /// the band, min-cost-flow k-means rounds from the power weights, then the compactness
+    /// passes inside the band. Returns the zone index of every account and the k-means rounds
+    /// used.
+    /// - Complexity: about O(n·20·r) for r rounds, plus the flow rounds (`FlowKMeans`) and
+    ///   the passes (`compactnessPasses`).
     static func balancedBuild(problem: ZoningProblem, projection: PlanarProjection, xs: [Double], ys: [Double],
                               weight: [Double], neighbours: [Int32], previous: [Int32]?, target: Double, seed: UInt64,
                               timeLimit: Duration?) -> (zone: [Int32], rounds: Int) {
@@ -217,13 +214,24 @@ public enum ZoneBuilder {
                    aim: target * (1 - band * 0.8)...target * (1 + band * 0.8), target: target)
         _ = repair.dissolveEnclaves(band: target * (1 - band)...target * (1 + band))
         let wide = target * (1 - tolerance * exchangeBand)...target * (1 + tolerance * exchangeBand)
-        var exchange = BorderExchange(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
-                                      zone: repair.zone, zoneCount: zoneCount, band: wide)
+        let input = BorderPassInput(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
+                                    zoneCount: zoneCount, band: wide)
+        var flow = FlowKMeans(input, zone: repair.zone, potential: kmeans.alpha)
+        flow.run()
+        return (compactnessPasses(input, zone: flow.zone), rounds)
+    }
+
+    /// The compactness passes inside the band, in order: border exchanges on the squared
+    /// distance, spread refinement on the true objective, border smoothing.
+    /// - Complexity: the sum of the passes' (`BorderExchange`, `SpreadRefinement`, `BorderSmoothing`).
+    static func compactnessPasses(_ input: BorderPassInput, zone: [Int32]) -> [Int32] {
+        var exchange = BorderExchange(input, zone: zone)
         exchange.run()
-        var smoothing = BorderSmoothing(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: neighbourCount,
-                                        zone: exchange.zone, zoneCount: zoneCount, band: wide)
+        var refinement = SpreadRefinement(input, zone: exchange.zone)
+        refinement.run()
+        var smoothing = BorderSmoothing(input, zone: refinement.zone)
         smoothing.run()
-        return (smoothing.zone, rounds)
+        return smoothing.zone
     }
 
     /// The `neighbourCount` nearest neighbours of every point and the travel hours each point

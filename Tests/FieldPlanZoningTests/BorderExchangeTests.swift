@@ -10,6 +10,13 @@ struct BorderExchangeTests {
     struct Start {
         var xs: [Double], ys: [Double], weight: [Double], neighbours: [Int32], zone: [Int32]
         var zoneCount: Int, band: ClosedRange<Double>
+        /// The power weights the balanced k-means ended with.
+        var alpha: [Double] = []
+
+        func input(movable: [Bool]? = nil) -> BorderPassInput {
+            BorderPassInput(xs: xs, ys: ys, weight: weight, neighbours: neighbours, k: ZoneBuilder.neighbourCount,
+                            zoneCount: zoneCount, band: band, movable: movable)
+        }
     }
 
     static func start(seed: UInt64, count: Int = 2000, zones: Int = 12, balance: ZoningOptions.Balance = .workload) throws -> Start {
@@ -29,12 +36,12 @@ struct BorderExchangeTests {
         var repair = BoundaryRepair(xs: xs, ys: ys, weight: weight, neighbours: near.index, k: ZoneBuilder.neighbourCount,
                                     penalty: [Double](repeating: 0, count: count), zone: kmeans.assignment, zoneCount: zones)
         repair.run(trigger: band, aim: target * 0.968...target * 1.032, target: target)
-        return Start(xs: xs, ys: ys, weight: weight, neighbours: near.index, zone: repair.zone, zoneCount: zones, band: band)
+        return Start(xs: xs, ys: ys, weight: weight, neighbours: near.index, zone: repair.zone, zoneCount: zones, band: band,
+                     alpha: kmeans.alpha)
     }
 
     static func exchange(_ s: Start, movable: [Bool]? = nil) -> BorderExchange {
-        var e = BorderExchange(xs: s.xs, ys: s.ys, weight: s.weight, neighbours: s.neighbours, k: ZoneBuilder.neighbourCount,
-                               zone: s.zone, zoneCount: s.zoneCount, band: s.band, movable: movable)
+        var e = BorderExchange(s.input(movable: movable), zone: s.zone)
         e.run()
         return e
     }
@@ -66,8 +73,7 @@ struct BorderExchangeTests {
         #expect(e.moves > 0)
         #expect(after < before * 0.999)
         // One more pass from the result finds (almost) nothing: it has settled.
-        var again = BorderExchange(xs: s.xs, ys: s.ys, weight: s.weight, neighbours: s.neighbours, k: ZoneBuilder.neighbourCount,
-                                   zone: e.zone, zoneCount: s.zoneCount, band: s.band)
+        var again = BorderExchange(s.input(), zone: e.zone)
         again.run()
         #expect(BorderExchange.objective(xs: s.xs, ys: s.ys, zone: again.zone, zoneCount: s.zoneCount) <= after)
     }

@@ -19,8 +19,7 @@ struct BorderSmoothingTests {
     }
 
     static func smooth(_ s: Start, movable: [Bool]? = nil) -> BorderSmoothing {
-        var b = BorderSmoothing(xs: s.xs, ys: s.ys, weight: s.weight, neighbours: s.neighbours, k: ZoneBuilder.neighbourCount,
-                                zone: s.zone, zoneCount: s.zoneCount, band: s.band, movable: movable)
+        var b = BorderSmoothing(s.input(movable: movable), zone: s.zone)
         b.run()
         return b
     }
@@ -94,8 +93,8 @@ struct BorderSmoothingTests {
         for i in xs.indices { xs[i] += Double(i) * 0.01; ys[i] += Double(i * i % 7) * 0.01 }
         let near = SpatialGrid(xs: xs, ys: ys).nearestNeighbours(k: ZoneBuilder.neighbourCount)
         let before = BorderSmoothing.borderCount(zone: zone, neighbours: near.index, k: ZoneBuilder.neighbourCount)
-        var b = BorderSmoothing(xs: xs, ys: ys, weight: [Double](repeating: 1, count: 24), neighbours: near.index,
-                                k: ZoneBuilder.neighbourCount, zone: zone, zoneCount: 2, band: 12...12)
+        var b = BorderSmoothing(BorderPassInput(xs: xs, ys: ys, weight: [Double](repeating: 1, count: 24), neighbours: near.index,
+                                                k: ZoneBuilder.neighbourCount, zoneCount: 2, band: 12...12), zone: zone)
         b.run()
         #expect(b.zone[1 * 6 + 4] == 1)
         #expect(b.zone.filter { $0 == 0 }.count == 12)
