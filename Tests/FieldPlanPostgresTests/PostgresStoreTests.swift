@@ -128,7 +128,6 @@ struct PostgresStoreTests {
     @Test("a use case not yet ported says so, and changes nothing", arguments: StoreEngine.postgresOnly)
     func notYetPorted(_ engine: StoreEngine) async throws {
         let operations = try await withFreshStore(engine) { store -> [String] in
-            let date = CivilDate(year: 2026, month: 12, day: 1)!
             let calls: [(String, () throws -> Void)] = [
                 ("backup (use pg_dump)", { _ = try store.backup(to: "/tmp/x", overwrite: false) }),
             ]
