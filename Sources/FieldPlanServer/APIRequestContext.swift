@@ -7,6 +7,9 @@ import Logging
 public struct APIRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var user: StoredUser?
+    /// The store's change counter as `AuthMiddleware` read it before looking at the store for
+    /// this request (nil without a counter): the answer caches' key (`PlanReadCache`).
+    var changeVersion: Int?
     /// One per request, shared by its context's copies (see `RequestIdentity`).
     let identity = RequestIdentity()
 

@@ -7,6 +7,11 @@ enum APIResponse {
         body(text + "\n", type: "application/json; charset=utf-8", status: status)
     }
 
+    /// A JSON answer already encoded with its newline (`json(_:)`'s bytes), kept by a cache.
+    static func json(encoded buffer: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
     /// Lines already encoded, one JSON object each.
     static func ndjson(_ lines: [String]) -> Response {
         var buffer = ByteBuffer()

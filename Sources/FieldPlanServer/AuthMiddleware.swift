@@ -40,6 +40,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.user = user
+        context.changeVersion = version
         context.identity.userName = user.name
         return try await next(request, context)
     }

@@ -11,6 +11,8 @@ import Hummingbird
 struct PlansController {
     let store: BlockingStore
     let limits: ServerLimits
+    /// The answers of `show` while nothing has been committed since.
+    var readings = PlanReadCache()
 
     var routes: RouteCollection<APIRequestContext> {
         let routes = RouteCollection(context: APIRequestContext.self)
@@ -47,11 +49,14 @@ struct PlansController {
         let agent = query.string("agent")
         if user.role == .agent, agent == nil || agent != user.agentID { throw APIError.forbidden }
         let version = try query.int("version", in: 1...Int(Int32.max))
+        let key = PlanReadCache.Key(date: date, version: version, agent: agent)
+        if let at = context.changeVersion, let answer = readings.answer(key, at: at) { return APIResponse.json(encoded: answer) }
         let app = store.app
-        let json = try await store.run { _ in
-            try Self.mapped { try app.plan(date: date, version: version, agent: agent).json }
+        let answer = try await store.run { _ in
+            try Self.mapped { ByteBuffer(string: try app.plan(date: date, version: version, agent: agent).json + "\n") }
         }
-        return APIResponse.json(json)
+        if let at = context.changeVersion { readings.keep(answer, for: key, at: at) }
+        return APIResponse.json(encoded: answer)
     }
 
     /// NDJSON, one line per planned day from `from` to `to` (both needed, at most a year):
