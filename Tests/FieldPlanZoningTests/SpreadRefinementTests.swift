@@ -45,25 +45,17 @@ struct SpreadRefinementTests {
 
     @Test(arguments: TestCity.seeds, [ZoningOptions.Balance.workload, .accounts])
     func loadsStayInTheBand(seed: UInt64, balance: ZoningOptions.Balance) throws {
-        let s = try Self.start(seed: seed, balance: balance)
-        let before = BorderExchangeTests.loads(s.zone, s)
-        let after = BorderExchangeTests.loads(Self.refine(s).zone, s)
-        func excess(_ l: Double) -> Double { max(l - s.band.upperBound, s.band.lowerBound - l, 0) }
-        for z in 0..<s.zoneCount { #expect(excess(after[z]) <= excess(before[z]) + 1e-9) }
+        BorderPassChecks.loadsStayInTheBand(try Self.start(seed: seed, balance: balance)) { Self.refine($0, movable: $1).zone }
     }
 
     @Test(arguments: TestCity.seeds)
     func fixedAccountsStayPut(seed: UInt64) throws {
-        let s = try Self.start(seed: seed)
-        let movable = s.zone.indices.map { $0 % 2 == 0 }
-        let r = Self.refine(s, movable: movable)
-        for i in s.zone.indices where !movable[i] { #expect(r.zone[i] == s.zone[i]) }
+        BorderPassChecks.fixedAccountsStayPut(try Self.start(seed: seed), every: 2) { Self.refine($0, movable: $1).zone }
     }
 
     @Test(arguments: TestCity.seeds)
     func sameInputSameOutput(seed: UInt64) throws {
-        let s = try Self.start(seed: seed)
-        #expect(Self.refine(s).zone == Self.refine(s).zone)
+        BorderPassChecks.sameInputSameOutput(try Self.start(seed: seed)) { Self.refine($0, movable: $1).zone }
     }
 
     /// One account of zone 0 sits among zone 1's, nearer zone 1's mean; zone 1 has room, so
