@@ -18,6 +18,8 @@ struct PostgresFactReplay {
     var flags = CopyRows()
     var audits = CopyRows()
     private var ord: Int64 = 0
+    /// Statements sent one by one (clearances, call-back appointments), for the phase timer.
+    private(set) var statements = 0
 
     init(run: Int64, now: Int64, today: CivilDate, visitingHours: TimeWindow) {
         self.run = run
@@ -29,6 +31,12 @@ struct PostgresFactReplay {
     private static func location(_ lat: Double?, _ lon: Double?) -> String? {
         guard let lat, let lon else { return nil }
         return "\(JSONWriter.number(lat)),\(JSONWriter.number(lon))"
+    }
+
+    @discardableResult
+    private mutating func query(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> PostgresRowSequence {
+        statements += 1
+        return try await connection.query(query, logger: logger)
     }
 
     /// Recomputes one account from its snapshot and all its facts (`AccountFold`) and records
@@ -72,28 +80,28 @@ struct PostgresFactReplay {
         // Clearance: a balance brought to zero by payments waits for accounts to confirm it.
         if let zero = fold.zeroCredit, new.balance == 0 {
             if h.clearance == nil {
-                try await connection.query("""
+                try await query("""
                     INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (\(accountID), \(zero.at), \(zero.id), 'pending', \(now))
-                    """, logger: logger)
+                    """, on: connection, logger: logger)
                 audit.append(("clearance", nil, "pending", zero.cause))
             } else if h.clearance!.state == "pending" && h.clearance!.fact != zero.id {
-                try await connection.query("UPDATE clearance SET cleared_at = \(zero.at), fact_id = \(zero.id) WHERE account_id = \(accountID)",
-                                           logger: logger)
+                try await query("UPDATE clearance SET cleared_at = \(zero.at), fact_id = \(zero.id) WHERE account_id = \(accountID)",
+                                on: connection, logger: logger)
             }
         } else if let clearance = h.clearance, clearance.state == "pending" {
-            try await connection.query("DELETE FROM clearance WHERE account_id = \(accountID)", logger: logger)
+            try await query("DELETE FROM clearance WHERE account_id = \(accountID)", on: connection, logger: logger)
             audit.append(("clearance", "pending", nil, latestNew))
         }
         // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
         let appointmentID = fold.callback.map { "callback-" + $0.id }
         for id in h.callbackAppointments where id != appointmentID {
-            try await connection.query("DELETE FROM appointment WHERE id = \(id)", logger: logger)
+            try await query("DELETE FROM appointment WHERE id = \(id)", on: connection, logger: logger)
             audit.append(("appointment", id, nil, latestNew))
         }
         if let callback = fold.callback, let appointmentID, let date = callback.nextDate {
             let from = callback.nextFrom ?? visitingHours.from.description
             let to = callback.nextTo ?? visitingHours.to.description
-            let changed = try await connection.query("""
+            let changed = try await query("""
                 INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
                 VALUES (\(appointmentID), \(accountID), \(date), \(from), \(to), NULL, \(now), \(callback.id))
                 ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, date = excluded.date, from_time = excluded.from_time,
@@ -102,7 +110,7 @@ struct PostgresFactReplay {
                     OR appointment.from_time IS DISTINCT FROM excluded.from_time OR appointment.to_time IS DISTINCT FROM excluded.to_time
                     OR appointment.outcome_id IS DISTINCT FROM excluded.outcome_id
                 RETURNING 1
-                """, logger: logger).collect().count
+                """, on: connection, logger: logger).collect().count
             if changed > 0 && !h.callbackAppointments.contains(appointmentID) {
                 audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause))
             }

@@ -114,6 +114,8 @@ enum PostgresFactSync {
                 for chunk in data.all { try await writer.write(chunk) }
             }
         }
+        var timer = PhaseTimer()
+        defer { timer.report("the facts (\(lines.count) lines)") }
         var settingRows: [(String, String)] = []
         for row in try await rows("SELECT key, value FROM setting ORDER BY key") { settingRows.append(try row.decode((String, String).self)) }
         let settings = PostgresAgencyStore.settings(from: settingRows)
@@ -121,6 +123,7 @@ enum PostgresFactSync {
         let local = now + Int64(offset)
         let today = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
         for statement in stagingTables { try await execute(statement) }
+        timer.mark("settings and staging tables")
 
         var result = Result()
         var touched: Set<String> = []
@@ -152,10 +155,12 @@ enum PostgresFactSync {
             }
             try await copy("stage_outcome", outcomeColumns, outcomes)
             try await copy("stage_payment", paymentColumns, payments)
+            timer.mark("COPY to staging")
             if lines.count > 100_000 {
                 try await execute("ANALYZE stage_outcome")
                 try await execute("ANALYZE stage_payment")
             }
+            timer.mark("ANALYZE staging")
 
             // What the lines are checked against, each found by one join with the staged lines.
             var clientBalance: [String: Int64] = [:]
@@ -166,6 +171,7 @@ enum PostgresFactSync {
                 let (id, balance) = try row.decode((String, Int64).self)
                 clientBalance[id] = balance
             }
+            timer.mark("look-up accounts")
             for row in try await rows("""
                 SELECT DISTINCT account_id FROM outcome WHERE account_id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
                 UNION SELECT DISTINCT account_id FROM payment
@@ -173,12 +179,14 @@ enum PostgresFactSync {
                 """) {
                 hadFacts.insert(try row.decode(String.self))
             }
+            timer.mark("look-up accounts with facts")
             var missingAgents: Set<String> = []
             for row in try await rows("""
                 SELECT DISTINCT s.agent_id FROM stage_outcome s WHERE NOT EXISTS (SELECT 1 FROM agent a WHERE a.id = s.agent_id)
                 """) {
                 missingAgents.insert(try row.decode(String.self))
             }
+            timer.mark("look-up missing agents")
             // The facts stored already with an id of the input (nil: stored values that no longer parse).
             var stored: [String: Record?] = [:]
             for row in try await rows(PostgresQuery(unsafeSQL: """
@@ -195,6 +203,7 @@ enum PostgresFactSync {
                 let (id, payment) = try storedPayment(&c)
                 stored["payment\u{1F}" + id] = payment.map(Record.payment)
             }
+            timer.mark("look-up stored facts")
 
             // Each line decided in input order, as SQLite's writer stores them one by one.
             var accepted: [String: [Int64]] = ["outcome": [], "payment": []]
@@ -262,6 +271,7 @@ enum PostgresFactSync {
                 touched.insert(accountID)
             }
 
+            timer.mark("decide")
             // The accepted lines stored, once: another instance's insert of the same id after
             // this snapshot is a serialization failure (the transaction runs again).
             let outcomeSeqs = accepted["outcome"]!, paymentSeqs = accepted["payment"]!
@@ -291,6 +301,7 @@ enum PostgresFactSync {
                     """).first?.decode(Int64.self) ?? 0
                 if inserted != paymentSeqs.count { throw ConcurrentFact(kind: "payment") }
             }
+            timer.mark("insert facts")
         }
 
         // Promises whose date passed break even without a new fact (SQLite's sweep, after the
@@ -300,21 +311,33 @@ enum PostgresFactSync {
             due.insert(try row.decode(String.self))
         }
         let accounts = touched.subtracting(hadFacts).sorted() + touched.intersection(hadFacts).sorted() + due.subtracting(touched).sorted()
+        timer.mark("look-up due promises")
+        var readTime = PhaseTimer(), foldTime = PhaseTimer()
         var replay = PostgresFactReplay(run: run, now: now, today: today, visitingHours: settings.visitingHours)
         var start = 0
         while start < accounts.count {
             let chunk = Array(accounts[start..<min(start + chunkSize, accounts.count)])
-            for history in try await histories(chunk, on: connection, logger: logger) {
+            var clock = PhaseTimer()
+            let read = try await histories(chunk, on: connection, logger: logger)
+            clock.mark("read")
+            readTime.add(clock)
+            for history in read {
                 try await replay.account(history, on: connection, logger: logger)
             }
+            clock.mark("fold")
+            foldTime.add(clock)
             start += chunkSize
         }
+        timer.mark("replay \(accounts.count) accounts (\(replay.statements) statements one by one)")
+        timer.add(readTime, prefix: "  of which read histories")
+        timer.add(foldTime, prefix: "  of which fold and clearances/call-backs")
         try await copy("stage_state", ["ord", "account_id", "balance", "status", "lat", "lon", "hold_until"], replay.states)
         try await copy("stage_promise", ["ord", "account_id", "outcome_id", "amount", "due_date", "state", "paid", "made_at", "partial"],
                        replay.promises)
         try await copy("stage_flag", ["id", "flagged"], replay.flags)
         try await copy("stage_audit", ["ord", "account_id", "source", "line", "fact_kind", "fact_id", "actor", "field", "old", "new"],
                        replay.audits)
+        timer.mark("COPY results (\(replay.states.count) states, \(replay.promises.count) promises, \(replay.flags.count) flags, \(replay.audits.count) audits)")
         if replay.states.count > 0 {
             try await execute("""
                 INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)
@@ -323,6 +346,7 @@ enum PostgresFactSync {
                     lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
                 """)
         }
+        timer.mark("apply states")
         if replay.promises.count > 0 {
             try await execute("""
                 INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
@@ -331,16 +355,20 @@ enum PostgresFactSync {
                     updated_at = excluded.updated_at
                 """)
         }
+        timer.mark("apply promises")
         if replay.flags.count > 0 {
             try await execute("UPDATE outcome o SET flagged = f.flagged FROM stage_flag f WHERE o.id = f.id")
         }
+        timer.mark("apply flags")
         if replay.audits.count > 0 {
             try await execute("""
                 INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
                 SELECT \(now), \(run), account_id, source, line, fact_kind, fact_id, actor, field, old, new FROM stage_audit ORDER BY ord
                 """)
         }
+        timer.mark("apply audit rows")
         result.flagged = Int(try await rows("SELECT count(*) FROM outcome WHERE run = \(run) AND flagged IS NOT NULL").first?.decode(Int64.self) ?? 0)
+        timer.mark("count flagged")
         return result
     }
 
