@@ -29,6 +29,8 @@ extension PostgresAgencyStore {
                               onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void,
                               onProgress: (Int) -> Void) throws -> ImportSummary {
         let clock = now ?? Self.now()
+        var timer = PhaseTimer()
+        defer { timer.report("the import (\(inputs.count) inputs)") }
         let decoder = RecordDecoder(now: clock)
         var staging = PostgresImportStaging()
         staging.sync = sync
@@ -56,6 +58,7 @@ extension PostgresAgencyStore {
         if !sync && !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
             throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
         }
+        timer.mark("read and validate")
         let names = inputs.map(\.displayName)
         let rows = staging
         let applied: ImportApplied
@@ -66,6 +69,7 @@ extension PostgresAgencyStore {
         } catch let done as DryRunDone {
             applied = done.applied
         }
+        timer.mark("the transaction (begin to commit, retries included)")
         var summary = staging.summary
         summary.emptyInputs = emptyInputs
         for (kind, counts) in applied.counts {
@@ -152,6 +156,9 @@ extension PostgresAgencyStore {
             try await connection.query("INSERT INTO import_source(id, run, name) VALUES (\(sourceBase + 1 + Int64(index)), \(runID), \(name))",
                                        logger: logger)
         }
+        var timer = PhaseTimer()
+        defer { timer.report("the import's transaction") }
+        timer.mark("lock and run")
         for statement in PostgresImportSQL.createStaging { _ = try await run(statement) }
         let copies: [(String, [String], CopyRows)] = [
             ("stage_account", PostgresImportSQL.accountColumns, staging.accounts),
@@ -206,8 +213,10 @@ extension PostgresAgencyStore {
         try await upsert("appointment", rows: staging.appointments.count,
                          update: { PostgresImportSQL.updateAppointments(round: $0, now: now) },
                          insert: { PostgresImportSQL.insertAppointments(round: $0, now: now) })
+        timer.mark("staging and other kinds")
         // Facts last: they refer to accounts and agents, and drive their accounts.
         applied.facts = try await PostgresFactSync.apply(staging.facts, sync: sync, run: runID, now: now, on: connection, logger: logger)
+        timer.mark("facts")
         if !applied.facts.refused.isEmpty {
             var rows = CopyRows()
             for r in applied.facts.refused {
@@ -284,6 +293,7 @@ extension PostgresAgencyStore {
                 """)
         }
         applied.missing = missing
+        timer.mark("rejects and corrections")
         if dryRun { throw DryRunDone(applied: applied) }
         return applied
     }

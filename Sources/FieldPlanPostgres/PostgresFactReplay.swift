@@ -6,24 +6,56 @@ import PostgresNIO
 
 /// What replaying accounts writes on PostgreSQL, gathered as COPY rows (derived states,
 /// promises, review flags, audit rows: written by one statement each at the end) and, for
-/// the rare clearance and call-back appointment, written at once: SQLite's
-/// `AccountEffects.replay`, line for line, so the same history writes the same rows.
+/// the clearances and call-back appointments, queued and written one statement per kind
+/// (`writeQueued`): SQLite's `AccountEffects.replay`, line for line, so the same history
+/// writes the same rows.
 struct PostgresFactReplay {
     let run: Int64
     let now: Int64
     let today: CivilDate
     let visitingHours: TimeWindow
+    /// Whether the caller stores this run's outcomes after the replay, with their flags
+    /// (`newFlags`), rather than before it (then their flags are updated, as any other's).
+    let flagsGoWithNewFacts: Bool
     var states = CopyRows()
     var promises = CopyRows()
     var flags = CopyRows()
     var audits = CopyRows()
+    /// The review flags of this run's outcomes, by id (only those flagged), when
+    /// `flagsGoWithNewFacts`.
+    private(set) var newFlags: [String: String] = [:]
     private var ord: Int64 = 0
+    /// Clearance and call-back writes waiting for `writeQueued`, in replay order.
+    private var queued: [Write] = []
+    /// Statements sent by `writeQueued`, for the phase timer.
+    private(set) var statements = 0
 
-    init(run: Int64, now: Int64, today: CivilDate, visitingHours: TimeWindow) {
+    /// A write to a clearance or a call-back appointment. An appointment's audit row is
+    /// known only once the upsert says whether it changed anything.
+    enum Write {
+        case insertClearance(account: String, at: String, fact: String)
+        case updateClearance(account: String, at: String, fact: String)
+        case deleteClearance(account: String)
+        case deleteAppointment(id: String)
+        case upsertAppointment(id: String, account: String, date: String, from: String, to: String, outcome: String, audit: AuditRow?)
+    }
+
+    /// An audit row with its place (`ord`) in the run's audit.
+    struct AuditRow {
+        var ord: Int64
+        var account: String
+        var field: String
+        var old: String?
+        var new: String?
+        var cause: AccountEffects.Cause?
+    }
+
+    init(run: Int64, now: Int64, today: CivilDate, visitingHours: TimeWindow, flagsGoWithNewFacts: Bool = false) {
         self.run = run
         self.now = now
         self.today = today
         self.visitingHours = visitingHours
+        self.flagsGoWithNewFacts = flagsGoWithNewFacts
     }
 
     private static func location(_ lat: Double?, _ lon: Double?) -> String? {
@@ -31,9 +63,16 @@ struct PostgresFactReplay {
         return "\(JSONWriter.number(lat)),\(JSONWriter.number(lon))"
     }
 
+    /// Recomputes one account and writes what changed at once: `record` and `writeQueued`.
+    mutating func account(_ h: AccountEffects.History, on connection: PostgresConnection, logger: Logger) async throws {
+        record(h)
+        try await writeQueued(on: connection, logger: logger)
+    }
+
     /// Recomputes one account from its snapshot and all its facts (`AccountFold`) and records
     /// what changed, with one audit row per changed field naming the fact that changed it.
-    mutating func account(_ h: AccountEffects.History, on connection: PostgresConnection, logger: Logger) async throws {
+    /// Nothing is sent: clearances and call-backs wait for `writeQueued`.
+    mutating func record(_ h: AccountEffects.History) {
         let fold = AccountFold(h, run: run, today: today)
         let accountID = h.account.id, old = h.account.old, new = fold.state
         let latestNew = fold.latestNew
@@ -54,7 +93,9 @@ struct PostgresFactReplay {
         }
         for (i, o) in fold.outcomes.enumerated() {
             let text = fold.flags[i].isEmpty ? nil : fold.flags[i].joined(separator: "; ")
-            if text != o.flagged {
+            if flagsGoWithNewFacts && o.run == run {
+                if let text { newFlags[o.id] = text }
+            } else if text != o.flagged {
                 flags.text(o.id); flags.text(text); flags.end()
             }
         }
@@ -72,46 +113,150 @@ struct PostgresFactReplay {
         // Clearance: a balance brought to zero by payments waits for accounts to confirm it.
         if let zero = fold.zeroCredit, new.balance == 0 {
             if h.clearance == nil {
-                try await connection.query("""
-                    INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at) VALUES (\(accountID), \(zero.at), \(zero.id), 'pending', \(now))
-                    """, logger: logger)
+                queued.append(.insertClearance(account: accountID, at: zero.at, fact: zero.id))
                 audit.append(("clearance", nil, "pending", zero.cause))
             } else if h.clearance!.state == "pending" && h.clearance!.fact != zero.id {
-                try await connection.query("UPDATE clearance SET cleared_at = \(zero.at), fact_id = \(zero.id) WHERE account_id = \(accountID)",
-                                           logger: logger)
+                queued.append(.updateClearance(account: accountID, at: zero.at, fact: zero.id))
             }
         } else if let clearance = h.clearance, clearance.state == "pending" {
-            try await connection.query("DELETE FROM clearance WHERE account_id = \(accountID)", logger: logger)
+            queued.append(.deleteClearance(account: accountID))
             audit.append(("clearance", "pending", nil, latestNew))
         }
         // The call-back appointment: only the latest outcome's, if it is a CALLBACK.
         let appointmentID = fold.callback.map { "callback-" + $0.id }
         for id in h.callbackAppointments where id != appointmentID {
-            try await connection.query("DELETE FROM appointment WHERE id = \(id)", logger: logger)
+            queued.append(.deleteAppointment(id: id))
             audit.append(("appointment", id, nil, latestNew))
+        }
+        for a in audit {
+            ord += 1
+            appendAudit(AuditRow(ord: ord, account: accountID, field: a.field, old: a.old, new: a.new, cause: a.cause))
         }
         if let callback = fold.callback, let appointmentID, let date = callback.nextDate {
             let from = callback.nextFrom ?? visitingHours.from.description
             let to = callback.nextTo ?? visitingHours.to.description
-            let changed = try await connection.query("""
-                INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
-                VALUES (\(appointmentID), \(accountID), \(date), \(from), \(to), NULL, \(now), \(callback.id))
-                ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, date = excluded.date, from_time = excluded.from_time,
-                    to_time = excluded.to_time, outcome_id = excluded.outcome_id, updated_at = excluded.updated_at
-                WHERE appointment.account_id IS DISTINCT FROM excluded.account_id OR appointment.date IS DISTINCT FROM excluded.date
-                    OR appointment.from_time IS DISTINCT FROM excluded.from_time OR appointment.to_time IS DISTINCT FROM excluded.to_time
-                    OR appointment.outcome_id IS DISTINCT FROM excluded.outcome_id
-                RETURNING 1
-                """, logger: logger).collect().count
-            if changed > 0 && !h.callbackAppointments.contains(appointmentID) {
-                audit.append(("appointment", nil, "\(appointmentID) \(date) \(from)-\(to)", callback.cause))
+            // Audited (last of the account's rows) when the upsert changes it and it is not the
+            // account's already.
+            var row: AuditRow?
+            if !h.callbackAppointments.contains(appointmentID) {
+                ord += 1
+                row = AuditRow(ord: ord, account: accountID, field: "appointment", old: nil, new: "\(appointmentID) \(date) \(from)-\(to)",
+                               cause: callback.cause)
             }
-        }
-        for a in audit {
-            ord += 1
-            audits.int(ord); audits.text(accountID); audits.text(a.cause?.source ?? "review of due promises"); audits.int(a.cause?.line)
-            audits.text(a.cause?.kind); audits.text(a.cause?.id); audits.text(a.cause?.actor); audits.text(a.field); audits.text(a.old)
-            audits.text(a.new); audits.end()
+            queued.append(.upsertAppointment(id: appointmentID, account: accountID, date: date, from: from, to: to, outcome: callback.id,
+                                             audit: row))
         }
     }
+
+    private mutating func appendAudit(_ a: AuditRow) {
+        audits.int(a.ord); audits.text(a.account); audits.text(a.cause?.source ?? "review of due promises"); audits.int(a.cause?.line)
+        audits.text(a.cause?.kind); audits.text(a.cause?.id); audits.text(a.cause?.actor); audits.text(a.field); audits.text(a.old)
+        audits.text(a.new); audits.end()
+    }
+
+    /// Writes the queued clearances and call-back appointments: one statement per kind of
+    /// write for all of them, and the audit rows of the appointments the upsert changed. Each
+    /// account's clearance is its own; an appointment deleted by one account and upserted by
+    /// another (an id a client file reused) is written one by one in replay order instead,
+    /// so the result is always that of the writes in order.
+    mutating func writeQueued(on connection: PostgresConnection, logger: Logger) async throws {
+        guard !queued.isEmpty else { return }
+        let writes = queued
+        queued = []
+        var insertClearance: (accounts: [String], at: [String], facts: [String]) = ([], [], [])
+        var updateClearance: (accounts: [String], at: [String], facts: [String]) = ([], [], [])
+        var deleteClearance: [String] = [], deleteAppointment: [String] = []
+        var upserts: (ids: [String], accounts: [String], dates: [String], from: [String], to: [String], outcomes: [String]) = ([], [], [], [], [], [])
+        var pending: [String: AuditRow] = [:]
+        for write in writes {
+            switch write {
+            case .insertClearance(let account, let at, let fact):
+                insertClearance.accounts.append(account); insertClearance.at.append(at); insertClearance.facts.append(fact)
+            case .updateClearance(let account, let at, let fact):
+                updateClearance.accounts.append(account); updateClearance.at.append(at); updateClearance.facts.append(fact)
+            case .deleteClearance(let account):
+                deleteClearance.append(account)
+            case .deleteAppointment(let id):
+                deleteAppointment.append(id)
+            case .upsertAppointment(let id, let account, let date, let from, let to, let outcome, let audit):
+                upserts.ids.append(id); upserts.accounts.append(account); upserts.dates.append(date); upserts.from.append(from)
+                upserts.to.append(to); upserts.outcomes.append(outcome)
+                if let audit { pending[id] = audit }
+            }
+        }
+        func send(_ query: PostgresQuery) async throws -> [PostgresRow] {
+            statements += 1
+            return try await connection.query(query, logger: logger).collect()
+        }
+        if !insertClearance.accounts.isEmpty {
+            _ = try await send("""
+                INSERT INTO clearance(account_id, cleared_at, fact_id, state, created_at)
+                SELECT account_id, cleared_at, fact_id, 'pending', \(now)
+                FROM unnest(\(insertClearance.accounts)::text[], \(insertClearance.at)::text[], \(insertClearance.facts)::text[])
+                    AS c(account_id, cleared_at, fact_id)
+                """)
+        }
+        if !updateClearance.accounts.isEmpty {
+            _ = try await send("""
+                UPDATE clearance SET cleared_at = c.cleared_at, fact_id = c.fact_id
+                FROM unnest(\(updateClearance.accounts)::text[], \(updateClearance.at)::text[], \(updateClearance.facts)::text[])
+                    AS c(account_id, cleared_at, fact_id)
+                WHERE clearance.account_id = c.account_id
+                """)
+        }
+        if !deleteClearance.isEmpty {
+            _ = try await send("DELETE FROM clearance WHERE account_id = ANY(\(deleteClearance))")
+        }
+        let upsertIDs = Set(upserts.ids)
+        let inOrder = upsertIDs.count != upserts.ids.count || deleteAppointment.contains(where: upsertIDs.contains)
+        var changed: Set<String> = []
+        if inOrder {
+            for write in writes {
+                switch write {
+                case .deleteAppointment(let id):
+                    _ = try await send("DELETE FROM appointment WHERE id = \(id)")
+                case .upsertAppointment(let id, let account, let date, let from, let to, let outcome, _):
+                    for row in try await send("""
+                        INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
+                        VALUES (\(id), \(account), \(date), \(from), \(to), NULL, \(now), \(outcome))
+                        \(unescaped: Self.appointmentConflict)
+                        """) {
+                        changed.insert(try row.decode(String.self))
+                    }
+                default:
+                    break
+                }
+            }
+        } else {
+            if !deleteAppointment.isEmpty {
+                _ = try await send("DELETE FROM appointment WHERE id = ANY(\(deleteAppointment))")
+            }
+            if !upserts.ids.isEmpty {
+                for row in try await send("""
+                    INSERT INTO appointment(id, account_id, date, from_time, to_time, agent_id, updated_at, outcome_id)
+                    SELECT id, account_id, date, from_time, to_time, NULL, \(now), outcome_id
+                    FROM unnest(\(upserts.ids)::text[], \(upserts.accounts)::text[], \(upserts.dates)::text[], \(upserts.from)::text[],
+                                \(upserts.to)::text[], \(upserts.outcomes)::text[]) WITH ORDINALITY
+                        AS u(id, account_id, date, from_time, to_time, outcome_id, n)
+                    ORDER BY n
+                    \(unescaped: Self.appointmentConflict)
+                    """) {
+                    changed.insert(try row.decode(String.self))
+                }
+            }
+        }
+        for id in upserts.ids where changed.contains(id) {
+            if let row = pending[id] { appendAudit(row) }
+        }
+    }
+
+    /// A call-back appointment's upsert: changed only where it differs; the ids changed.
+    static let appointmentConflict = """
+        ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, date = excluded.date, from_time = excluded.from_time,
+            to_time = excluded.to_time, outcome_id = excluded.outcome_id, updated_at = excluded.updated_at
+        WHERE appointment.account_id IS DISTINCT FROM excluded.account_id OR appointment.date IS DISTINCT FROM excluded.date
+            OR appointment.from_time IS DISTINCT FROM excluded.from_time OR appointment.to_time IS DISTINCT FROM excluded.to_time
+            OR appointment.outcome_id IS DISTINCT FROM excluded.outcome_id
+        RETURNING appointment.id
+        """
 }

@@ -61,38 +61,30 @@ enum PostgresFactSync {
     /// How many accounts are replayed per read of their histories.
     static let chunkSize = 2048
 
-    static let stagingTables = [
-        """
-        CREATE TEMP TABLE stage_outcome (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C",
+    /// The staging tables, dropped at commit, made by one statement (one round trip).
+    static let stagingTables = """
+        DO $$ BEGIN
+            CREATE TEMP TABLE stage_outcome (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C",
             agent_id TEXT COLLATE "C", visited_at TEXT COLLATE "C", visited_epoch BIGINT, code TEXT COLLATE "C",
             contact TEXT COLLATE "C", promise_amount BIGINT, promise_date TEXT COLLATE "C", collected_amount BIGINT,
             collected_receipt TEXT COLLATE "C", location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,
             location_accuracy_m DOUBLE PRECISION, notes TEXT COLLATE "C", next_visit_date TEXT COLLATE "C",
-            next_visit_from TEXT COLLATE "C", next_visit_to TEXT COLLATE "C", source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP
-        """,
-        """
-        CREATE TEMP TABLE stage_payment (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C", amount BIGINT,
+            next_visit_from TEXT COLLATE "C", next_visit_to TEXT COLLATE "C", source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP;
+            CREATE TEMP TABLE stage_payment (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C", amount BIGINT,
             paid_at TEXT COLLATE "C", paid_epoch BIGINT, reference TEXT COLLATE "C", channel TEXT COLLATE "C",
-            source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP
-        """,
-        """
-        CREATE TEMP TABLE stage_state (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, balance BIGINT NOT NULL,
-            status TEXT COLLATE "C" NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, hold_until TEXT COLLATE "C") ON COMMIT DROP
-        """,
-        """
-        CREATE TEMP TABLE stage_promise (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, outcome_id TEXT COLLATE "C" NOT NULL,
+            source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP;
+            CREATE TEMP TABLE stage_accepted (seq BIGINT NOT NULL, flagged TEXT COLLATE "C") ON COMMIT DROP;
+            CREATE TEMP TABLE stage_state (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, balance BIGINT NOT NULL,
+            status TEXT COLLATE "C" NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, hold_until TEXT COLLATE "C") ON COMMIT DROP;
+            CREATE TEMP TABLE stage_promise (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, outcome_id TEXT COLLATE "C" NOT NULL,
             amount BIGINT NOT NULL, due_date TEXT COLLATE "C" NOT NULL, state TEXT COLLATE "C" NOT NULL, paid BIGINT NOT NULL,
-            made_at TEXT COLLATE "C", partial BIGINT NOT NULL) ON COMMIT DROP
-        """,
-        """
-        CREATE TEMP TABLE stage_flag (id TEXT COLLATE "C" NOT NULL, flagged TEXT COLLATE "C") ON COMMIT DROP
-        """,
-        """
-        CREATE TEMP TABLE stage_audit (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C", line BIGINT,
+            made_at TEXT COLLATE "C", partial BIGINT NOT NULL) ON COMMIT DROP;
+            CREATE TEMP TABLE stage_flag (id TEXT COLLATE "C" NOT NULL, flagged TEXT COLLATE "C") ON COMMIT DROP;
+            CREATE TEMP TABLE stage_audit (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C", line BIGINT,
             fact_kind TEXT COLLATE "C", fact_id TEXT COLLATE "C", actor TEXT COLLATE "C", field TEXT COLLATE "C" NOT NULL,
-            old TEXT COLLATE "C", new TEXT COLLATE "C") ON COMMIT DROP
-        """,
-    ]
+            old TEXT COLLATE "C", new TEXT COLLATE "C") ON COMMIT DROP;
+        END $$
+        """
 
     static let outcomeColumns = ["seq", "id", "account_id", "agent_id", "visited_at", "visited_epoch", "code", "contact", "promise_amount",
                                  "promise_date", "collected_amount", "collected_receipt", "location_lat", "location_lon",
@@ -102,8 +94,19 @@ enum PostgresFactSync {
     /// Stores `lines` and replays their accounts on `connection`, inside the caller's
     /// transaction (after the import's other kinds, so the accounts and agents of the same
     /// input are there), and replays the accounts whose pending promise passed its date.
+    ///
+    /// The order of the work is what makes a bulk sync fast: the accounts the lines name are
+    /// read once, with whether they had facts before, by the look-up the lines are checked
+    /// against; an account without stored facts (most accounts of a sync) is then replayed
+    /// from that row and its new facts with nothing read back, as SQLite does; the others are
+    /// read before the facts go in and get their new facts added. So every new outcome's review
+    /// flags are known before it is stored, and it is stored with them, rather than updated
+    /// afterwards. Clearances and call-back appointments are written one statement per kind
+    /// at the end, not one per account.
     static func apply(_ lines: [Line], sync: Bool, run: Int64, now: Int64, on connection: PostgresConnection,
                       logger: Logger) async throws -> Result {
+        var timer = PhaseTimer()
+        defer { timer.report("the facts (\(lines.count) lines)") }
         func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
             try await connection.query(query, logger: logger).collect()
         }
@@ -120,13 +123,18 @@ enum PostgresFactSync {
         let offset = FieldPlanStore.utcOffset(timeZone: settings.timeZone, date: CivilDate(dayNumber: Int(now / 86_400)))
         let local = now + Int64(offset)
         let today = CivilDate(dayNumber: Int((local >= 0 ? local : local - 86_399) / 86_400))
-        for statement in stagingTables { try await execute(statement) }
+        try await execute(stagingTables)
+        timer.mark("settings and staging tables")
 
         var result = Result()
-        var touched: Set<String> = []
-        // Accounts that had facts before this run: SQLite replays them after those that had
-        // none (at its last flush), and the audit's order follows.
+        // The accounts the lines name, as they stand (nil: none), and whether they had facts
+        // before this run: SQLite replays those after the ones that had none (at its last
+        // flush), and the audit's order follows.
+        var accountRows: [String: AccountEffects.AccountRow] = [:]
         var hadFacts: Set<String> = []
+        // Each account that got a new fact, with the indices of its accepted lines in input order.
+        var newFacts: [String: [Int]] = [:]
+        var acceptedOutcomes: [(seq: Int64, id: String)] = [], acceptedPayments: [Int64] = []
         if !lines.isEmpty {
             var outcomes = CopyRows(), payments = CopyRows()
             for line in lines {
@@ -152,53 +160,52 @@ enum PostgresFactSync {
             }
             try await copy("stage_outcome", outcomeColumns, outcomes)
             try await copy("stage_payment", paymentColumns, payments)
+            timer.mark("COPY to staging")
             if lines.count > 100_000 {
                 try await execute("ANALYZE stage_outcome")
                 try await execute("ANALYZE stage_payment")
+                timer.mark("ANALYZE staging")
             }
 
-            // What the lines are checked against, each found by one join with the staged lines.
-            var clientBalance: [String: Int64] = [:]
-            for row in try await rows("""
-                SELECT a.id, a.balance FROM account_record a
+            // What the lines are checked against, each found by one join with the staged
+            // lines; the four sent together.
+            let answers = try await QueryBatch.rows([
+                """
+                SELECT \(unescaped: accountRowColumns),
+                       CASE WHEN EXISTS (SELECT 1 FROM outcome o WHERE o.account_id = a.id)
+                            OR EXISTS (SELECT 1 FROM payment p WHERE p.account_id = a.id) THEN 1::int8 ELSE 0::int8 END
+                FROM \(unescaped: accountRowTables)
                 WHERE a.id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
-                """) {
-                let (id, balance) = try row.decode((String, Int64).self)
-                clientBalance[id] = balance
-            }
-            for row in try await rows("""
-                SELECT DISTINCT account_id FROM outcome WHERE account_id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
-                UNION SELECT DISTINCT account_id FROM payment
-                WHERE account_id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
-                """) {
-                hadFacts.insert(try row.decode(String.self))
+                """,
+                "SELECT DISTINCT s.agent_id FROM stage_outcome s WHERE NOT EXISTS (SELECT 1 FROM agent a WHERE a.id = s.agent_id)",
+                "SELECT \(unescaped: prefixed(outcomeReadColumns, "o")) FROM outcome o WHERE o.id IN (SELECT id FROM stage_outcome)",
+                "SELECT \(unescaped: prefixed(paymentReadColumns, "p")) FROM payment p WHERE p.id IN (SELECT id FROM stage_payment)",
+            ], on: connection, logger: logger)
+            timer.mark("look-ups (accounts, agents, stored facts)")
+            for row in answers[0] {
+                var c = PostgresColumns(row)
+                let account = try accountRow(&c)
+                accountRows[account.id] = account
+                if try c.int64() == 1 { hadFacts.insert(account.id) }
             }
             var missingAgents: Set<String> = []
-            for row in try await rows("""
-                SELECT DISTINCT s.agent_id FROM stage_outcome s WHERE NOT EXISTS (SELECT 1 FROM agent a WHERE a.id = s.agent_id)
-                """) {
-                missingAgents.insert(try row.decode(String.self))
-            }
+            for row in answers[1] { missingAgents.insert(try row.decode(String.self)) }
             // The facts stored already with an id of the input (nil: stored values that no longer parse).
             var stored: [String: Record?] = [:]
-            for row in try await rows(PostgresQuery(unsafeSQL: """
-                SELECT \(prefixed(outcomeReadColumns, "o")) FROM outcome o WHERE o.id IN (SELECT id FROM stage_outcome)
-                """)) {
+            for row in answers[2] {
                 var c = PostgresColumns(row)
                 let (id, outcome) = try storedOutcome(&c)
                 stored["outcome\u{1F}" + id] = outcome.map(Record.outcome)
             }
-            for row in try await rows(PostgresQuery(unsafeSQL: """
-                SELECT \(prefixed(paymentReadColumns, "p")) FROM payment p WHERE p.id IN (SELECT id FROM stage_payment)
-                """)) {
+            for row in answers[3] {
                 var c = PostgresColumns(row)
                 let (id, payment) = try storedPayment(&c)
                 stored["payment\u{1F}" + id] = payment.map(Record.payment)
             }
+            timer.mark("decode look-ups (\(accountRows.count) accounts)")
 
             // Each line decided in input order, as SQLite's writer stores them one by one.
-            var accepted: [String: [Int64]] = ["outcome": [], "payment": []]
-            for line in lines {
+            for (index, line) in lines.enumerated() {
                 let kind = line.record.kind.rawValue, id = line.record.id
                 let key = kind + "\u{1F}" + id
                 func refuse(_ error: FieldError, phase: Int) {
@@ -231,7 +238,7 @@ enum PostgresFactSync {
                 }
                 // A missing reference waits for the end of a plain import (SQLite retries it there).
                 let missingPhase = sync ? 0 : 1
-                guard let balance = clientBalance[accountID] else {
+                guard let balance = accountRows[accountID]?.clientBalance else {
                     refuse(FieldError("account_id", "no account \(JSONWriter.quoted(accountID)) in this input or the store"), phase: missingPhase)
                     continue
                 }
@@ -256,41 +263,12 @@ enum PostgresFactSync {
                 case .none: break
                 }
                 stored[key] = line.record
-                accepted[kind]!.append(line.seq)
+                if case .outcome = line.record { acceptedOutcomes.append((line.seq, id)) } else { acceptedPayments.append(line.seq) }
                 result.counts[kind, default: ImportSummary.Counts()].accepted += 1
                 result.applied[key] = line.seq
-                touched.insert(accountID)
+                newFacts[accountID, default: []].append(index)
             }
-
-            // The accepted lines stored, once: another instance's insert of the same id after
-            // this snapshot is a serialization failure (the transaction runs again).
-            let outcomeSeqs = accepted["outcome"]!, paymentSeqs = accepted["payment"]!
-            if !outcomeSeqs.isEmpty {
-                let inserted = try await rows("""
-                    WITH stored AS (
-                        INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
-                            collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                            next_visit_date, next_visit_from, next_visit_to, updated_at, run, source, source_line)
-                        SELECT id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
-                            collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                            next_visit_date, next_visit_from, next_visit_to, \(now), \(run), source, source_line
-                        FROM stage_outcome JOIN unnest(\(outcomeSeqs)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
-                        ON CONFLICT (id) DO NOTHING RETURNING 1
-                    ) SELECT count(*) FROM stored
-                    """).first?.decode(Int64.self) ?? 0
-                if inserted != outcomeSeqs.count { throw ConcurrentFact(kind: "outcome") }
-            }
-            if !paymentSeqs.isEmpty {
-                let inserted = try await rows("""
-                    WITH stored AS (
-                        INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
-                        SELECT id, account_id, amount, paid_at, paid_epoch, reference, channel, \(now), \(run), source, source_line
-                        FROM stage_payment JOIN unnest(\(paymentSeqs)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
-                        ON CONFLICT (id) DO NOTHING RETURNING 1
-                    ) SELECT count(*) FROM stored
-                    """).first?.decode(Int64.self) ?? 0
-                if inserted != paymentSeqs.count { throw ConcurrentFact(kind: "payment") }
-            }
+            timer.mark("decide")
         }
 
         // Promises whose date passed break even without a new fact (SQLite's sweep, after the
@@ -299,22 +277,95 @@ enum PostgresFactSync {
         for row in try await rows("SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < \(today.description)") {
             due.insert(try row.decode(String.self))
         }
+        let touched = Set(newFacts.keys)
         let accounts = touched.subtracting(hadFacts).sorted() + touched.intersection(hadFacts).sorted() + due.subtracting(touched).sorted()
-        var replay = PostgresFactReplay(run: run, now: now, today: today, visitingHours: settings.visitingHours)
+        timer.mark("look-up due promises")
+
+        // The replay, chunk by chunk: what is stored of an account that had facts (or only a
+        // due promise) is read, this run's facts are added to it, and it is folded.
+        var replay = PostgresFactReplay(run: run, now: now, today: today, visitingHours: settings.visitingHours, flagsGoWithNewFacts: true)
+        var readTime = PhaseTimer(), foldTime = PhaseTimer()
         var start = 0
         while start < accounts.count {
-            let chunk = Array(accounts[start..<min(start + chunkSize, accounts.count)])
-            for history in try await histories(chunk, on: connection, logger: logger) {
-                try await replay.account(history, on: connection, logger: logger)
+            let chunk = accounts[start..<min(start + chunkSize, accounts.count)]
+            var clock = PhaseTimer()
+            let toRead = chunk.filter { hadFacts.contains($0) || newFacts[$0] == nil }
+            var read = try await storedHistories(toRead, on: connection, logger: logger)
+            clock.mark("read")
+            readTime.add(clock)
+            for id in chunk {
+                var history: AccountEffects.History
+                if let stored = read.removeValue(forKey: id) {
+                    history = stored
+                } else if let row = accountRows[id], !hadFacts.contains(id) {
+                    history = AccountEffects.History.make(account: row, outcomes: [], payments: [], storedPromises: [:], clearance: nil,
+                                                          callbackAppointments: [])
+                } else {
+                    continue  // an account that is no longer there
+                }
+                for index in newFacts[id] ?? [] {
+                    let line = lines[index]
+                    switch line.record {
+                    case .outcome(let o): history.outcomes.append(fact(o, origin: line.origin, run: run))
+                    case .payment(let p): history.payments.append(paymentRow(p, origin: line.origin, run: run))
+                    default: break
+                    }
+                }
+                replay.record(trimmed(history))
             }
+            clock.mark("fold")
+            foldTime.add(clock)
             start += chunkSize
         }
+        timer.mark("replay \(accounts.count) accounts (\(accounts.count - touched.subtracting(hadFacts).count) read back)")
+        timer.add(readTime, prefix: "  of which read histories")
+        timer.add(foldTime, prefix: "  of which fold")
+
+        // The accepted lines stored, once, each outcome with its review flags: another
+        // instance's insert of the same id after this snapshot is a serialization failure
+        // (the transaction runs again).
+        if !acceptedOutcomes.isEmpty {
+            var accepted = CopyRows()
+            for (seq, id) in acceptedOutcomes {
+                accepted.int(seq); accepted.text(replay.newFlags[id]); accepted.end()
+            }
+            try await copy("stage_accepted", ["seq", "flagged"], accepted)
+            let inserted = try await rows("""
+                WITH stored AS (
+                    INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
+                        collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
+                        next_visit_date, next_visit_from, next_visit_to, flagged, updated_at, run, source, source_line)
+                    SELECT id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
+                        collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
+                        next_visit_date, next_visit_from, next_visit_to, k.flagged, \(now), \(run), source, source_line
+                    FROM stage_outcome JOIN stage_accepted k USING (seq) ORDER BY seq
+                    ON CONFLICT (id) DO NOTHING RETURNING 1
+                ) SELECT count(*) FROM stored
+                """).first?.decode(Int64.self) ?? 0
+            if inserted != acceptedOutcomes.count { throw ConcurrentFact(kind: "outcome") }
+        }
+        if !acceptedPayments.isEmpty {
+            let inserted = try await rows("""
+                WITH stored AS (
+                    INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
+                    SELECT id, account_id, amount, paid_at, paid_epoch, reference, channel, \(now), \(run), source, source_line
+                    FROM stage_payment JOIN unnest(\(acceptedPayments)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
+                    ON CONFLICT (id) DO NOTHING RETURNING 1
+                ) SELECT count(*) FROM stored
+                """).first?.decode(Int64.self) ?? 0
+            if inserted != acceptedPayments.count { throw ConcurrentFact(kind: "payment") }
+        }
+        timer.mark("insert facts (\(acceptedOutcomes.count) outcomes, \(acceptedPayments.count) payments)")
+        try await replay.writeQueued(on: connection, logger: logger)
+        timer.mark("clearances and call-backs (\(replay.statements) statements)")
+
         try await copy("stage_state", ["ord", "account_id", "balance", "status", "lat", "lon", "hold_until"], replay.states)
         try await copy("stage_promise", ["ord", "account_id", "outcome_id", "amount", "due_date", "state", "paid", "made_at", "partial"],
                        replay.promises)
         try await copy("stage_flag", ["id", "flagged"], replay.flags)
         try await copy("stage_audit", ["ord", "account_id", "source", "line", "fact_kind", "fact_id", "actor", "field", "old", "new"],
                        replay.audits)
+        timer.mark("COPY results (\(replay.states.count) states, \(replay.promises.count) promises, \(replay.flags.count) flags, \(replay.audits.count) audits)")
         if replay.states.count > 0 {
             try await execute("""
                 INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)
@@ -322,6 +373,7 @@ enum PostgresFactSync {
                 ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance, status = excluded.status, lat = excluded.lat,
                     lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
                 """)
+            timer.mark("apply states")
         }
         if replay.promises.count > 0 {
             try await execute("""
@@ -330,17 +382,21 @@ enum PostgresFactSync {
                 ON CONFLICT (outcome_id) DO UPDATE SET state = excluded.state, paid = excluded.paid, partial = excluded.partial,
                     updated_at = excluded.updated_at
                 """)
+            timer.mark("apply promises")
         }
         if replay.flags.count > 0 {
             try await execute("UPDATE outcome o SET flagged = f.flagged FROM stage_flag f WHERE o.id = f.id")
+            timer.mark("apply flags")
         }
         if replay.audits.count > 0 {
             try await execute("""
                 INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
                 SELECT \(now), \(run), account_id, source, line, fact_kind, fact_id, actor, field, old, new FROM stage_audit ORDER BY ord
                 """)
+            timer.mark("apply audit rows")
         }
-        result.flagged = Int(try await rows("SELECT count(*) FROM outcome WHERE run = \(run) AND flagged IS NOT NULL").first?.decode(Int64.self) ?? 0)
+        // The outcomes of this run are the new ones, each replayed once: their flags are those.
+        result.flagged = replay.newFlags.count
         return result
     }
 
@@ -403,84 +459,5 @@ enum PostgresFactSync {
         p.reference = reference
         p.channel = channel
         return (id, p)
-    }
-
-    /// The histories of `ids`, in that order, for accounts that exist: one query per
-    /// table for the whole chunk. What facts alone make (promises, clearances, call-back
-    /// appointments) is kept only where facts could have made it, as SQLite reads it.
-    static func histories(_ ids: [String], on connection: PostgresConnection, logger: Logger) async throws -> [AccountEffects.History] {
-        func rows(_ query: PostgresQuery) async throws -> [PostgresRow] { try await connection.query(query, logger: logger).collect() }
-        var accounts: [String: AccountEffects.AccountRow] = [:]
-        for row in try await rows("""
-            SELECT a.id, COALESCE(s.balance, a.balance), COALESCE(s.status, a.status),
-                   CASE WHEN s.account_id IS NULL THEN a.lat ELSE s.lat END, CASE WHEN s.account_id IS NULL THEN a.lon ELSE s.lon END,
-                   s.hold_until, a.balance, a.status, a.lat, a.lon, a.balance_run, a.status_run, a.location_run, z.agent_id
-            FROM account_record a LEFT JOIN account_state s ON s.account_id = a.id LEFT JOIN zone z ON z.id = a.zone_id
-            WHERE a.id = ANY(\(ids))
-            """) {
-            var c = PostgresColumns(row)
-            let id = try c.text() ?? ""
-            let old = AccountEffects.State.make(balance: try c.int64() ?? 0, status: try c.text() ?? "open", lat: try c.double(),
-                                                lon: try c.double(), holdUntil: try c.text())
-            accounts[id] = AccountEffects.AccountRow.make(
-                id: id, old: old, clientBalance: try c.int64() ?? 0, clientStatus: try c.text() ?? "open", clientLat: try c.double(),
-                clientLon: try c.double(), balanceRun: try c.int64() ?? 0, statusRun: try c.int64() ?? 0, locationRun: try c.int64() ?? 0,
-                zoneAgent: try c.text())
-        }
-        var outcomes: [String: [AccountEffects.Fact]] = [:]
-        for row in try await rows("""
-            SELECT account_id, id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
-                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
-            FROM outcome WHERE account_id = ANY(\(ids))
-            """) {
-            var c = PostgresColumns(row)
-            let account = try c.text() ?? ""
-            let fact = AccountEffects.Fact.make(
-                id: try c.text() ?? "", agent: try c.text() ?? "", at: try c.text() ?? "", epoch: try c.int64() ?? 0,
-                code: try c.text().flatMap(OutcomeCode.init(rawValue:)), contact: try c.text(), promiseAmount: try c.int64(),
-                promiseDate: try c.text().flatMap { CivilDate($0) }, collected: try c.int64(), receipt: try c.text(),
-                nextDate: try c.text(), nextFrom: try c.text(), nextTo: try c.text(), run: try c.int64() ?? 0, flagged: try c.text(),
-                source: try c.text(), line: try c.int())
-            outcomes[account, default: []].append(fact)
-        }
-        var payments: [String: [AccountEffects.PaymentRow]] = [:]
-        for row in try await rows("""
-            SELECT account_id, id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line
-            FROM payment WHERE account_id = ANY(\(ids))
-            """) {
-            var c = PostgresColumns(row)
-            let account = try c.text() ?? ""
-            payments[account, default: []].append(AccountEffects.PaymentRow.make(
-                id: try c.text() ?? "", amount: try c.int64() ?? 0, at: try c.text() ?? "", epoch: try c.int64() ?? 0,
-                reference: try c.text(), run: try c.int64() ?? 0, channel: try c.text(), source: try c.text(), line: try c.int()))
-        }
-        var promises: [String: [String: (state: String, paid: Int64, partial: Bool)]] = [:]
-        for row in try await rows("SELECT account_id, outcome_id, state, paid, partial FROM promise WHERE account_id = ANY(\(ids))") {
-            var c = PostgresColumns(row)
-            let account = try c.text() ?? "", outcome = try c.text() ?? ""
-            promises[account, default: [:]][outcome] = (try c.text() ?? "", try c.int64() ?? 0, (try c.int64() ?? 0) != 0)
-        }
-        var clearances: [String: (fact: String, state: String)] = [:]
-        for row in try await rows("SELECT account_id, fact_id, state FROM clearance WHERE account_id = ANY(\(ids))") {
-            let (account, fact, state) = try row.decode((String, String, String).self)
-            clearances[account] = (fact, state)
-        }
-        var appointments: [String: [String]] = [:]
-        for row in try await rows("""
-            SELECT account_id, id FROM appointment WHERE account_id = ANY(\(ids)) AND outcome_id IS NOT NULL ORDER BY account_id, id
-            """) {
-            let (account, id) = try row.decode((String, String).self)
-            appointments[account, default: []].append(id)
-        }
-        return ids.compactMap { id in
-            guard let account = accounts[id] else { return nil }
-            let facts = outcomes[id] ?? [], credits = payments[id] ?? []
-            let hasCredits = !credits.isEmpty || facts.contains { $0.collected != nil }
-            return AccountEffects.History.make(
-                account: account, outcomes: facts, payments: credits,
-                storedPromises: facts.contains { $0.code == .ptp } ? promises[id] ?? [:] : [:],
-                clearance: hasCredits ? clearances[id] : nil,
-                callbackAppointments: facts.contains { $0.code == .callback } ? appointments[id] ?? [] : [])
-        }
     }
 }
