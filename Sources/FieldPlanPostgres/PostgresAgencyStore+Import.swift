@@ -22,7 +22,9 @@ extension PostgresAgencyStore {
     /// is in before it) by one UPDATE and one INSERT per kind (`PostgresImportSQL`), not one
     /// statement per line. Outcomes and payments come last (`PostgresFactSync`): they are
     /// stored once and drive their accounts. With `sync` (`sync import`, `POST /api/sync`)
-    /// only they are taken; any other kind is refused.
+    /// only they are taken; any other kind is refused. Into a store without accounts the
+    /// reading and the writing overlap, the accounts going straight into `account_record`
+    /// (`importStreaming`).
     /// - Complexity: O(lines); memory about the size of the input's text (the COPY rows are
     ///   kept, so a serialization failure can run the transaction again).
     public func importRecords(_ inputs: [ImportInput], dryRun: Bool, sync: Bool, ignoreUnknownColumns: Bool, now: Int64?,
