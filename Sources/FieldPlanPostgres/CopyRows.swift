@@ -16,6 +16,12 @@ struct CopyRows: Sendable {
         separate()
         guard var text = value else { current.writeStaticString("\\N"); return }
         text.withUTF8 { bytes in
+            // Most text needs no escape: one copy of its bytes, not one write a byte.
+            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+                || $0 == UInt8(ascii: "\r") }) else {
+                current.writeBytes(bytes)
+                return
+            }
             for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "\\"): current.writeStaticString("\\\\")
@@ -31,7 +37,22 @@ struct CopyRows: Sendable {
     mutating func int(_ value: Int64?) {
         separate()
         guard let value else { current.writeStaticString("\\N"); return }
-        current.writeString(String(value))
+        // The digits straight into the buffer, without a String a number.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { space in
+            var magnitude = value.magnitude
+            var at = space.count
+            repeat {
+                at -= 1
+                space[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                at -= 1
+                space[at] = UInt8(ascii: "-")
+            }
+            current.writeBytes(UnsafeRawBufferPointer(rebasing: space[at...]))
+        }
     }
 
     mutating func int(_ value: Int?) { int(value.map(Int64.init)) }

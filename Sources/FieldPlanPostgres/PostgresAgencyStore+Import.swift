@@ -22,19 +22,63 @@ extension PostgresAgencyStore {
     /// is in before it) by one UPDATE and one INSERT per kind (`PostgresImportSQL`), not one
     /// statement per line. Outcomes and payments come last (`PostgresFactSync`): they are
     /// stored once and drive their accounts. With `sync` (`sync import`, `POST /api/sync`)
-    /// only they are taken; any other kind is refused.
+    /// only they are taken; any other kind is refused. Into a store without accounts the
+    /// reading and the writing overlap, the accounts going straight into `account_record`
+    /// (`importStreaming`).
     /// - Complexity: O(lines); memory about the size of the input's text (the COPY rows are
     ///   kept, so a serialization failure can run the transaction again).
     public func importRecords(_ inputs: [ImportInput], dryRun: Bool, sync: Bool, ignoreUnknownColumns: Bool, now: Int64?,
                               onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void,
                               onProgress: (Int) -> Void) throws -> ImportSummary {
         let clock = now ?? Self.now()
-        var timer = PhaseTimer()
-        defer { timer.report("the import (\(inputs.count) inputs)") }
-        let decoder = RecordDecoder(now: clock)
+        let names = inputs.map(\.displayName)
+        var readAgain = false
+        // A store without accounts (a first load): read and send at once (`ImportFeed`).
+        // Files only, so that the rare fall-back below can read them again.
+        if !sync, inputs.allSatisfy({ $0.path != "-" }), try hasNoAccounts() {
+            do {
+                let (staging, emptyInputs, applied) = try importStreaming(inputs, dryRun: dryRun, ignoreUnknownColumns: ignoreUnknownColumns,
+                                                                          now: clock, onWarning: onWarning, onProgress: onProgress)
+                return summarize(staging, emptyInputs: emptyInputs, applied: applied, names: names, onReject: onReject,
+                                 onWarning: onWarning)
+            } catch is NotFresh {
+                readAgain = true  // its warnings were given already
+            }
+        }
         var staging = PostgresImportStaging()
         staging.sync = sync
+        let emptyInputs = try read(inputs, into: &staging, now: clock, sync: sync, ignoreUnknownColumns: ignoreUnknownColumns, feed: nil,
+                                   onWarning: readAgain ? { _ in } : onWarning, onProgress: readAgain ? { _ in } : onProgress)
+        let rows = staging
+        let applied: ImportApplied
+        do {
+            applied = try write { connection in
+                try await self.applyImport(.rows(rows), names: names, now: clock, dryRun: dryRun, sync: sync, on: connection)
+            }
+        } catch let done as DryRunDone {
+            applied = done.applied
+        }
+        return summarize(staging, emptyInputs: emptyInputs, applied: applied, names: names, onReject: onReject, onWarning: onWarning)
+    }
+
+    /// Whether the store has no account yet (a hint read before the import's transaction,
+    /// which checks it again under its lock).
+    private func hasNoAccounts() throws -> Bool {
+        let logger = self.logger
+        return try read { connection in
+            try await connection.query("SELECT NOT EXISTS (SELECT 1 FROM account_record)", logger: logger).collect()
+                .first?.decode(Bool.self) ?? false
+        }
+    }
+
+    /// Reads and validates `inputs` into `staging`, line by line; with `feed`, hands each
+    /// finished chunk of the accounts sent straight (`PostgresDirectAccounts`) over as it
+    /// fills. Answers the inputs that held no record.
+    private func read(_ inputs: [ImportInput], into staging: inout PostgresImportStaging, now: Int64, sync: Bool, ignoreUnknownColumns: Bool,
+                      feed: ImportFeed?, onWarning: (String) -> Void, onProgress: (Int) -> Void) throws -> [String] {
+        let decoder = RecordDecoder(now: now)
         var emptyInputs: [String] = []
+        var handed = 0
         for (index, input) in inputs.enumerated() {
             let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
                                      keepsBytes: { record in
@@ -49,6 +93,10 @@ extension PostgresAgencyStore {
                 }) { line in
                     staging.add(line, input: index)
                     if staging.summary.linesRead % 50_000 == 0 { onProgress(staging.summary.linesRead) }
+                    if let feed, let chunks = staging.direct?.rows.chunks, chunks.count > handed {
+                        for chunk in chunks[handed...] { try feed.append(chunk) }
+                        handed = chunks.count
+                    }
                 }
             } catch let failure as InputParser.Failure {
                 throw ImportError(message: failure.message)
@@ -58,18 +106,70 @@ extension PostgresAgencyStore {
         if !sync && !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
             throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
         }
-        timer.mark("read and validate")
-        let names = inputs.map(\.displayName)
-        let rows = staging
-        let applied: ImportApplied
-        do {
-            applied = try write { connection in
-                try await self.applyImport(rows, names: names, now: clock, dryRun: dryRun, sync: sync, on: connection)
-            }
-        } catch let done as DryRunDone {
-            applied = done.applied
+        if let feed, let chunks = staging.direct?.rows.all, chunks.count > handed {
+            for chunk in chunks[handed...] { try feed.append(chunk) }
         }
-        timer.mark("the transaction (begin to commit, retries included)")
+        return emptyInputs
+    }
+
+    /// The store had no account when the transaction of a streamed import ran again (another
+    /// import came in between): the input is read once more the usual way.
+    struct NotFresh: Error {}
+
+    /// An import into a store without accounts, read and written at once: the transaction
+    /// opens on a thread of its own and says whether the store is still without accounts
+    /// (`ImportFeed.Start`); then the reading thread sends the accounts it validates straight
+    /// into `account_record` by `COPY` while it reads on, and hands the rest of the input over
+    /// at the end, which the transaction applies as `applyImport` always does. The reading
+    /// (client CPU) and the `COPY` (server CPU) overlap instead of following each other.
+    private func importStreaming(_ inputs: [ImportInput], dryRun: Bool, ignoreUnknownColumns: Bool, now clock: Int64,
+                                 onWarning: (String) -> Void, onProgress: (Int) -> Void)
+        throws -> (PostgresImportStaging, [String], ImportApplied) {
+        let names = inputs.map(\.displayName)
+        let feed = ImportFeed()
+        let outcome = ImportOutcome()
+        let writer = Thread {
+            let result = Result {
+                try self.write { connection in
+                    try await self.applyImport(.feed(feed), names: names, now: clock, dryRun: dryRun, sync: false, on: connection)
+                }
+            }
+            feed.end()
+            outcome.set(result)
+        }
+        writer.stackSize = 4 << 20
+        writer.start()
+        func applied() throws -> ImportApplied {
+            switch outcome.wait() {
+            case .success(let applied): return applied
+            case .failure(let done as DryRunDone): return done.applied
+            case .failure(let error): throw error
+            }
+        }
+        guard let start = feed.awaitStart() else { return (PostgresImportStaging(), [], try applied()) }
+        var staging = PostgresImportStaging()
+        if start.direct { staging.direct = PostgresDirectAccounts(now: clock, start: start) }
+        let emptyInputs: [String]
+        do {
+            emptyInputs = try read(inputs, into: &staging, now: clock, sync: false, ignoreUnknownColumns: ignoreUnknownColumns, feed: feed,
+                                   onWarning: onWarning, onProgress: onProgress)
+        } catch is CancellationError {
+            // The transaction ended first: its error is the one to tell.
+            _ = try applied()
+            throw CancellationError()
+        } catch {
+            feed.fail(error)
+            _ = outcome.wait()
+            throw error
+        }
+        feed.finish(staging)
+        return (staging, emptyInputs, try applied())
+    }
+
+    /// The caller's summary from what was read and what the transaction did; hands the
+    /// refused lines to `onReject` in SQLite's order.
+    private func summarize(_ staging: PostgresImportStaging, emptyInputs: [String], applied: ImportApplied, names: [String],
+                           onReject: (FieldPlanStore.Rejection) -> Void, onWarning: (String) -> Void) -> ImportSummary {
         var summary = staging.summary
         summary.emptyInputs = emptyInputs
         for (kind, counts) in applied.counts {
@@ -138,7 +238,14 @@ extension PostgresAgencyStore {
         var applied: ImportApplied
     }
 
-    private func applyImport(_ staging: PostgresImportStaging, names: [String], now: Int64, dryRun: Bool, sync: Bool,
+    /// Where `applyImport` takes the input's rows from: read whole before the transaction, or
+    /// streamed while it runs (`ImportFeed`).
+    enum ImportRows: Sendable {
+        case rows(PostgresImportStaging)
+        case feed(ImportFeed)
+    }
+
+    private func applyImport(_ source: ImportRows, names: [String], now: Int64, dryRun: Bool, sync: Bool,
                              on connection: PostgresConnection) async throws -> ImportApplied {
         let logger = self.logger
         func run(_ sql: String) async throws -> [PostgresRow] {
@@ -150,16 +257,54 @@ extension PostgresAgencyStore {
         _ = try await run("SELECT pg_advisory_xact_lock(\(Self.importLock))")
         let audits = try await count("SELECT count(*) FROM (SELECT 1 FROM account_record LIMIT 1) a") > 0
         let baseline = try await count("SELECT COALESCE(MAX(id), 0) FROM rejected_line")
-        let runID = Int64(try await count("INSERT INTO import_run(started_at, sync) VALUES (\(now), \(sync ? 1 : 0)) RETURNING id"))
         let sourceBase = Int64(try await count("SELECT COALESCE(MAX(id), 0) FROM import_source"))
+        let runID: Int64
+        var direct = false
+        if case .feed(let feed) = source, let start = feed.decided {
+            // Run again (a serialization failure): the rows read so far carry the first
+            // attempt's run and sources, so they must still hold, and the run keeps its number
+            // (the identity handed it out; its row was rolled back).
+            if start.direct && (audits || sourceBase != start.sourceBase) { throw NotFresh() }
+            direct = start.direct
+            runID = start.runID
+            _ = try await run("INSERT INTO import_run(id, started_at, sync) VALUES (\(runID), \(now), \(sync ? 1 : 0))")
+        } else {
+            runID = Int64(try await count("INSERT INTO import_run(started_at, sync) VALUES (\(now), \(sync ? 1 : 0)) RETURNING id"))
+            if case .feed(let feed) = source {
+                let openBefore = try await count("SELECT count(*) FROM (SELECT 1 FROM rejected_line WHERE resolved = 0 LIMIT 1) r") > 0
+                direct = !audits
+                feed.begin(ImportFeed.Start(direct: direct, runID: runID, sourceBase: sourceBase, keepKeys: openBefore))
+            }
+        }
         for (index, name) in names.enumerated() {
             try await connection.query("INSERT INTO import_source(id, run, name) VALUES (\(sourceBase + 1 + Int64(index)), \(runID), \(name))",
                                        logger: logger)
         }
-        var timer = PhaseTimer()
-        defer { timer.report("the import's transaction") }
-        timer.mark("lock and run")
         for statement in PostgresImportSQL.createStaging { _ = try await run(statement) }
+        let staging: PostgresImportStaging
+        switch source {
+        case .rows(let rows): staging = rows
+        case .feed(let feed):
+            if direct {
+                // The accounts as they are read; this ends when the reading does.
+                try await connection.copyFrom(table: "account_record", columns: PostgresImportSQL.directAccountColumns,
+                                              logger: logger) { writer in
+                    var index = 0
+                    while let chunk = try await feed.chunk(index) {
+                        try await writer.write(chunk)
+                        index += 1
+                    }
+                }
+            }
+            staging = try await feed.staging()
+        }
+        let directKeys = staging.direct.map { $0.keys.count > 0 } ?? false
+        if let keys = staging.direct?.keys, keys.count > 0 {
+            _ = try await run(PostgresImportSQL.createDirectKeys)
+            try await connection.copyFrom(table: "stage_direct_key", columns: ["id", "seq"], logger: logger) { writer in
+                for chunk in keys.all { try await writer.write(chunk) }
+            }
+        }
         let copies: [(String, [String], CopyRows)] = [
             ("stage_account", PostgresImportSQL.accountColumns, staging.accounts),
             ("stage_agent", PostgresImportSQL.agentColumns, staging.agents),
@@ -209,14 +354,15 @@ extension PostgresAgencyStore {
         try await upsert("account", rows: staging.accounts.count,
                          update: { PostgresImportSQL.updateAccounts(round: $0, now: now, run: runID, sourceBase: sourceBase, audit: audits) },
                          insert: { PostgresImportSQL.insertAccounts(round: $0, now: now, run: runID, sourceBase: sourceBase) })
+        if let sent = staging.direct?.rows.count, sent > 0 {
+            applied.counts["account", default: ImportSummary.Counts()].accepted += sent
+        }
         if staging.appointments.count > 0 { try await refused(PostgresImportSQL.missingAppointmentReferences) }
         try await upsert("appointment", rows: staging.appointments.count,
                          update: { PostgresImportSQL.updateAppointments(round: $0, now: now) },
                          insert: { PostgresImportSQL.insertAppointments(round: $0, now: now) })
-        timer.mark("staging and other kinds")
         // Facts last: they refer to accounts and agents, and drive their accounts.
         applied.facts = try await PostgresFactSync.apply(staging.facts, sync: sync, run: runID, now: now, on: connection, logger: logger)
-        timer.mark("facts")
         if !applied.facts.refused.isEmpty {
             var rows = CopyRows()
             for r in applied.facts.refused {
@@ -242,7 +388,7 @@ extension PostgresAgencyStore {
         }
         // Ids that came more than once ("the last line wins"), in input order.
         if staging.rounds > 1 {
-            for row in try await run(PostgresImportSQL.repeatedIDs) {
+            for row in try await run(PostgresImportSQL.repeatedIDs(direct: direct ? sourceBase : nil)) {
                 let (_, kind, id, input, line, firstInput, firstLine) =
                     try row.decode((Int64, String, String, Int64, Int64, Int64, Int64).self)
                 let source = names[Int(input)], firstSource = names[Int(firstInput)]
@@ -256,7 +402,7 @@ extension PostgresAgencyStore {
         let rejects = staging.rejects.count + missing.count + applied.facts.refused.count
         let openBefore = try await count("SELECT count(*) FROM (SELECT 1 FROM rejected_line WHERE resolved = 0 LIMIT 1) r")
         if rejects > 0 || openBefore > 0 {
-            _ = try await run(PostgresImportSQL.createApplied)
+            _ = try await run(PostgresImportSQL.createApplied(directKeys: directKeys))
             if !applied.facts.applied.isEmpty {
                 let keys = applied.facts.applied.keys.sorted()
                 let kinds = keys.map { String($0.prefix { $0 != "\u{1F}" }) }
@@ -293,7 +439,6 @@ extension PostgresAgencyStore {
                 """)
         }
         applied.missing = missing
-        timer.mark("rejects and corrections")
         if dryRun { throw DryRunDone(applied: applied) }
         return applied
     }

@@ -277,30 +277,58 @@ enum PostgresImportSQL {
 
     /// Every line of an id that came before in its kind (`occ > 1` marks the candidates;
     /// the window over each id gives the exact first line): seq, kind, id, input, line, first
-    /// input, first line.
-    static let repeatedIDs: String = {
+    /// input, first line. With `direct` (the run's `sourceBase`), the first line of an account
+    /// may have gone straight into `account_record` (`PostgresDirectAccounts`): it is read
+    /// from there (its place is the stored source and line; seq -1, as it came first), when no
+    /// staged line of that id is its first or is the one the row was inserted from.
+    static func repeatedIDs(direct sourceBase: Int64?) -> String {
         let kinds = [("account", "stage_account"), ("agent", "stage_agent"), ("appointment", "stage_appointment"), ("zone", "stage_zone")]
         let parts = kinds.map { kind, table in
-            """
+            var lines = "(SELECT seq, id, input, line FROM \(table))"
+            if kind == "account", let sourceBase {
+                lines = """
+                    (SELECT seq, id, input, line FROM stage_account
+                    UNION ALL
+                    SELECT -1, a.id, a.source_id - \(sourceBase + 1), a.source_line FROM account_record a
+                    WHERE a.id IN (SELECT id FROM stage_account WHERE occ > 1)
+                        AND NOT EXISTS (SELECT 1 FROM stage_account f WHERE f.id = a.id
+                            AND (f.occ = 1 OR (f.input = a.source_id - \(sourceBase + 1) AND f.line = a.source_line))))
+                    """
+            }
+            return """
             SELECT * FROM (
                 SELECT s.seq, '\(kind)' AS kind, s.id, s.input, s.line,
                     first_value(s.input) OVER w AS first_input, first_value(s.line) OVER w AS first_line, row_number() OVER w AS n
-                FROM \(table) s WHERE s.id IN (SELECT id FROM \(table) WHERE occ > 1)
+                FROM \(lines) s WHERE s.id IN (SELECT id FROM \(table) WHERE occ > 1)
                 WINDOW w AS (PARTITION BY s.id ORDER BY s.seq)
             ) r WHERE r.n > 1
             """
         }
         return parts.joined(separator: " UNION ALL ") + " ORDER BY 1"
-    }()
+    }
+
+    /// The columns of `PostgresDirectAccounts`' rows: `account_record`'s, but the zone (none)
+    /// and the last change (none yet).
+    static let directAccountColumns = ["id", "client", "debtor_name", "balance", "currency", "phone", "email", "national_id", "address",
+                                       "lat", "lon", "days_past_due", "status", "visit_window_from", "visit_window_to", "service_minutes",
+                                       "notes", "no_visit_before", "max_visits_per_month", "updated_at", "balance_run", "status_run",
+                                       "location_run", "source_id", "source_line"]
+
+    /// The ids and seqs of the accounts sent straight, when a rejection may need them.
+    static let createDirectKeys = "CREATE TEMP TABLE stage_direct_key (id \(text) NOT NULL, seq BIGINT NOT NULL) ON COMMIT DROP"
 
     /// The (kind, id) keys applied in this run with their last line: every staged line not refused.
-    static let createApplied = """
+    /// With `directKeys`, the accounts sent straight (`stage_direct_key`) count too.
+    static func createApplied(directKeys: Bool) -> String {
+        """
         CREATE TEMP TABLE stage_applied ON COMMIT DROP AS
         SELECT kind, id, max(seq) AS seq FROM (
             SELECT 'account' AS kind, id, seq FROM stage_account UNION ALL SELECT 'agent', id, seq FROM stage_agent
             UNION ALL SELECT 'appointment', id, seq FROM stage_appointment UNION ALL SELECT 'zone', id, seq FROM stage_zone
+            \(directKeys ? "UNION ALL SELECT 'account', id, seq FROM stage_direct_key" : "")
         ) l WHERE NOT EXISTS (SELECT 1 FROM stage_reject r WHERE r.seq = l.seq) GROUP BY kind, id
         """
+    }
 
     static let notConflict = "NOT (field = 'id' AND reason LIKE 'conflict:%')"
 }

@@ -32,6 +32,9 @@ struct PostgresImportStaging: Sendable {
     var facts: [PostgresFactSync.Line] = []
     /// `sync import`: a device sends facts only; any other kind is refused, as on SQLite.
     var sync = false
+    /// An import into a store without accounts (`ImportFeed`): the first line of each id
+    /// without a zone goes straight to `account_record`'s rows instead of `accounts`.
+    var direct: PostgresDirectAccounts?
     private var seen: [UInt64: Int32] = [:]
 
     static let kinds: [RecordKind] = [.agent, .zone, .account, .appointment]
@@ -65,6 +68,10 @@ struct PostgresImportStaging: Sendable {
             switch record {
             case .account(let a):
                 let rows = occurrence(.account, a.id)
+                if rows == 1 && a.zoneID == nil && direct != nil {
+                    direct?.add(a, seq: seq, input: input, line: origin.line)
+                    return
+                }
                 accounts.int(seq); accounts.int(rows); accounts.int(input); accounts.int(origin.line); accounts.int(absent)
                 accounts.text(a.id); accounts.text(a.client); accounts.text(a.debtorName); accounts.int(a.balance.minorUnits)
                 accounts.text(a.currency); accounts.text(a.phone); accounts.text(a.email); accounts.text(a.nationalID)
@@ -104,6 +111,8 @@ struct PostgresImportStaging: Sendable {
     /// A line refused while reading: counted, kept for `rejected_line` and for `onReject`.
     private mutating func reject(_ error: FieldError, kind: String?, id: String?, _ origin: LineOrigin, seq: Int64) {
         if let kind { summary.byKind[kind, default: ImportSummary.Counts()].rejected += 1 } else { summary.unreadable.rejected += 1 }
+        // A later account sent straight may resolve this rejection: keep their ids from now on.
+        direct?.keepKeys = true
         rejects.int(seq); rejects.text(origin.source); rejects.int(origin.line); rejects.text(error.field); rejects.text(error.reason)
         rejects.bytes(origin.raw ?? []); rejects.text(kind); rejects.text(id)
         rejects.end()
