@@ -60,7 +60,7 @@ extension PostgresAgencyStore {
         let rows = staging
         let applied: ImportApplied
         do {
-            applied = try write { connection in
+            applied = try write(lock: Self.importLock) { connection in
                 try await self.applyImport(rows, names: names, now: clock, dryRun: dryRun, sync: sync, on: connection)
             }
         } catch let done as DryRunDone {
