@@ -27,8 +27,26 @@ extension PostgresAgencyStore {
         let ready = parsed.compactMap { try? $0.get() }
         let logger = self.logger
         let location = self.location
-        let stored: [Result<PostgresSmallSync.Applied, any Error>] = ready.isEmpty ? [] : try committedWrite { connection in
-            try await Self.storeGroup(ready, location: location, on: connection, logger: logger)
+        var stored: [Result<PostgresSmallSync.Applied, any Error>] = []
+        if ready.count == 1 {
+            stored = try committedWrite { connection in
+                try await Self.storeGroup(ready, nowait: false, location: location, on: connection, logger: logger) ?? []
+            }
+        } else if !ready.isEmpty {
+            // One transaction for the group, unless another transaction (another instance's
+            // group) holds one of its accounts: then each member alone, so the two instances
+            // take turns member by member rather than group by group.
+            if let together = try committedWrite({ connection in
+                try await Self.storeGroup(ready, nowait: true, location: location, on: connection, logger: logger)
+            }) {
+                stored = together
+            } else {
+                for member in ready {
+                    stored += try committedWrite { connection in
+                        try await Self.storeGroup([member], nowait: false, location: location, on: connection, logger: logger) ?? []
+                    }
+                }
+            }
         }
         var results: [Result<ImportSummary, any Error>] = []
         var next = 0
@@ -53,9 +71,11 @@ extension PostgresAgencyStore {
     }
 
     /// The group's transaction: the locks, each member in its savepoint, the members' inputs
-    /// named, one result per member.
-    private static func storeGroup(_ members: [PostgresSmallSync.Parsed], location: String, on connection: PostgresConnection,
-                                   logger: Logger) async throws -> [Result<PostgresSmallSync.Applied, any Error>] {
+    /// named, one result per member. With `nowait`, nil (and nothing done) when another
+    /// transaction holds one of the group's accounts.
+    private static func storeGroup(_ members: [PostgresSmallSync.Parsed], nowait: Bool, location: String,
+                                   on connection: PostgresConnection,
+                                   logger: Logger) async throws -> [Result<PostgresSmallSync.Applied, any Error>]? {
         func execute(_ sql: String) async throws { _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect() }
         try await execute("SELECT pg_advisory_xact_lock_shared(\(importLock))")
         var settingRows: [(String, String)] = []
@@ -70,7 +90,15 @@ extension PostgresAgencyStore {
             wanted.formUnion(try await PostgresSmallSync.due(latest, on: connection, logger: logger))
         }
         var locked: Set<String> = []
-        try await PostgresSmallSync.lock(wanted, &locked, on: connection, logger: logger)
+        if nowait {
+            do {
+                try await PostgresSmallSync.lock(wanted, &locked, nowait: true, on: connection, logger: logger)
+            } catch let error as PSQLError where sqlState(error) == "55P03" {
+                return nil
+            }
+        } else {
+            try await PostgresSmallSync.lock(wanted, &locked, on: connection, logger: logger)
+        }
 
         var results: [Result<PostgresSmallSync.Applied, any Error>] = []
         for member in members {

@@ -85,11 +85,14 @@ enum PostgresSmallSync {
 
     /// Locks the rows of `ids` that exist and are not in `locked` yet, in id order (so two
     /// groups never wait for each other in a circle), and adds them to `locked`.
-    static func lock(_ ids: Set<String>, _ locked: inout Set<String>, on connection: PostgresConnection, logger: Logger) async throws {
+    /// With `nowait`, a row another transaction holds fails the statement at once
+    /// (`lock_not_available`) instead of waiting for it.
+    static func lock(_ ids: Set<String>, _ locked: inout Set<String>, nowait: Bool = false, on connection: PostgresConnection,
+                     logger: Logger) async throws {
         let wanted = ids.subtracting(locked).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard !wanted.isEmpty else { return }
         _ = try await connection.query("""
-            SELECT id FROM account_record WHERE id = ANY(\(wanted)) ORDER BY id FOR NO KEY UPDATE
+            SELECT id FROM account_record WHERE id = ANY(\(wanted)) ORDER BY id FOR NO KEY UPDATE \(unescaped: nowait ? "NOWAIT" : "")
             """, logger: logger).collect()
         locked.formUnion(wanted)
     }
