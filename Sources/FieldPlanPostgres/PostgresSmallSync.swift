@@ -301,10 +301,11 @@ enum PostgresSmallSync {
             start += PostgresFactSync.chunkSize
         }
         try await write(replay, now: now, run: run, on: connection, logger: logger)
-        if !acceptedOutcomes.isEmpty {
-            result.flagged = Int(try await rows("""
-                SELECT count(*) FROM outcome WHERE id = ANY(\(acceptedOutcomes)) AND flagged IS NOT NULL
-                """).first?.decode(Int64.self) ?? 0)
+        // The accepted outcomes that are flagged: each was stored unflagged and replayed once
+        // (its account is replayed once), so its flag is the one the replay wrote, if any.
+        if !acceptedOutcomes.isEmpty && replay.flags.count > 0 {
+            let accepted = Set(acceptedOutcomes), flags = replay.flags.columns(2)
+            result.flagged = zip(flags[0], flags[1]).filter { id, flag in flag != nil && id.map(accepted.contains) == true }.count
         }
         applied.facts = result
         applied.resolved = try await reject(parsed, result, now: now, on: connection, logger: logger)
