@@ -143,6 +143,51 @@ struct SyncGroupContractTests {
         }
     }
 
+    @Test("a group whose account another transaction holds waits for it, member by member, and stores every member",
+          arguments: StoreEngine.postgresOnly)
+    func groupWaitsForAHeldAccount(_ engine: StoreEngine) async throws {
+        try await onPlainThread {
+            let database = try ScratchDatabase.make()
+            defer { try? database.drop() }
+            try withFolder { folder in
+                let store = try PostgresAgencyStore(url: database.url, mustExist: false)
+                defer { store.close() }
+                let other = try PostgresAgencyStore(url: database.url, mustExist: true)
+                defer { other.close() }
+                _ = try store.importRecords([Self.setup(folder)], now: Self.now)
+                let members = Self.devices(folder)
+                let started = Date()
+                // Another instance's transaction holds A3 for a second while the group comes.
+                let (held, grouped) = SyncConcurrencyTests.atOnce({ () throws -> [Result<ImportSummary, any Error>] in
+                    try other.committedWrite { connection in
+                        _ = try await connection.query("SELECT id FROM account_record WHERE id = 'A3' FOR NO KEY UPDATE", logger: other.logger)
+                            .collect()
+                        try await Task.sleep(for: .milliseconds(1000))
+                    }
+                    return []
+                }, { () throws -> [Result<ImportSummary, any Error>] in
+                    Thread.sleep(forTimeInterval: 0.2)
+                    return try store.syncGroup(members, maxWaits: 20, onReject: { _, _ in })
+                })
+                _ = try held.get()
+                let summaries = try grouped.get().map { try $0.get() }
+                #expect(Date().timeIntervalSince(started) >= 1)
+                // What the same members give stored together on a store nobody else holds.
+                let alone = try withFolder { other in try SQLiteGroup.run(other) }
+                #expect(summaries == alone.summaries)
+                #expect(try ImportContractTests.exported(store) == alone.export)
+            }
+        }
+    }
+
+    /// The devices' group on a fresh SQLite store, for comparison.
+    enum SQLiteGroup {
+        static func run(_ folder: String) throws -> Outcome {
+            let file = try StoreOpener.openOrCreate(folder + "/fieldplan.db")
+            return try SyncGroupContractTests.run(file, folder: folder, alone: false)
+        }
+    }
+
     /// Members of `count` outcomes each from ids `start`…, every one on accounts A1…A40.
     static func members(_ folder: String, _ name: String, start: Int, count: Int, size: Int) -> [SyncGroupMember] {
         (0..<count).map { m in
