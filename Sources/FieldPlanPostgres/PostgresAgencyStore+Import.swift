@@ -52,7 +52,7 @@ extension PostgresAgencyStore {
         let rows = staging
         let applied: ImportApplied
         do {
-            applied = try write { connection in
+            applied = try write(lock: Self.importLock) { connection in
                 try await self.applyImport(.rows(rows), names: names, now: clock, dryRun: dryRun, sync: sync, on: connection)
             }
         } catch let done as DryRunDone {
@@ -130,7 +130,7 @@ extension PostgresAgencyStore {
         let outcome = ImportOutcome()
         let writer = Thread {
             let result = Result {
-                try self.write { connection in
+                try self.write(lock: Self.importLock) { connection in
                     try await self.applyImport(.feed(feed), names: names, now: clock, dryRun: dryRun, sync: false, on: connection)
                 }
             }

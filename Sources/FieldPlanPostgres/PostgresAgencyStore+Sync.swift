@@ -9,7 +9,11 @@ extension PostgresAgencyStore {
     /// called and `maxWaits` is not needed.
     public func syncRecords(_ inputs: [ImportInput], now: Int64?, maxWaits: Int, onWait: (Int) -> Void,
                             onReject: (FieldPlanStore.Rejection) -> Void, onProgress: (Int) -> Void) throws -> ImportSummary {
-        try importRecords(inputs, dryRun: false, sync: true, ignoreUnknownColumns: false, now: now, onReject: onReject,
+        // A device's few lines take the group path (no temporary tables, per-account locks).
+        if PostgresSmallSync.isSmall(inputs) {
+            return try syncGroup([SyncGroupMember(inputs: inputs, now: now)], maxWaits: maxWaits, onReject: { _, r in onReject(r) })[0].get()
+        }
+        return try importRecords(inputs, dryRun: false, sync: true, ignoreUnknownColumns: false, now: now, onReject: onReject,
                           onWarning: { _ in }, onProgress: onProgress)
     }
 }

@@ -147,7 +147,12 @@ public final class PostgresAgencyStore: Sendable {
     /// `body` in one `SERIALIZABLE` transaction, committed when it returns and rolled back when
     /// it throws; run again (up to `attempts` times) when PostgreSQL reports a serialization
     /// failure (40001) or a deadlock (40P01), which mean "nothing was done; try again".
-    func write<T: Sendable>(readOnly: Bool = false, attempts: Int = 20,
+    ///
+    /// With `lock`, the advisory lock of that key is taken (at the session's level) before
+    /// the transaction begins and let go after it ends: a serializable snapshot is taken at the
+    /// first statement, so a lock taken inside would be waited for on a snapshot older than
+    /// the writes it waited for, and the transaction would fail and run again.
+    func write<T: Sendable>(readOnly: Bool = false, attempts: Int = 20, lock: Int64? = nil,
                             _ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws -> T {
         let client = self.client
         let logger = self.logger
@@ -156,15 +161,23 @@ public final class PostgresAgencyStore: Sendable {
             while true {
                 do {
                     return try await client.withConnection { connection in
+                        if let lock { try await connection.query("SELECT pg_advisory_lock(\(lock))", logger: logger) }
                         let begin: PostgresQuery = readOnly ? "BEGIN ISOLATION LEVEL SERIALIZABLE READ ONLY"
                                                             : "BEGIN ISOLATION LEVEL SERIALIZABLE"
-                        try await connection.query(begin, logger: logger)
+                        do {
+                            try await connection.query(begin, logger: logger)
+                        } catch {
+                            if let lock { _ = try? await connection.query("SELECT pg_advisory_unlock(\(lock))", logger: logger) }
+                            throw error
+                        }
                         do {
                             let value = try await body(connection)
                             try await connection.query("COMMIT", logger: logger)
+                            if let lock { _ = try? await connection.query("SELECT pg_advisory_unlock(\(lock))", logger: logger) }
                             return value
                         } catch {
                             _ = try? await connection.query("ROLLBACK", logger: logger)
+                            if let lock { _ = try? await connection.query("SELECT pg_advisory_unlock(\(lock))", logger: logger) }
                             throw error
                         }
                     }
