@@ -33,7 +33,6 @@ extension PostgresAgencyStore {
             : nil
         let logger = self.logger, url = self.url
         return try write(readOnly: true) { connection in
-            var facts = ReportFacts(from: from, to: to, attributionDays: attributionDays)
             // The partner starts at once, in this transaction's snapshot, on another thread of
             // NIO's, and is awaited last (cancelled and awaited too if a read here fails).
             let snapshot = bounds != nil || portfolio
@@ -43,6 +42,9 @@ extension PostgresAgencyStore {
                 group.addTask(executorPreference: EventLoopTaskExecutor.partner) {
                     try await PostgresReportPartner.read(url: url, snapshot: snapshot, details: bounds, portfolio: portfolio, logger: logger)
                 }
+                // The facts are this closure's own: a variable captured from outside would be
+                // boxed, and in a debug build copied on every append.
+                var facts = ReportFacts(from: from, to: to, attributionDays: attributionDays)
 
                 for try await (id, name) in try await connection.query("SELECT id, name FROM agent", logger: logger).decode((String, String).self) {
                     facts.agents[id] = name
