@@ -38,6 +38,7 @@ extension PostgresAgencyStore {
             let snapshot = bounds != nil || portfolio
                 ? try await connection.query("SELECT pg_export_snapshot()", logger: logger).collect().first?.decode(String.self)
                 : nil
+            try await Self.setReportLimits(connection, logger: logger)
             return try await withThrowingTaskGroup(of: PostgresReportPartner?.self) { group in
                 group.addTask(executorPreference: EventLoopTaskExecutor.partner) {
                     try await PostgresReportPartner.read(url: url, snapshot: snapshot, details: bounds, portfolio: portfolio, logger: logger)
@@ -151,6 +152,14 @@ extension PostgresAgencyStore {
                 return facts
             }
         }
+    }
+
+    /// A report's few large statements, for this transaction: sorts and hashes of a few
+    /// hundred thousand rows in memory (64 MiB) rather than spilled to disk at the 4 MiB
+    /// default, and no JIT compilation, which costs more than it saves on these scans.
+    static func setReportLimits(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("SET LOCAL work_mem = '64MB'", logger: logger)
+        try await connection.query("SET LOCAL jit = off", logger: logger)
     }
 
     /// A stored `travel_km` (3 decimals) back in whole metres, as SQLite's report reads it.

@@ -49,6 +49,7 @@ struct PostgresReportPartner: Sendable {
         try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
         // The snapshot id is the server's own text (hex digits and dashes); SET takes no parameters.
         try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"), logger: logger)
+        try await PostgresAgencyStore.setReportLimits(connection, logger: logger)
         if let b = details {
             let rows = try await connection.query("""
                 WITH latest AS (
