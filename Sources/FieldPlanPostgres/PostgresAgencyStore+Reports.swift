@@ -43,8 +43,7 @@ extension PostgresAgencyStore {
                 group.addTask(executorPreference: EventLoopTaskExecutor.partner) {
                     try await PostgresReportPartner.read(url: url, snapshot: snapshot, details: bounds, portfolio: portfolio, logger: logger)
                 }
-                // The facts are this closure's own: a variable captured from outside would be
-                // boxed, and in a debug build copied on every append.
+                // The facts are this closure's own variable, not one captured from outside it.
                 var facts = ReportFacts(from: from, to: to, attributionDays: attributionDays)
 
                 for try await (id, name) in try await connection.query("SELECT id, name FROM agent", logger: logger).decode((String, String).self) {
