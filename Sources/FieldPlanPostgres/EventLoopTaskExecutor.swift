@@ -6,7 +6,7 @@ import PostgresNIO
 /// 15 s time-outs under a loaded test suite). With this executor as the tasks' preference they
 /// never need a pool thread at all, so no load on the pool can starve a store call.
 final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {  // `loop` is immutable and thread-safe
-    private let loop: any EventLoop
+    let loop: any EventLoop
 
     init(_ loop: any EventLoop) { self.loop = loop }
 

@@ -13,20 +13,10 @@ extension StoreCopier {
         let store = try PostgresAgencyStore(url: url, mustExist: false)
         defer { store.close() }
         let location = store.location
-        let names = tables.map(\.name)
         let targetColumns: [String: [String]] = try store.read { connection in
-            var columns: [String: [String]] = [:]
-            let query: PostgresQuery = """
-                SELECT table_name::text, column_name::text FROM information_schema.columns
-                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
-                """
-            for try await (table, column) in try await connection.query(query, logger: store.logger).decode((String, String).self) {
-                columns[table, default: []].append(column)
-            }
-            for table in names {
-                let any = try await connection.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \"\(table)\")"),
-                                                     logger: store.logger).collect().first?.decode(Bool.self) ?? false
-                if any { throw StoreCopyError.targetNotEmpty(location, table: table) }
+            let columns = try await Self.postgresColumns(connection, logger: store.logger)
+            if let table = try await Self.firstTableWithRows(connection, logger: store.logger) {
+                throw StoreCopyError.targetNotEmpty(location, table: table)
             }
             return columns
         }

@@ -16,15 +16,7 @@ extension StoreCopier {
         let logger = store.logger
         let names = tables.map(\.name)
         let sourceColumns: [String: [String]] = try store.read { connection in
-            var columns: [String: [String]] = [:]
-            let query: PostgresQuery = """
-                SELECT table_name::text, column_name::text FROM information_schema.columns
-                WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
-                """
-            for try await (table, column) in try await connection.query(query, logger: logger).decode((String, String).self) {
-                columns[table, default: []].append(column)
-            }
-            return columns
+            try await Self.postgresColumns(connection, logger: logger)
         }
         let lastIDs: [String: Int64] = try store.read { connection in
             var ids: [String: Int64] = [:]

@@ -3,8 +3,10 @@ import FieldPlanApp
 import FieldPlanCore
 import FieldPlanInterchange
 import FieldPlanPlanning
+import FieldPlanPostgres
 import FieldPlanRendering
 import FieldPlanStore
+import Foundation
 
 extension FieldPlanCommand {
     /// `fieldplan demo`: a fresh store built from `data/`, walking through what fieldplan does.
@@ -16,6 +18,18 @@ extension FieldPlanCommand {
         @Option(help: "A folder of its own for the demo store and outputs (emptied first).") var dir = "demo"
         @Option(help: "The day to plan (the sample's appointments start on 2026-12-01).") var date = "2026-12-01"
         @Option(help: "Search seconds for the plan.") var seconds: Double = 5
+        @Option(help: "An iteration budget for every plan instead of --seconds: the same budget gives the same demo on any machine.")
+        var iterations: Int?
+        @Option(help: "The demo store: a new file, or an empty PostgreSQL database postgres://USER@HOST:PORT/DATABASE (default: $FIELDPLAN_DB, else DIR/fieldplan.db).")
+        var db: String?
+        @Option(help: "The road step's store, a second new file or empty database (default: DIR/roads/fieldplan.db).")
+        var roadsDb: String?
+
+        /// The demo store's location: `--db`, `FIELDPLAN_DB`, or a file in the demo's folder.
+        var location: String { db ?? ProcessInfo.processInfo.environment["FIELDPLAN_DB"] ?? dir + "/fieldplan.db" }
+
+        /// How every plan of the demo searches: `--iterations` when given (reproducible), else `--seconds`.
+        var searchArguments: [String] { iterations.map { ["--iterations", String($0)] } ?? ["--seconds", String(seconds)] }
 
         func run() throws {
             guard FileSystem.exists(data + "/accounts.ndjson") else {
@@ -23,8 +37,9 @@ extension FieldPlanCommand {
             }
             FileSystem.remove(dir)
             try FileSystem.makeFolder(dir)
-            let dbPath = dir + "/fieldplan.db"
-            let store = try FieldPlanStore(path: dbPath)
+            // Every command below is given the same store, on either engine, as a user would type it.
+            let dbPath = location
+            let store = try Self.newStore(dbPath)
 
             step("1. Import the agency's files (\(data)/): agents from CSV, accounts and appointments as NDJSON")
             let inputs = ["agents.csv", "accounts.ndjson", "appointments.ndjson"].map { ImportInput(path: "\(data)/\($0)", displayName: "\(data)/\($0)") }
@@ -77,8 +92,8 @@ extension FieldPlanCommand {
             try Self.run(Zones.Map.self, ["--db", dbPath, "-o", dir + "/zones.html"])
             print("zone map: \(dir)/zones.html")
 
-            step("8. Plan \(date): every working agent's visits, with the routing engine (\(Int(seconds)) s)")
-            try Self.run(Plan.Day.self, ["--db", dbPath, "--date", date, "--today", date, "--seconds", String(seconds), "--export-problem", dir + "/problem-\(date).json"])
+            step("8. Plan \(date): every working agent's visits, with the routing engine (\(iterations.map { "\($0) iterations" } ?? "\(Int(seconds)) s"))")
+            try Self.run(Plan.Day.self, ["--db", dbPath, "--date", date, "--today", date, "--export-problem", dir + "/problem-\(date).json"] + searchArguments)
             try Self.run(Export.self, ["--db", dbPath, "--kind", "route,visit", "--date", date, "-o", dir + "/plan-\(date).ndjson"])
             print("plan lines: \(dir)/plan-\(date).ndjson; the problem for other solvers: \(dir)/problem-\(date).json")
 
@@ -112,7 +127,7 @@ extension FieldPlanCommand {
                 var next = day.adding(days: 1)
                 while next.weekday == .sun { next = next.adding(days: 1) }
                 step("11. The next day's plan uses what came back: broken promises and call-backs rise, visited accounts wait")
-                try Self.run(Plan.Day.self, ["--db", dbPath, "--date", next.description, "--today", date, "--seconds", String(seconds)])
+                try Self.run(Plan.Day.self, ["--db", dbPath, "--date", next.description, "--today", date] + searchArguments)
                 let lines = try store.planLines(date: next)?.lines ?? []
                 var reasons: [String: Int] = [:]
                 for line in lines where line.contains("\"account_id\"") {
@@ -138,20 +153,22 @@ extension FieldPlanCommand {
             }
 
             step("15. Road travel: an agency on the streets of Monaco (data/roads/, © OpenStreetMap contributors), one day planned on roads")
-            try Self.roadsStep(data: data, dir: dir, date: date, seconds: seconds)
-            print("\nThe demo store is \(dbPath); try: fieldplan sheet --db \(dbPath) --date \(date) --agent AG01 --format text")
+            try Self.roadsStep(data: data, dir: dir, db: roadsDb, date: date, search: searchArguments)
+            let shown = StoreOpener.displayName(dbPath)
+            print("\nThe demo store is \(shown); try: fieldplan sheet --db \(shown) --date \(date) --agent AG01 --format text")
         }
 
         /// Steps 13 and 14: the five days after the next day planned in one optimisation, then
         /// the first of them re-planned at noon after a simulated morning with one agent gone
         /// sick. Costs two searches: 2 × `seconds` for the week and `seconds` for the re-plan.
-        func weekAndNoon(store: FieldPlanStore, dbPath: String, after day: CivilDate) throws {
+        func weekAndNoon(store: any AgencyStore, dbPath: String, after day: CivilDate) throws {
             let app = FieldPlanApp(store: store)
             var from = day.adding(days: 2)
             while from.weekday == .sun { from = from.adding(days: 1) }
             let weekSeconds = max(1, seconds) * 2
-            step("13. A week ahead: \(from) and the 4 days after it in one optimisation (\(Int(weekSeconds)) s): each visit's day, then every day's routes")
-            var request = PlanDaysRequest(from: from, days: 5, seconds: weekSeconds, seed: 1)
+            let weekSearch = iterations.map { "\($0 * 2) iterations" } ?? "\(Int(weekSeconds)) s"
+            step("13. A week ahead: \(from) and the 4 days after it in one optimisation (\(weekSearch)): each visit's day, then every day's routes")
+            var request = PlanDaysRequest(from: from, days: 5, seconds: iterations == nil ? weekSeconds : nil, iterations: iterations.map { $0 * 2 }, seed: 1)
             request.today = day
             let week = try app.planDays(request)
             var table = TextTable(["day", "agents", "visits", "booked", "priority", "travel km", "unplanned", "version"])
@@ -167,7 +184,7 @@ extension FieldPlanCommand {
             let skipped = (0..<5).map { from.adding(days: $0) }.filter { d in !week.plans.contains { $0.date == d } }
             print("\(week.visitCount) visits, priority \(week.totalPriority), visits per agent-day max \(even.max) / mean \(String(format1: even.mean))"
                   + (skipped.isEmpty ? "" : "; nobody works on \(skipped.map { "\($0) (\($0.weekday.rawValue))" }.joined(separator: ", "))"))
-            print("each day is stored as its own plan version: fieldplan plan show --db \(dbPath) --date \(from)")
+            print("each day is stored as its own plan version: fieldplan plan show --db \(StoreOpener.displayName(dbPath)) --date \(from)")
 
             guard let first = week.plans.first(where: { $0.visitCount > 0 }) else { return }
             let noon = LocalTime("12:00")!
@@ -184,7 +201,8 @@ extension FieldPlanCommand {
             }
             print("\(morning.outcomeCount) outcomes of the visits planned to end by 12:00 (sync simulate --until 12:00), imported:")
             try Self.run(Sync.Import.self, ["--db", dbPath, "--now", "\(first.date)T12:00", dir + "/morning"])
-            var replan = PlanDayRequest(date: first.date, absent: Set(sick.map { [$0] } ?? []), seconds: max(1, seconds), today: first.date)
+            var replan = PlanDayRequest(date: first.date, absent: Set(sick.map { [$0] } ?? []), seconds: iterations == nil ? max(1, seconds) : nil,
+                                        iterations: iterations, today: first.date)
             replan.fromTime = noon
             let result = try app.planDay(replan)
             let plan = result.plan, changes = result.changes
@@ -208,6 +226,19 @@ extension FieldPlanCommand {
         }
 
         func step(_ title: String) { print("\n== \(title)") }
+
+        /// The demo's own store, new and empty, opened as every command opens one.
+        static func newStore(_ location: String) throws -> any AgencyStore {
+            do {
+                return try StoreOpener.createNew(location)
+            } catch let error as NewStoreError {
+                throw CommandFailure(error.description)
+            } catch let error as StoreFileError {
+                throw CommandFailure(error.description)
+            } catch let error as PostgresStoreError {
+                throw CommandFailure(error.description)
+            }
+        }
 
         /// Runs another command as if typed, so the demo shows exactly what a user would see.
         static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) throws {
