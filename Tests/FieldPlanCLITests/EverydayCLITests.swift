@@ -27,7 +27,7 @@ struct EverydayCLITests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let synced = try cli.run(["sync", "import", "day.ndjson"])
         #expect(synced.status == 0, "\(synced.stderr)")
-        let plan = try cli.run(["plan", "--date", "2026-12-03", "--iterations", "50"])
+        let plan = try cli.run(["plan", "--date", "2026-12-03", "--iterations", "50", "--today", "2026-12-01"])
         #expect(plan.status == 0, "\(plan.stderr)")
         return cli
     }

@@ -82,7 +82,7 @@ struct RoadsCLITests {
         #expect(try cli.run(["settings", "set", "time_zone", "Europe/Monaco"]).status == 0)
         // travel roads before any network: refused, one line.
         #expect(try cli.run(["settings", "set", "travel", "roads"]).status == 0)
-        let none = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "200"])
+        let none = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "200", "--today", "2026-12-01"])
         #expect(none.status == 1)
         #expect(none.stderr == "fieldplan: no road network in the store: import one with fieldplan roads import FILE.osm.pbf\n")
         #expect(try cli.run(["roads", "import", Self.monaco]).status == 0)
@@ -91,7 +91,7 @@ struct RoadsCLITests {
         let rows = off.stdout.split(separator: "\n")
         #expect(rows.count == 2, "\(off.stdout)")
         #expect(rows.last?.hasPrefix("account,SEA-1,43.72,7.45,") == true)
-        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "300"])
+        let plan = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "300", "--today", "2026-12-01"])
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("SEA-1"))
         #expect(plan.stdout.contains("off the road network: "))
@@ -118,7 +118,7 @@ struct RoadsCLITests {
         let strict = try cli.run(["roads", "unreachable", "--format", "csv"])
         #expect(strict.stdout.split(separator: "\n").count > 2)
         #expect(try cli.run(["settings", "set", "travel", "osrm"]).status == 0)
-        let osrm = try cli.run(["plan", "--date", "2026-12-02", "--iterations", "100"])
+        let osrm = try cli.run(["plan", "--date", "2026-12-02", "--iterations", "100", "--today", "2026-12-01"])
         #expect(osrm.status == 1 && osrm.stderr.contains("travel osrm"))
         #expect(try cli.run(["settings", "set", "travel", "bicycle"]).stderr == "fieldplan: settings: travel: expected one of straight, roads, osrm, got \"bicycle\"\n")
     }
@@ -128,7 +128,7 @@ struct RoadsCLITests {
         defer { cli.cleanUp() }
         try Self.agency(cli)
         #expect(try cli.run(["roads", "import", Self.monaco]).status == 0)
-        let straight = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "200", "--export-problem", "straight.json"])
+        let straight = try cli.run(["plan", "--date", "2026-12-01", "--iterations", "200", "--today", "2026-12-01", "--export-problem", "straight.json"])
         #expect(straight.status == 0, "\(straight.stderr)")
         #expect(!straight.stdout.contains("on roads: "))
         #expect(cli.read("straight.json").contains("\"model\":\"great_circle\""))
