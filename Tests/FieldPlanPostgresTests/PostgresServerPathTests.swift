@@ -26,8 +26,14 @@ struct PostgresServerPathTests {
             return store
         }
         defer { store.close() }
+        // What is tested is that every request is answered, not how fast: with the whole suite's
+        // PostgreSQL tests starting at once on two cores, a write waited past the queue's 15 s
+        // and got its (correct) 503 in CI. Generous caps keep the test about hangs.
+        var limits = ServerLimits()
+        limits.writeQueueSeconds = 300
+        limits.requestSeconds = 300
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, storePath: database.url.text,
-                                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, store: store)
+                                                logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }, limits: limits, store: store)
         let app = try buildApplication(configuration)
         let headers: HTTPFields = [.authorization: "Bearer \(token.text)"]
         try await app.test(.router) { client in
