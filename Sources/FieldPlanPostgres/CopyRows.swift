@@ -93,6 +93,16 @@ struct CopyRows: Sendable {
         fieldsInRow += 1
     }
 
+    /// Appends `other`'s rows after these (its chunks as they are).
+    mutating func append(_ other: CopyRows) {
+        guard other.count > 0 else { return }
+        if current.readableBytes > 0 { chunks.append(current) }
+        chunks += other.chunks
+        current = other.current
+        count += other.count
+        fieldsInRow = 0
+    }
+
     /// Every chunk, the last partial one included.
     var all: [ByteBuffer] { current.readableBytes > 0 ? chunks + [current] : chunks }
 }

@@ -146,7 +146,8 @@ public final class PostgresAgencyStore: Sendable {
 
     /// `body` in one `SERIALIZABLE` transaction, committed when it returns and rolled back when
     /// it throws; run again (up to `attempts` times) when PostgreSQL reports a serialization
-    /// failure (40001) or a deadlock (40P01), which mean "nothing was done; try again".
+    /// failure (40001) or a deadlock (40P01), which mean "nothing was done; try again" (and a row
+    /// another transaction stored at the same moment: `PostgresFactSync.isConcurrentInsert`).
     ///
     /// With `lock`, the advisory lock of that key is taken (at the session's level) before
     /// the transaction begins and let go after it ends: a serializable snapshot is taken at the
@@ -192,6 +193,7 @@ public final class PostgresAgencyStore: Sendable {
     static func isRetryable(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40001" || state == "40P01"
+            || PostgresFactSync.isConcurrentInsert(state: state, constraint: error.serverInfo?[.constraintName])
     }
 
     static func sqlState(_ error: any Error) -> String? {

@@ -17,10 +17,25 @@ struct PostgresFactReplay {
     /// Whether the caller stores this run's outcomes after the replay, with their flags
     /// (`newFlags`), rather than before it (then their flags are updated, as any other's).
     let flagsGoWithNewFacts: Bool
+    /// Derived states to insert or update, `ord` first.
     var states = CopyRows()
+    /// The accounts known to have no `account_state` row yet (set by the bulk path from its
+    /// look-up): their derived states go to `newStates`, copied straight into the table.
+    var withoutState: Set<String> = []
+    /// Derived states of the accounts in `withoutState`, as rows of `account_state`
+    /// (`newStateColumns`).
+    var newStates = CopyRows()
+    static let newStateColumns = ["account_id", "balance", "status", "lat", "lon", "hold_until", "updated_at"]
+    /// Promises to insert or update, `ord` first.
     var promises = CopyRows()
+    /// With `flagsGoWithNewFacts`, the promises of this run's outcomes, as rows of the
+    /// `promise` table (`newPromiseColumns`): none of them can be stored yet.
+    var newPromises = CopyRows()
+    static let newPromiseColumns = ["account_id", "outcome_id", "amount", "due_date", "state", "paid", "made_at", "partial", "updated_at"]
     var flags = CopyRows()
-    var audits = CopyRows()
+    /// The audit rows, in the order they were made; `ord` orders them (an appointment's row
+    /// is known only after its upsert, so it comes in late).
+    private(set) var auditRows: [AuditRow] = []
     /// The review flags of this run's outcomes, by id (only those flagged), when
     /// `flagsGoWithNewFacts`.
     private(set) var newFlags: [String: String] = [:]
@@ -79,8 +94,13 @@ struct PostgresFactReplay {
         var audit: [(field: String, old: String?, new: String?, cause: AccountEffects.Cause?)] = []
         if new != old {
             ord += 1
-            states.int(ord); states.text(accountID); states.int(new.balance); states.text(new.status); states.double(new.lat)
-            states.double(new.lon); states.text(new.holdUntil); states.end()
+            if withoutState.contains(accountID) {
+                newStates.text(accountID); newStates.int(new.balance); newStates.text(new.status); newStates.double(new.lat)
+                newStates.double(new.lon); newStates.text(new.holdUntil); newStates.int(now); newStates.end()
+            } else {
+                states.int(ord); states.text(accountID); states.int(new.balance); states.text(new.status); states.double(new.lat)
+                states.double(new.lon); states.text(new.holdUntil); states.end()
+            }
             if new.balance != old.balance {
                 audit.append(("balance", Money(minorUnits: old.balance).decimalText, Money(minorUnits: new.balance).decimalText,
                               fold.balanceCause ?? latestNew))
@@ -99,12 +119,23 @@ struct PostgresFactReplay {
                 flags.text(o.id); flags.text(text); flags.end()
             }
         }
+        // A promise of an outcome this run stores cannot be stored yet (outcomes are never
+        // deleted): the bulk path copies those straight into the table.
+        let run = self.run
+        func storedNow(_ outcome: String) -> Bool { flagsGoWithNewFacts && fold.outcomes.contains { $0.run == run && $0.id == outcome } }
         for p in fold.promises {
             let before = h.storedPromises[p.outcome]
             if before == nil || before!.state != p.state || before!.paid != p.paid || before!.partial != p.partial {
                 ord += 1
-                promises.int(ord); promises.text(accountID); promises.text(p.outcome); promises.int(p.amount); promises.text(p.due.description)
-                promises.text(p.state); promises.int(p.paid); promises.text(p.made); promises.int(p.partial ? 1 : 0); promises.end()
+                if before == nil && storedNow(p.outcome) {
+                    newPromises.text(accountID); newPromises.text(p.outcome); newPromises.int(p.amount)
+                    newPromises.text(p.due.description); newPromises.text(p.state); newPromises.int(p.paid); newPromises.text(p.made)
+                    newPromises.int(p.partial ? 1 : 0); newPromises.int(now); newPromises.end()
+                } else {
+                    promises.int(ord); promises.text(accountID); promises.text(p.outcome); promises.int(p.amount)
+                    promises.text(p.due.description); promises.text(p.state); promises.int(p.paid); promises.text(p.made)
+                    promises.int(p.partial ? 1 : 0); promises.end()
+                }
                 if before?.state != p.state {
                     audit.append(("promise \(p.outcome)", before?.state, p.state + (p.partial ? " (partially kept)" : ""), latestNew))
                 }
@@ -149,9 +180,38 @@ struct PostgresFactReplay {
     }
 
     private mutating func appendAudit(_ a: AuditRow) {
-        audits.int(a.ord); audits.text(a.account); audits.text(a.cause?.source ?? "review of due promises"); audits.int(a.cause?.line)
-        audits.text(a.cause?.kind); audits.text(a.cause?.id); audits.text(a.cause?.actor); audits.text(a.field); audits.text(a.old)
-        audits.text(a.new); audits.end()
+        auditRows.append(a)
+    }
+
+    /// The columns of `auditCopyRows(at:)`: those of the `audit` table, in its order.
+    static let auditColumns = ["at", "run", "account_id", "source", "line", "fact_kind", "fact_id", "actor", "field", "old", "new"]
+
+    /// The audit rows in `ord` order as rows of the `audit` table (`auditColumns`), stamped
+    /// `at`, so they can be copied straight in and get their ids in the run's order.
+    func auditCopyRows(at: Int64) -> CopyRows {
+        var rows = CopyRows()
+        for a in auditRows.sorted(by: { $0.ord < $1.ord }) {
+            rows.int(at); rows.int(run)
+            Self.appendAuditFields(a, to: &rows)
+        }
+        return rows
+    }
+
+    /// The audit rows with their `ord` first (`ord, account_id, source, line, fact_kind,
+    /// fact_id, actor, field, old, new`), for a statement that orders them itself.
+    var audits: CopyRows {
+        var rows = CopyRows()
+        for a in auditRows {
+            rows.int(a.ord)
+            Self.appendAuditFields(a, to: &rows)
+        }
+        return rows
+    }
+
+    private static func appendAuditFields(_ a: AuditRow, to rows: inout CopyRows) {
+        rows.text(a.account); rows.text(a.cause?.source ?? "review of due promises"); rows.int(a.cause?.line)
+        rows.text(a.cause?.kind); rows.text(a.cause?.id); rows.text(a.cause?.actor); rows.text(a.field); rows.text(a.old)
+        rows.text(a.new); rows.end()
     }
 
     /// Writes the queued clearances and call-back appointments: one statement per kind of

@@ -61,35 +61,60 @@ enum PostgresFactSync {
     /// How many accounts are replayed per read of their histories.
     static let chunkSize = 2048
 
-    /// The staging tables, dropped at commit, made by one statement (one round trip).
+    /// The staging tables, dropped at commit, made by one statement (one round trip). The
+    /// lines' ids and references are staged for the look-ups; the lines themselves go
+    /// straight into `outcome` and `payment` once their flags are known.
     static let stagingTables = """
         DO $$ BEGIN
-            CREATE TEMP TABLE stage_outcome (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C",
-            agent_id TEXT COLLATE "C", visited_at TEXT COLLATE "C", visited_epoch BIGINT, code TEXT COLLATE "C",
-            contact TEXT COLLATE "C", promise_amount BIGINT, promise_date TEXT COLLATE "C", collected_amount BIGINT,
-            collected_receipt TEXT COLLATE "C", location_lat DOUBLE PRECISION, location_lon DOUBLE PRECISION,
-            location_accuracy_m DOUBLE PRECISION, notes TEXT COLLATE "C", next_visit_date TEXT COLLATE "C",
-            next_visit_from TEXT COLLATE "C", next_visit_to TEXT COLLATE "C", source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP;
-            CREATE TEMP TABLE stage_payment (seq BIGINT NOT NULL, id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C", amount BIGINT,
-            paid_at TEXT COLLATE "C", paid_epoch BIGINT, reference TEXT COLLATE "C", channel TEXT COLLATE "C",
-            source TEXT COLLATE "C", source_line BIGINT) ON COMMIT DROP;
-            CREATE TEMP TABLE stage_accepted (seq BIGINT NOT NULL, flagged TEXT COLLATE "C") ON COMMIT DROP;
+            CREATE TEMP TABLE stage_outcome (id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C", agent_id TEXT COLLATE "C")
+                ON COMMIT DROP;
+            CREATE TEMP TABLE stage_payment (id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C") ON COMMIT DROP;
             CREATE TEMP TABLE stage_state (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, balance BIGINT NOT NULL,
             status TEXT COLLATE "C" NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, hold_until TEXT COLLATE "C") ON COMMIT DROP;
             CREATE TEMP TABLE stage_promise (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, outcome_id TEXT COLLATE "C" NOT NULL,
             amount BIGINT NOT NULL, due_date TEXT COLLATE "C" NOT NULL, state TEXT COLLATE "C" NOT NULL, paid BIGINT NOT NULL,
             made_at TEXT COLLATE "C", partial BIGINT NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE stage_flag (id TEXT COLLATE "C" NOT NULL, flagged TEXT COLLATE "C") ON COMMIT DROP;
-            CREATE TEMP TABLE stage_audit (ord BIGINT NOT NULL, account_id TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C", line BIGINT,
-            fact_kind TEXT COLLATE "C", fact_id TEXT COLLATE "C", actor TEXT COLLATE "C", field TEXT COLLATE "C" NOT NULL,
-            old TEXT COLLATE "C", new TEXT COLLATE "C") ON COMMIT DROP;
         END $$
         """
 
-    static let outcomeColumns = ["seq", "id", "account_id", "agent_id", "visited_at", "visited_epoch", "code", "contact", "promise_amount",
-                                 "promise_date", "collected_amount", "collected_receipt", "location_lat", "location_lon",
-                                 "location_accuracy_m", "notes", "next_visit_date", "next_visit_from", "next_visit_to", "source", "source_line"]
-    static let paymentColumns = ["seq", "id", "account_id", "amount", "paid_at", "paid_epoch", "reference", "channel", "source", "source_line"]
+    /// The columns an accepted outcome is copied into `outcome` with (`appendOutcome`).
+    static let outcomeTableColumns = [
+        "id", "account_id", "agent_id", "visited_at", "visited_epoch", "code", "contact", "promise_amount", "promise_date",
+        "collected_amount", "collected_receipt", "location_lat", "location_lon", "location_accuracy_m", "notes", "next_visit_date",
+        "next_visit_from", "next_visit_to", "flagged", "updated_at", "run", "source", "source_line",
+    ]
+    static let paymentTableColumns = [
+        "id", "account_id", "amount", "paid_at", "paid_epoch", "reference", "channel", "updated_at", "run", "source", "source_line",
+    ]
+
+    /// An accepted outcome as a row of `outcome` (`outcomeTableColumns`).
+    static func appendOutcome(_ o: Outcome, origin: LineOrigin, flagged: String?, now: Int64, run: Int64, to rows: inout CopyRows) {
+        rows.text(o.id); rows.text(o.accountID); rows.text(o.agentID); rows.text(o.visitedAt.text); rows.int(o.visitedAt.epochSeconds)
+        rows.text(o.code.rawValue); rows.text(o.contact?.rawValue); rows.int(o.promise?.amount.minorUnits)
+        rows.text(o.promise?.date.description); rows.int(o.collected?.amount.minorUnits); rows.text(o.collected?.receipt)
+        rows.double(o.location?.coordinate.lat); rows.double(o.location?.coordinate.lon); rows.double(o.location?.accuracyMetres)
+        rows.text(o.notes); rows.text(o.nextVisit?.date.description); rows.text(o.nextVisit?.window?.from.description)
+        rows.text(o.nextVisit?.window?.to.description); rows.text(flagged); rows.int(now); rows.int(run); rows.text(origin.source)
+        rows.int(origin.line); rows.end()
+    }
+
+    /// An accepted payment as a row of `payment` (`paymentTableColumns`).
+    static func appendPayment(_ p: Payment, origin: LineOrigin, now: Int64, run: Int64, to rows: inout CopyRows) {
+        rows.text(p.id); rows.text(p.accountID); rows.int(p.amount.minorUnits); rows.text(p.paidAt.text); rows.int(p.paidAt.epochSeconds)
+        rows.text(p.reference); rows.text(p.channel); rows.int(now); rows.int(run); rows.text(origin.source); rows.int(origin.line)
+        rows.end()
+    }
+
+    /// Whether an error is a row another transaction stored at the same moment as one this
+    /// path copies straight in (a fact, a first derived state, a promise of a new outcome: a
+    /// copy that hit their unique keys): the transaction is run again and then finds it
+    /// stored. At SERIALIZABLE PostgreSQL usually reports this as a serialization failure
+    /// itself; this covers the cases it reports the unique violation.
+    static func isConcurrentInsert(state: String, constraint: String?) -> Bool {
+        guard state == "23505", let constraint else { return false }
+        return ["outcome_pkey", "payment_pkey", "account_state_pkey", "promise_outcome_id_key"].contains(constraint)
+    }
 
     /// Stores `lines` and replays their accounts on `connection`, inside the caller's
     /// transaction (after the import's other kinds, so the accounts and agents of the same
@@ -132,34 +157,26 @@ enum PostgresFactSync {
         // flush), and the audit's order follows.
         var accountRows: [String: AccountEffects.AccountRow] = [:]
         var hadFacts: Set<String> = []
+        // Those of them without a derived state stored yet.
+        var withoutState: Set<String> = []
         // Each account that got a new fact, with the indices of its accepted lines in input order.
         var newFacts: [String: [Int]] = [:]
-        var acceptedOutcomes: [(seq: Int64, id: String)] = [], acceptedPayments: [Int64] = []
+        // The accepted lines, by index, in input order.
+        var accepted: [Int] = []
         if !lines.isEmpty {
             var outcomes = CopyRows(), payments = CopyRows()
             for line in lines {
                 switch line.record {
                 case .outcome(let o):
-                    outcomes.int(line.seq); outcomes.text(o.id); outcomes.text(o.accountID); outcomes.text(o.agentID)
-                    outcomes.text(o.visitedAt.text); outcomes.int(o.visitedAt.epochSeconds); outcomes.text(o.code.rawValue)
-                    outcomes.text(o.contact?.rawValue); outcomes.int(o.promise?.amount.minorUnits); outcomes.text(o.promise?.date.description)
-                    outcomes.int(o.collected?.amount.minorUnits); outcomes.text(o.collected?.receipt)
-                    outcomes.double(o.location?.coordinate.lat); outcomes.double(o.location?.coordinate.lon)
-                    outcomes.double(o.location?.accuracyMetres); outcomes.text(o.notes); outcomes.text(o.nextVisit?.date.description)
-                    outcomes.text(o.nextVisit?.window?.from.description); outcomes.text(o.nextVisit?.window?.to.description)
-                    outcomes.text(line.origin.source); outcomes.int(line.origin.line)
-                    outcomes.end()
+                    outcomes.text(o.id); outcomes.text(o.accountID); outcomes.text(o.agentID); outcomes.end()
                 case .payment(let p):
-                    payments.int(line.seq); payments.text(p.id); payments.text(p.accountID); payments.int(p.amount.minorUnits)
-                    payments.text(p.paidAt.text); payments.int(p.paidAt.epochSeconds); payments.text(p.reference); payments.text(p.channel)
-                    payments.text(line.origin.source); payments.int(line.origin.line)
-                    payments.end()
+                    payments.text(p.id); payments.text(p.accountID); payments.end()
                 default:
                     break
                 }
             }
-            try await copy("stage_outcome", outcomeColumns, outcomes)
-            try await copy("stage_payment", paymentColumns, payments)
+            try await copy("stage_outcome", ["id", "account_id", "agent_id"], outcomes)
+            try await copy("stage_payment", ["id", "account_id"], payments)
             timer.mark("COPY to staging")
             if lines.count > 100_000 {
                 try await execute("ANALYZE stage_outcome")
@@ -168,74 +185,87 @@ enum PostgresFactSync {
             }
 
             // What the lines are checked against, each found by one join with the staged
-            // lines; the four sent together.
+            // lines: the missing agents and the stored facts sent together, then the accounts
+            // (the large one), decoded as they arrive while the server is still finding them.
             let answers = try await QueryBatch.rows([
-                """
-                SELECT \(unescaped: accountRowColumns),
-                       CASE WHEN EXISTS (SELECT 1 FROM outcome o WHERE o.account_id = a.id)
-                            OR EXISTS (SELECT 1 FROM payment p WHERE p.account_id = a.id) THEN 1::int8 ELSE 0::int8 END
-                FROM \(unescaped: accountRowTables)
-                WHERE a.id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
-                """,
                 "SELECT DISTINCT s.agent_id FROM stage_outcome s WHERE NOT EXISTS (SELECT 1 FROM agent a WHERE a.id = s.agent_id)",
                 "SELECT \(unescaped: prefixed(outcomeReadColumns, "o")) FROM outcome o WHERE o.id IN (SELECT id FROM stage_outcome)",
                 "SELECT \(unescaped: prefixed(paymentReadColumns, "p")) FROM payment p WHERE p.id IN (SELECT id FROM stage_payment)",
             ], on: connection, logger: logger)
-            timer.mark("look-ups (accounts, agents, stored facts)")
-            for row in answers[0] {
+            accountRows.reserveCapacity(lines.count)
+            for try await row in try await connection.query("""
+                SELECT \(unescaped: accountRowColumns),
+                       CASE WHEN EXISTS (SELECT 1 FROM outcome o WHERE o.account_id = a.id)
+                            OR EXISTS (SELECT 1 FROM payment p WHERE p.account_id = a.id) THEN 1::int8 ELSE 0::int8 END,
+                       CASE WHEN s.account_id IS NULL THEN 1::int8 ELSE 0::int8 END
+                FROM \(unescaped: accountRowTables)
+                WHERE a.id IN (SELECT account_id FROM stage_outcome UNION SELECT account_id FROM stage_payment)
+                """, logger: logger) {
                 var c = PostgresColumns(row)
                 let account = try accountRow(&c)
                 accountRows[account.id] = account
                 if try c.int64() == 1 { hadFacts.insert(account.id) }
+                if try c.int64() == 1 { withoutState.insert(account.id) }
             }
+            timer.mark("look-ups (agents, stored facts; \(accountRows.count) accounts decoded as they came)")
             var missingAgents: Set<String> = []
-            for row in answers[1] { missingAgents.insert(try row.decode(String.self)) }
+            for row in answers[0] { missingAgents.insert(try row.decode(String.self)) }
             // The facts stored already with an id of the input (nil: stored values that no longer parse).
             var stored: [String: Record?] = [:]
-            for row in answers[2] {
+            // The lines accepted so far, by kind and id: a later line with the same id is a
+            // duplicate or a conflict of that one.
+            var acceptedAt: [String: Int] = [:]
+            acceptedAt.reserveCapacity(lines.count)
+            newFacts.reserveCapacity(accountRows.count)
+            result.applied.reserveCapacity(lines.count)
+            // The counts of outcomes [0] and payments [1], kept here and not in `result.counts`
+            // (a look-up by name a line).
+            var counts = [ImportSummary.Counts](repeating: ImportSummary.Counts(), count: 2), counted = [false, false]
+            for row in answers[1] {
                 var c = PostgresColumns(row)
                 let (id, outcome) = try storedOutcome(&c)
                 stored["outcome\u{1F}" + id] = outcome.map(Record.outcome)
             }
-            for row in answers[3] {
+            for row in answers[2] {
                 var c = PostgresColumns(row)
                 let (id, payment) = try storedPayment(&c)
                 stored["payment\u{1F}" + id] = payment.map(Record.payment)
             }
-            timer.mark("decode look-ups (\(accountRows.count) accounts)")
 
             // Each line decided in input order, as SQLite's writer stores them one by one.
             for (index, line) in lines.enumerated() {
                 let kind = line.record.kind.rawValue, id = line.record.id
                 let key = kind + "\u{1F}" + id
+                let k = kind == "outcome" ? 0 : 1
                 func refuse(_ error: FieldError, phase: Int) {
-                    result.counts[kind, default: ImportSummary.Counts()].rejected += 1
+                    counts[k].rejected += 1
                     if error.field == "id" && error.reason.hasPrefix("conflict:") { result.conflicts += 1 }
                     result.refused.append(Refused(seq: line.seq, phase: phase, kind: kind, id: id, error: error, origin: line.origin))
                 }
                 func storedResult() -> FieldError?? {
-                    guard let found = stored[key] else { return nil }
+                    let found: Record?
+                    if let at = acceptedAt[key] {
+                        found = lines[at].record
+                    } else if let record = stored[key] {
+                        found = record
+                    } else {
+                        return nil
+                    }
                     if found == line.record { return .some(nil) }
                     let text = found.map { RecordEncoder.line($0) } ?? "unreadable"
                     return .some(FieldError("id", "conflict: \(kind) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(text))"))
                 }
                 func unchanged() {
-                    result.counts[kind, default: ImportSummary.Counts()].unchanged += 1
+                    counts[k].unchanged += 1
                     result.applied[key] = line.seq
                 }
                 let accountID: String
-                var amounts: [(Money, String)] = []
                 switch line.record {
-                case .outcome(let o):
-                    accountID = o.accountID
-                    if let c = o.collected { amounts.append((c.amount, "collected.amount")) }
-                    if let p = o.promise { amounts.append((p.amount, "promise.amount")) }
-                case .payment(let p):
-                    accountID = p.accountID
-                    amounts.append((p.amount, "amount"))
-                default:
-                    continue
+                case .outcome(let o): accountID = o.accountID
+                case .payment(let p): accountID = p.accountID
+                default: continue
                 }
+                counted[k] = true
                 // A missing reference waits for the end of a plain import (SQLite retries it there).
                 let missingPhase = sync ? 0 : 1
                 guard let balance = accountRows[accountID]?.clientBalance else {
@@ -247,7 +277,15 @@ enum PostgresFactSync {
                     continue
                 }
                 do {
-                    for (amount, field) in amounts { try AccountEffects.checkAmount(amount, clientBalance: balance, field: field) }
+                    switch line.record {
+                    case .outcome(let o):
+                        if let c = o.collected { try AccountEffects.checkAmount(c.amount, clientBalance: balance, field: "collected.amount") }
+                        if let p = o.promise { try AccountEffects.checkAmount(p.amount, clientBalance: balance, field: "promise.amount") }
+                    case .payment(let p):
+                        try AccountEffects.checkAmount(p.amount, clientBalance: balance, field: "amount")
+                    default:
+                        break
+                    }
                 } catch let error as FieldError {
                     // A line stored already is a duplicate (or a conflict) whatever the balance is now.
                     switch storedResult() {
@@ -262,12 +300,13 @@ enum PostgresFactSync {
                 case .some(.some(let conflict)): refuse(conflict, phase: 0); continue
                 case .none: break
                 }
-                stored[key] = line.record
-                if case .outcome = line.record { acceptedOutcomes.append((line.seq, id)) } else { acceptedPayments.append(line.seq) }
-                result.counts[kind, default: ImportSummary.Counts()].accepted += 1
+                acceptedAt[key] = index
+                accepted.append(index)
+                counts[k].accepted += 1
                 result.applied[key] = line.seq
                 newFacts[accountID, default: []].append(index)
             }
+            for (k, name) in ["outcome", "payment"].enumerated() where counted[k] { result.counts[name] = counts[k] }
             timer.mark("decide")
         }
 
@@ -278,94 +317,95 @@ enum PostgresFactSync {
             due.insert(try row.decode(String.self))
         }
         let touched = Set(newFacts.keys)
-        let accounts = touched.subtracting(hadFacts).sorted() + touched.intersection(hadFacts).sorted() + due.subtracting(touched).sorted()
+        let fresh = touched.subtracting(hadFacts).sorted()
+        let readBack = touched.intersection(hadFacts).sorted() + due.subtracting(touched).sorted()
         timer.mark("look-up due promises")
 
-        // The replay, chunk by chunk: what is stored of an account that had facts (or only a
-        // due promise) is read, this run's facts are added to it, and it is folded.
+        // The accepted payments first: they need nothing from the replay. Another instance's
+        // insert of the same id after this snapshot fails the copy (a serialization failure or
+        // the primary key's violation), and `write` runs the transaction again.
+        var paymentRows = CopyRows()
+        for index in accepted {
+            if case .payment(let p) = lines[index].record { appendPayment(p, origin: lines[index].origin, now: now, run: run, to: &paymentRows) }
+        }
+        try await copy("payment", paymentTableColumns, paymentRows)
+        timer.mark("copy payments (\(paymentRows.count))")
+
+        // The replay, in SQLite's order of accounts: those without stored facts (most of a
+        // bulk sync) first, from their row and this run's facts, folded chunk by chunk while
+        // the outcomes of the chunk before, now with their review flags, are copied in: the
+        // server stores them while the next chunk is folded here.
         var replay = PostgresFactReplay(run: run, now: now, today: today, visitingHours: settings.visitingHours, flagsGoWithNewFacts: true)
-        var readTime = PhaseTimer(), foldTime = PhaseTimer()
-        var start = 0
-        while start < accounts.count {
-            let chunk = accounts[start..<min(start + chunkSize, accounts.count)]
-            var clock = PhaseTimer()
-            let toRead = chunk.filter { hadFacts.contains($0) || newFacts[$0] == nil }
-            var read = try await storedHistories(toRead, on: connection, logger: logger)
-            clock.mark("read")
-            readTime.add(clock)
-            for id in chunk {
-                var history: AccountEffects.History
-                if let stored = read.removeValue(forKey: id) {
-                    history = stored
-                } else if let row = accountRows[id], !hadFacts.contains(id) {
-                    history = AccountEffects.History.make(account: row, outcomes: [], payments: [], storedPromises: [:], clearance: nil,
-                                                          callbackAppointments: [])
-                } else {
-                    continue  // an account that is no longer there
+        replay.withoutState = withoutState
+        var copiedOutcomes = 0
+        func addNewFacts(_ id: String, to history: inout AccountEffects.History) {
+            for index in newFacts[id] ?? [] {
+                let line = lines[index]
+                switch line.record {
+                case .outcome(let o): history.outcomes.append(fact(o, origin: line.origin, run: run))
+                case .payment(let p): history.payments.append(paymentRow(p, origin: line.origin, run: run))
+                default: break
                 }
+            }
+        }
+        func outcomeRows(of ids: ArraySlice<String>) -> CopyRows {
+            var rows = CopyRows()
+            for id in ids {
                 for index in newFacts[id] ?? [] {
-                    let line = lines[index]
-                    switch line.record {
-                    case .outcome(let o): history.outcomes.append(fact(o, origin: line.origin, run: run))
-                    case .payment(let p): history.payments.append(paymentRow(p, origin: line.origin, run: run))
-                    default: break
-                    }
+                    guard case .outcome(let o) = lines[index].record else { continue }
+                    appendOutcome(o, origin: lines[index].origin, flagged: replay.newFlags[o.id], now: now, run: run, to: &rows)
                 }
+            }
+            copiedOutcomes += rows.count
+            return rows
+        }
+        if !fresh.isEmpty {
+            try await connection.copyFrom(table: "outcome", columns: outcomeTableColumns, logger: logger) { writer in
+                var start = 0
+                while start < fresh.count {
+                    let chunk = fresh[start..<min(start + chunkSize, fresh.count)]
+                    for id in chunk {
+                        guard let row = accountRows[id] else { continue }
+                        var history = AccountEffects.History.make(account: row, outcomes: [], payments: [], storedPromises: [:],
+                                                                  clearance: nil, callbackAppointments: [])
+                        addNewFacts(id, to: &history)
+                        replay.record(trimmed(history))
+                    }
+                    for buffer in outcomeRows(of: chunk).all { try await writer.write(buffer) }
+                    start += chunkSize
+                }
+            }
+        }
+        timer.mark("replay \(fresh.count) accounts without stored facts, copy their outcomes")
+
+        // Then the accounts with stored facts (or only a due promise), chunk by chunk: what is
+        // stored is read, this run's facts are added to it, and it is folded; their outcomes
+        // are copied at the end.
+        var laterOutcomes = CopyRows()
+        var start = 0
+        while start < readBack.count {
+            let chunk = readBack[start..<min(start + chunkSize, readBack.count)]
+            var read = try await storedHistories(Array(chunk), on: connection, logger: logger)
+            for id in chunk {
+                guard var history = read.removeValue(forKey: id) else { continue }  // an account that is no longer there
+                addNewFacts(id, to: &history)
                 replay.record(trimmed(history))
             }
-            clock.mark("fold")
-            foldTime.add(clock)
+            laterOutcomes.append(outcomeRows(of: chunk))
             start += chunkSize
         }
-        timer.mark("replay \(accounts.count) accounts (\(accounts.count - touched.subtracting(hadFacts).count) read back)")
-        timer.add(readTime, prefix: "  of which read histories")
-        timer.add(foldTime, prefix: "  of which fold")
-
-        // The accepted lines stored, once, each outcome with its review flags: another
-        // instance's insert of the same id after this snapshot is a serialization failure
-        // (the transaction runs again).
-        if !acceptedOutcomes.isEmpty {
-            var accepted = CopyRows()
-            for (seq, id) in acceptedOutcomes {
-                accepted.int(seq); accepted.text(replay.newFlags[id]); accepted.end()
-            }
-            try await copy("stage_accepted", ["seq", "flagged"], accepted)
-            let inserted = try await rows("""
-                WITH stored AS (
-                    INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
-                        collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                        next_visit_date, next_visit_from, next_visit_to, flagged, updated_at, run, source, source_line)
-                    SELECT id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
-                        collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                        next_visit_date, next_visit_from, next_visit_to, k.flagged, \(now), \(run), source, source_line
-                    FROM stage_outcome JOIN stage_accepted k USING (seq) ORDER BY seq
-                    ON CONFLICT (id) DO NOTHING RETURNING 1
-                ) SELECT count(*) FROM stored
-                """).first?.decode(Int64.self) ?? 0
-            if inserted != acceptedOutcomes.count { throw ConcurrentFact(kind: "outcome") }
-        }
-        if !acceptedPayments.isEmpty {
-            let inserted = try await rows("""
-                WITH stored AS (
-                    INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
-                    SELECT id, account_id, amount, paid_at, paid_epoch, reference, channel, \(now), \(run), source, source_line
-                    FROM stage_payment JOIN unnest(\(acceptedPayments)::bigint[]) AS k(seq) USING (seq) ORDER BY seq
-                    ON CONFLICT (id) DO NOTHING RETURNING 1
-                ) SELECT count(*) FROM stored
-                """).first?.decode(Int64.self) ?? 0
-            if inserted != acceptedPayments.count { throw ConcurrentFact(kind: "payment") }
-        }
-        timer.mark("insert facts (\(acceptedOutcomes.count) outcomes, \(acceptedPayments.count) payments)")
+        try await copy("outcome", outcomeTableColumns, laterOutcomes)
+        timer.mark("replay \(readBack.count) accounts read back, copy their outcomes (\(copiedOutcomes) outcomes in all)")
         try await replay.writeQueued(on: connection, logger: logger)
         timer.mark("clearances and call-backs (\(replay.statements) statements)")
 
+        let audits = replay.auditCopyRows(at: now)
         try await copy("stage_state", ["ord", "account_id", "balance", "status", "lat", "lon", "hold_until"], replay.states)
         try await copy("stage_promise", ["ord", "account_id", "outcome_id", "amount", "due_date", "state", "paid", "made_at", "partial"],
                        replay.promises)
         try await copy("stage_flag", ["id", "flagged"], replay.flags)
-        try await copy("stage_audit", ["ord", "account_id", "source", "line", "fact_kind", "fact_id", "actor", "field", "old", "new"],
-                       replay.audits)
-        timer.mark("COPY results (\(replay.states.count) states, \(replay.promises.count) promises, \(replay.flags.count) flags, \(replay.audits.count) audits)")
+        timer.mark("COPY to staging (\(replay.states.count) states, \(replay.promises.count) promises, \(replay.flags.count) flags)")
+        try await copy("account_state", PostgresFactReplay.newStateColumns, replay.newStates)
         if replay.states.count > 0 {
             try await execute("""
                 INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)
@@ -373,8 +413,9 @@ enum PostgresFactSync {
                 ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance, status = excluded.status, lat = excluded.lat,
                     lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
                 """)
-            timer.mark("apply states")
         }
+        timer.mark("apply states (\(replay.newStates.count) new, \(replay.states.count) upserted)")
+        try await copy("promise", PostgresFactReplay.newPromiseColumns, replay.newPromises)
         if replay.promises.count > 0 {
             try await execute("""
                 INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
@@ -382,29 +423,17 @@ enum PostgresFactSync {
                 ON CONFLICT (outcome_id) DO UPDATE SET state = excluded.state, paid = excluded.paid, partial = excluded.partial,
                     updated_at = excluded.updated_at
                 """)
-            timer.mark("apply promises")
         }
+        timer.mark("apply promises (\(replay.newPromises.count) new, \(replay.promises.count) upserted)")
         if replay.flags.count > 0 {
             try await execute("UPDATE outcome o SET flagged = f.flagged FROM stage_flag f WHERE o.id = f.id")
             timer.mark("apply flags")
         }
-        if replay.audits.count > 0 {
-            try await execute("""
-                INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
-                SELECT \(now), \(run), account_id, source, line, fact_kind, fact_id, actor, field, old, new FROM stage_audit ORDER BY ord
-                """)
-            timer.mark("apply audit rows")
-        }
+        try await copy("audit", PostgresFactReplay.auditColumns, audits)
+        timer.mark("copy audit rows (\(audits.count))")
         // The outcomes of this run are the new ones, each replayed once: their flags are those.
         result.flagged = replay.newFlags.count
         return result
-    }
-
-    /// An insert found the id stored by a transaction this one could not see: only possible
-    /// outside `SERIALIZABLE`, where PostgreSQL reports it as a serialization failure itself.
-    struct ConcurrentFact: Error, CustomStringConvertible {
-        var kind: String
-        var description: String { "another transaction stored the same \(kind) at the same moment; try again" }
     }
 
     // MARK: reading facts back

@@ -345,13 +345,14 @@ enum PostgresSmallSync {
                 UPDATE outcome o SET flagged = f.flagged FROM unnest($1::text[], $2::text[]) AS f(id, flagged) WHERE o.id = f.id
                 """, binds: replay.flags.bindings(2)), logger: logger)
         }
-        if replay.audits.count > 0 {
+        let audits = replay.audits
+        if audits.count > 0 {
             try await connection.query(PostgresQuery(unsafeSQL: """
                 INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
                 SELECT \(now), \(run), account_id, source, line::bigint, fact_kind, fact_id, actor, field, old, new
                 FROM unnest(\(arrays(10))) AS s(ord, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
                 ORDER BY ord::bigint
-                """, binds: replay.audits.bindings(10)), logger: logger)
+                """, binds: audits.bindings(10)), logger: logger)
         }
     }
 
