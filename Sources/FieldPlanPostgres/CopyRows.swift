@@ -103,6 +103,12 @@ struct CopyRows: Sendable {
         fieldsInRow = 0
     }
 
+    /// The full chunks gathered so far, taken out (for a copy sent while rows are still made).
+    mutating func takeFullChunks() -> [ByteBuffer] {
+        defer { chunks.removeAll() }
+        return chunks
+    }
+
     /// Every chunk, the last partial one included.
     var all: [ByteBuffer] { current.readableBytes > 0 ? chunks + [current] : chunks }
 }

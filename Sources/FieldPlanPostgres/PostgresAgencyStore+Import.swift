@@ -45,10 +45,13 @@ extension PostgresAgencyStore {
                 readAgain = true  // its warnings were given already
             }
         }
+        var timer = PhaseTimer()
+        defer { timer.report("the import") }
         var staging = PostgresImportStaging()
         staging.sync = sync
         let emptyInputs = try read(inputs, into: &staging, now: clock, sync: sync, ignoreUnknownColumns: ignoreUnknownColumns, feed: nil,
                                    onWarning: readAgain ? { _ in } : onWarning, onProgress: readAgain ? { _ in } : onProgress)
+        timer.mark("read and validate (\(staging.summary.linesRead) lines)")
         let rows = staging
         let applied: ImportApplied
         do {
@@ -58,6 +61,8 @@ extension PostgresAgencyStore {
         } catch let done as DryRunDone {
             applied = done.applied
         }
+        timer.mark("the transaction, its commit included")
+        defer { timer.mark("summary") }
         return summarize(staging, emptyInputs: emptyInputs, applied: applied, names: names, onReject: onReject, onWarning: onWarning)
     }
 
@@ -254,6 +259,8 @@ extension PostgresAgencyStore {
         func count(_ sql: String) async throws -> Int {
             Int(try await run(sql).first?.decode(Int64.self) ?? 0)
         }
+        var timer = PhaseTimer()
+        defer { timer.report("the import's transaction") }
         _ = try await run("SELECT pg_advisory_xact_lock(\(Self.importLock))")
         let audits = try await count("SELECT count(*) FROM (SELECT 1 FROM account_record LIMIT 1) a") > 0
         let baseline = try await count("SELECT COALESCE(MAX(id), 0) FROM rejected_line")
@@ -361,6 +368,7 @@ extension PostgresAgencyStore {
         try await upsert("appointment", rows: staging.appointments.count,
                          update: { PostgresImportSQL.updateAppointments(round: $0, now: now) },
                          insert: { PostgresImportSQL.insertAppointments(round: $0, now: now) })
+        timer.mark("run, staging, records other than facts")
         // Facts last: they refer to accounts and agents, and drive their accounts.
         applied.facts = try await PostgresFactSync.apply(staging.facts, sync: sync, run: runID, now: now, on: connection, logger: logger)
         if !applied.facts.refused.isEmpty {
@@ -439,6 +447,7 @@ extension PostgresAgencyStore {
                 """)
         }
         applied.missing = missing
+        timer.mark("facts, refusals and corrections")
         if dryRun { throw DryRunDone(applied: applied) }
         return applied
     }

@@ -187,14 +187,18 @@ struct PostgresFactReplay {
     static let auditColumns = ["at", "run", "account_id", "source", "line", "fact_kind", "fact_id", "actor", "field", "old", "new"]
 
     /// The audit rows in `ord` order as rows of the `audit` table (`auditColumns`), stamped
-    /// `at`, so they can be copied straight in and get their ids in the run's order.
-    func auditCopyRows(at: Int64) -> CopyRows {
+    /// `at`, handed to `send` a chunk at a time as they are made, so they can be copied
+    /// straight in (getting their ids in the run's order) while the rest are still made.
+    /// Answers how many rows were sent.
+    func sendAuditRows(at: Int64, _ send: (ByteBuffer) async throws -> Void) async throws -> Int {
         var rows = CopyRows()
         for a in auditRows.sorted(by: { $0.ord < $1.ord }) {
             rows.int(at); rows.int(run)
             Self.appendAuditFields(a, to: &rows)
+            for chunk in rows.takeFullChunks() { try await send(chunk) }
         }
-        return rows
+        for chunk in rows.all { try await send(chunk) }
+        return rows.count
     }
 
     /// The audit rows with their `ord` first (`ord, account_id, source, line, fact_kind,

@@ -64,8 +64,14 @@ enum PostgresFactSync {
     /// The staging tables, dropped at commit, made by one statement (one round trip). The
     /// lines' ids and references are staged for the look-ups; the lines themselves go
     /// straight into `outcome` and `payment` once their flags are known.
+    ///
+    /// For the rest of the transaction, as for a report (`setReportLimits`): no JIT, whose
+    /// compiling of the accounts' look-up costs more than it saves, and hashes and sorts of a
+    /// few hundred thousand lines in memory (64 MiB), not spilled to disk at the 4 MiB default.
     static let stagingTables = """
         DO $$ BEGIN
+            PERFORM set_config('jit', 'off', true);
+            PERFORM set_config('work_mem', '64MB', true);
             CREATE TEMP TABLE stage_outcome (id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C", agent_id TEXT COLLATE "C")
                 ON COMMIT DROP;
             CREATE TEMP TABLE stage_payment (id TEXT COLLATE "C" NOT NULL, account_id TEXT COLLATE "C") ON COMMIT DROP;
@@ -203,9 +209,11 @@ enum PostgresFactSync {
                 """, logger: logger) {
                 var c = PostgresColumns(row)
                 let account = try accountRow(&c)
-                accountRows[account.id] = account
-                if try c.int64() == 1 { hadFacts.insert(account.id) }
-                if try c.int64() == 1 { withoutState.insert(account.id) }
+                let id = account.id
+                accountRows[id] = account
+                let had = try c.int64(), stateless = try c.int64()
+                if had == 1 { hadFacts.insert(id) }
+                if stateless == 1 { withoutState.insert(id) }
             }
             timer.mark("look-ups (agents, stored facts; \(accountRows.count) accounts decoded as they came)")
             var missingAgents: Set<String> = []
@@ -321,16 +329,6 @@ enum PostgresFactSync {
         let readBack = touched.intersection(hadFacts).sorted() + due.subtracting(touched).sorted()
         timer.mark("look-up due promises")
 
-        // The accepted payments first: they need nothing from the replay. Another instance's
-        // insert of the same id after this snapshot fails the copy (a serialization failure or
-        // the primary key's violation), and `write` runs the transaction again.
-        var paymentRows = CopyRows()
-        for index in accepted {
-            if case .payment(let p) = lines[index].record { appendPayment(p, origin: lines[index].origin, now: now, run: run, to: &paymentRows) }
-        }
-        try await copy("payment", paymentTableColumns, paymentRows)
-        timer.mark("copy payments (\(paymentRows.count))")
-
         // The replay, in SQLite's order of accounts: those without stored facts (most of a
         // bulk sync) first, from their row and this run's facts, folded chunk by chunk while
         // the outcomes of the chunk before, now with their review flags, are copied in: the
@@ -395,11 +393,19 @@ enum PostgresFactSync {
             start += chunkSize
         }
         try await copy("outcome", outcomeTableColumns, laterOutcomes)
-        timer.mark("replay \(readBack.count) accounts read back, copy their outcomes (\(copiedOutcomes) outcomes in all)")
+
+        // The accepted payments last, as the accounts they name are read back before. Another
+        // instance's insert of the same fact after this snapshot fails a copy (a serialization
+        // failure or the primary key's violation), and `write` runs the transaction again.
+        var paymentRows = CopyRows()
+        for index in accepted {
+            if case .payment(let p) = lines[index].record { appendPayment(p, origin: lines[index].origin, now: now, run: run, to: &paymentRows) }
+        }
+        try await copy("payment", paymentTableColumns, paymentRows)
+        timer.mark("replay \(readBack.count) accounts read back, copy their outcomes (\(copiedOutcomes) in all) and \(paymentRows.count) payments")
         try await replay.writeQueued(on: connection, logger: logger)
         timer.mark("clearances and call-backs (\(replay.statements) statements)")
 
-        let audits = replay.auditCopyRows(at: now)
         try await copy("stage_state", ["ord", "account_id", "balance", "status", "lat", "lon", "hold_until"], replay.states)
         try await copy("stage_promise", ["ord", "account_id", "outcome_id", "amount", "due_date", "state", "paid", "made_at", "partial"],
                        replay.promises)
@@ -429,8 +435,13 @@ enum PostgresFactSync {
             try await execute("UPDATE outcome o SET flagged = f.flagged FROM stage_flag f WHERE o.id = f.id")
             timer.mark("apply flags")
         }
-        try await copy("audit", PostgresFactReplay.auditColumns, audits)
-        timer.mark("copy audit rows (\(audits.count))")
+        var audits = 0
+        if !replay.auditRows.isEmpty {
+            try await connection.copyFrom(table: "audit", columns: PostgresFactReplay.auditColumns, logger: logger) { writer in
+                audits = try await replay.sendAuditRows(at: now) { chunk in try await writer.write(chunk) }
+            }
+        }
+        timer.mark("copy audit rows (\(audits))")
         // The outcomes of this run are the new ones, each replayed once: their flags are those.
         result.flagged = replay.newFlags.count
         return result
