@@ -219,102 +219,27 @@ enum PostgresFactSync {
             var missingAgents: Set<String> = []
             for row in answers[0] { missingAgents.insert(try row.decode(String.self)) }
             // The facts stored already with an id of the input (nil: stored values that no longer parse).
-            var stored: [String: Record?] = [:]
-            // The lines accepted so far, by kind and id: a later line with the same id is a
-            // duplicate or a conflict of that one.
-            var acceptedAt: [String: Int] = [:]
-            acceptedAt.reserveCapacity(lines.count)
+            var decider = FactLineDecider(missingPhase: sync ? 0 : 1, expectedLines: lines.count)
             newFacts.reserveCapacity(accountRows.count)
-            result.applied.reserveCapacity(lines.count)
-            // The counts of outcomes [0] and payments [1], kept here and not in `result.counts`
-            // (a look-up by name a line).
-            var counts = [ImportSummary.Counts](repeating: ImportSummary.Counts(), count: 2), counted = [false, false]
             for row in answers[1] {
                 var c = PostgresColumns(row)
                 let (id, outcome) = try storedOutcome(&c)
-                stored["outcome\u{1F}" + id] = outcome.map(Record.outcome)
+                decider.stored[FactLineDecider.key("outcome", id)] = outcome.map(Record.outcome)
             }
             for row in answers[2] {
                 var c = PostgresColumns(row)
                 let (id, payment) = try storedPayment(&c)
-                stored["payment\u{1F}" + id] = payment.map(Record.payment)
+                decider.stored[FactLineDecider.key("payment", id)] = payment.map(Record.payment)
             }
 
             // Each line decided in input order, as SQLite's writer stores them one by one.
-            for (index, line) in lines.enumerated() {
-                let kind = line.record.kind.rawValue, id = line.record.id
-                let key = kind + "\u{1F}" + id
-                let k = kind == "outcome" ? 0 : 1
-                func refuse(_ error: FieldError, phase: Int) {
-                    counts[k].rejected += 1
-                    if error.field == "id" && error.reason.hasPrefix("conflict:") { result.conflicts += 1 }
-                    result.refused.append(Refused(seq: line.seq, phase: phase, kind: kind, id: id, error: error, origin: line.origin))
-                }
-                func storedResult() -> FieldError?? {
-                    let found: Record?
-                    if let at = acceptedAt[key] {
-                        found = lines[at].record
-                    } else if let record = stored[key] {
-                        found = record
-                    } else {
-                        return nil
-                    }
-                    if found == line.record { return .some(nil) }
-                    let text = found.map { RecordEncoder.line($0) } ?? "unreadable"
-                    return .some(FieldError("id", "conflict: \(kind) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(text))"))
-                }
-                func unchanged() {
-                    counts[k].unchanged += 1
-                    result.applied[key] = line.seq
-                }
-                let accountID: String
-                switch line.record {
-                case .outcome(let o): accountID = o.accountID
-                case .payment(let p): accountID = p.accountID
-                default: continue
-                }
-                counted[k] = true
-                // A missing reference waits for the end of a plain import (SQLite retries it there).
-                let missingPhase = sync ? 0 : 1
-                guard let balance = accountRows[accountID]?.clientBalance else {
-                    refuse(FieldError("account_id", "no account \(JSONWriter.quoted(accountID)) in this input or the store"), phase: missingPhase)
-                    continue
-                }
-                if case .outcome(let o) = line.record, missingAgents.contains(o.agentID) {
-                    refuse(FieldError("agent_id", "no agent \(JSONWriter.quoted(o.agentID)) in this input or the store"), phase: missingPhase)
-                    continue
-                }
-                do {
-                    switch line.record {
-                    case .outcome(let o):
-                        if let c = o.collected { try AccountEffects.checkAmount(c.amount, clientBalance: balance, field: "collected.amount") }
-                        if let p = o.promise { try AccountEffects.checkAmount(p.amount, clientBalance: balance, field: "promise.amount") }
-                    case .payment(let p):
-                        try AccountEffects.checkAmount(p.amount, clientBalance: balance, field: "amount")
-                    default:
-                        break
-                    }
-                } catch let error as FieldError {
-                    // A line stored already is a duplicate (or a conflict) whatever the balance is now.
-                    switch storedResult() {
-                    case .some(.none): unchanged()
-                    case .some(.some(let conflict)): refuse(conflict, phase: 0)
-                    case .none: refuse(error, phase: 0)
-                    }
-                    continue
-                }
-                switch storedResult() {
-                case .some(.none): unchanged(); continue
-                case .some(.some(let conflict)): refuse(conflict, phase: 0); continue
-                case .none: break
-                }
-                acceptedAt[key] = index
+            for index in lines.indices {
+                guard let accountID = try decider.decide(index, of: lines, clientBalance: { accountRows[$0]?.clientBalance },
+                                                         agentMissing: missingAgents.contains) else { continue }
                 accepted.append(index)
-                counts[k].accepted += 1
-                result.applied[key] = line.seq
                 newFacts[accountID, default: []].append(index)
             }
-            for (k, name) in ["outcome", "payment"].enumerated() where counted[k] { result.counts[name] = counts[k] }
+            result = decider.finished()
             timer.mark("decide")
         }
 

@@ -148,14 +148,14 @@ enum PostgresSmallSync {
                     knownAgents.insert(id)
                 }
             }
-            var stored: [String: Record?] = [:]
+            var decider = FactLineDecider(missingPhase: 0)
             if !outcomeIDs.isEmpty {
                 for row in try await rows("""
                     SELECT \(unescaped: PostgresFactSync.prefixed(PostgresFactSync.outcomeReadColumns, "o")) FROM outcome o WHERE o.id = ANY(\(outcomeIDs))
                     """) {
                     var c = PostgresColumns(row)
                     let (id, outcome) = try PostgresFactSync.storedOutcome(&c)
-                    stored["outcome\u{1F}" + id] = outcome.map(Record.outcome)
+                    decider.stored[FactLineDecider.key("outcome", id)] = outcome.map(Record.outcome)
                 }
             }
             if !paymentIDs.isEmpty {
@@ -164,71 +164,16 @@ enum PostgresSmallSync {
                     """) {
                     var c = PostgresColumns(row)
                     let (id, payment) = try PostgresFactSync.storedPayment(&c)
-                    stored["payment\u{1F}" + id] = payment.map(Record.payment)
+                    decider.stored[FactLineDecider.key("payment", id)] = payment.map(Record.payment)
                 }
             }
 
-            // Each line decided in input order (PostgresFactSync.apply's rules, a sync's phase).
+            // Each line decided in input order (`FactLineDecider`, a sync's phase).
             var outcomes = CopyRows(), payments = CopyRows()
-            for line in lines {
-                let kind = line.record.kind.rawValue, id = line.record.id
-                let key = kind + "\u{1F}" + id
-                func refuse(_ error: FieldError) {
-                    result.counts[kind, default: ImportSummary.Counts()].rejected += 1
-                    if error.field == "id" && error.reason.hasPrefix("conflict:") { result.conflicts += 1 }
-                    result.refused.append(PostgresFactSync.Refused(seq: line.seq, phase: 0, kind: kind, id: id, error: error,
-                                                                   origin: line.origin))
-                }
-                func storedResult() -> FieldError?? {
-                    guard let found = stored[key] else { return nil }
-                    if found == line.record { return .some(nil) }
-                    let text = found.map { RecordEncoder.line($0) } ?? "unreadable"
-                    return .some(FieldError("id", "conflict: \(kind) \(JSONWriter.quoted(id)) is already stored with other content (stored: \(text))"))
-                }
-                func unchanged() {
-                    result.counts[kind, default: ImportSummary.Counts()].unchanged += 1
-                    result.applied[key] = line.seq
-                }
-                let accountID: String
-                var amounts: [(Money, String)] = []
-                switch line.record {
-                case .outcome(let o):
-                    accountID = o.accountID
-                    if let c = o.collected { amounts.append((c.amount, "collected.amount")) }
-                    if let p = o.promise { amounts.append((p.amount, "promise.amount")) }
-                case .payment(let p):
-                    accountID = p.accountID
-                    amounts.append((p.amount, "amount"))
-                default:
-                    continue
-                }
-                guard let balance = clientBalance[accountID] else {
-                    refuse(FieldError("account_id", "no account \(JSONWriter.quoted(accountID)) in this input or the store"))
-                    continue
-                }
-                if case .outcome(let o) = line.record, !knownAgents.contains(o.agentID) {
-                    refuse(FieldError("agent_id", "no agent \(JSONWriter.quoted(o.agentID)) in this input or the store"))
-                    continue
-                }
-                do {
-                    for (amount, field) in amounts { try AccountEffects.checkAmount(amount, clientBalance: balance, field: field) }
-                } catch let error as FieldError {
-                    // A line stored already is a duplicate (or a conflict) whatever the balance is now.
-                    switch storedResult() {
-                    case .some(.none): unchanged()
-                    case .some(.some(let conflict)): refuse(conflict)
-                    case .none: refuse(error)
-                    }
-                    continue
-                }
-                switch storedResult() {
-                case .some(.none): unchanged(); continue
-                case .some(.some(let conflict)): refuse(conflict); continue
-                case .none: break
-                }
-                stored[key] = line.record
-                result.counts[kind, default: ImportSummary.Counts()].accepted += 1
-                result.applied[key] = line.seq
+            for index in lines.indices {
+                guard let accountID = try decider.decide(index, of: lines, clientBalance: { clientBalance[$0] },
+                                                         agentMissing: { !knownAgents.contains($0) }) else { continue }
+                let line = lines[index]
                 touched.insert(accountID)
                 switch line.record {
                 case .outcome(let o):
@@ -251,6 +196,7 @@ enum PostgresSmallSync {
                     break
                 }
             }
+            result = decider.finished()
 
             // The accepted lines stored, once; an id stored meanwhile runs the member again.
             if outcomes.count > 0 {
