@@ -74,10 +74,6 @@ extension PostgresAgencyStore {
                         guard let date = dates[plan] else { continue }
                         routes[plan, default: [:]][agent] = .init(date: date, agentID: agent, travelMetres: Self.metres(km), stops: [])
                     }
-                    let visitRows = try await connection.query("""
-                        SELECT plan_id, agent_id, account_id, (line::json ->> 'travel_km')::float8 FROM plan_visit
-                        WHERE plan_id = ANY(\(plans)) AND account_id IS NOT NULL ORDER BY plan_id, agent_id, seq
-                        """, logger: logger)
                     var current: (plan: Int64, agent: String)? = nil
                     var stops: [(accountID: String, legMetres: Int)] = []
                     func flush() {
@@ -85,7 +81,12 @@ extension PostgresAgencyStore {
                         routes[plan, default: [:]][agent, default: .init(date: date, agentID: agent, travelMetres: 0, stops: [])].stops += stops
                         stops.removeAll(keepingCapacity: true)
                     }
-                    for try await (plan, agent, account, km) in visitRows.decode((Int64, String, String, Double?).self) {
+                    let visits = PackedRows.query(
+                        [.value("plan_id"), .text("agent_id"), .text("account_id"), .value(Self.travelKm)],
+                        from: "FROM plan_visit WHERE plan_id = ANY(ARRAY[\(plans.map(String.init).joined(separator: ","))]::bigint[]) AND account_id IS NOT NULL",
+                        orderBy: "plan_id, agent_id, seq")
+                    try await PackedRows.forEach(visits, on: connection, logger: logger) { row in
+                        let plan = try row.int64() ?? 0, agent = try row.text() ?? "", account = try row.text() ?? "", km = try row.double()
                         if current?.plan != plan || current?.agent != agent {
                             flush()
                             current = (plan, agent)
@@ -99,39 +100,49 @@ extension PostgresAgencyStore {
                     facts.routes += byAgent.keys.sorted().map { byAgent[$0]! }
                 }
 
-                for try await (account, epoch, amount, reference) in try await connection.query("""
-                    SELECT account_id, paid_epoch, amount, reference FROM payment WHERE paid_epoch >= \(start) AND paid_epoch < \(end)
-                    ORDER BY paid_epoch, id
-                    """, logger: logger).decode((String, Int64, Int64, String?).self) {
-                    facts.payments.append(.init(accountID: account, paidEpoch: epoch, amountMinor: amount, reference: reference))
+                // The payments and outcomes come in any order and are put in their key's order
+                // (moment, id) here: the server's sort of a month of them cost more than its scan.
+                var paid: [(id: String, payment: ReportFacts.PostedPayment)] = []
+                let payments = PackedRows.query([.text("id"), .text("account_id"), .value("paid_epoch"), .value("amount"), .text("reference")],
+                                                from: "FROM payment WHERE paid_epoch >= \(start) AND paid_epoch < \(end)")
+                try await PackedRows.forEach(payments, on: connection, logger: logger) { row in
+                    paid.append((try row.text() ?? "", .init(accountID: try row.text() ?? "", paidEpoch: try row.int64() ?? 0,
+                                                             amountMinor: try row.int64() ?? 0, reference: try row.text())))
                 }
+                paid.sort { Self.precedes(($0.payment.paidEpoch, $0.id), ($1.payment.paidEpoch, $1.id)) }
+                facts.payments = paid.map(\.payment)
 
                 // The outcomes of the period, and of the paying accounts those that may earn a
                 // payment (right-party or PTP within the attribution window) or post a receipt.
-                let outcomeRows = try await connection.query("""
-                    WITH paying AS (SELECT DISTINCT account_id FROM payment WHERE paid_epoch >= \(start) AND paid_epoch < \(end))
-                    SELECT o.account_id, o.agent_id, o.visited_epoch, o.code, o.contact, o.promise_amount, o.collected_amount,
-                        o.collected_receipt, o.account_id IN (SELECT account_id FROM paying)
-                    FROM outcome o
-                    WHERE (o.visited_epoch >= \(start) AND o.visited_epoch < \(end))
-                       OR (o.visited_epoch >= \(earliest) AND o.visited_epoch < \(start) AND (o.contact = 'debtor' OR o.code = 'PTP')
-                           AND o.account_id IN (SELECT account_id FROM paying))
-                       OR (o.collected_receipt IS NOT NULL AND o.account_id IN (SELECT account_id FROM paying))
-                    ORDER BY o.visited_epoch, o.id
-                    """, logger: logger)
-                for try await row in outcomeRows {
-                    let (account, agent, epoch, codeText, contact, promised, collected, receipt, pays) =
-                        try row.decode((String, String, Int64, String, String?, Int64?, Int64?, String?, Bool).self)
+                let outcomes = PackedRows.query(
+                    [.text("o.id"), .text("o.account_id"), .text("o.agent_id"), .value("o.visited_epoch"), .text("o.code"), .text("o.contact"),
+                     .value("o.promise_amount"), .value("o.collected_amount"), .text("o.collected_receipt"),
+                     .value("o.account_id IN (SELECT account_id FROM paying)")],
+                    from: """
+                        FROM outcome o
+                        WHERE (o.visited_epoch >= \(start) AND o.visited_epoch < \(end))
+                           OR (o.visited_epoch >= \(earliest) AND o.visited_epoch < \(start) AND (o.contact = 'debtor' OR o.code = 'PTP')
+                               AND o.account_id IN (SELECT account_id FROM paying))
+                           OR (o.collected_receipt IS NOT NULL AND o.account_id IN (SELECT account_id FROM paying))
+                        """,
+                    with: "WITH paying AS (SELECT DISTINCT account_id FROM payment WHERE paid_epoch >= \(start) AND paid_epoch < \(end))")
+                var visited: [(id: String, outcome: ReportFacts.VisitOutcome)] = []
+                try await PackedRows.forEach(outcomes, on: connection, logger: logger) { row in
+                    let id = try row.text() ?? "", account = try row.text() ?? "", agent = try row.text() ?? "", epoch = try row.int64() ?? 0, codeText = try row.text() ?? ""
+                    let contact = try row.text(), promised = try row.int64(), collected = try row.int64(), receipt = try row.text()
+                    let pays = try row.bool() ?? false
                     if let receipt, pays { facts.receipts.insert(AccountReceipt(accountID: account, receipt: receipt)) }
-                    if epoch >= end { continue }
+                    if epoch >= end { return }
                     if epoch < start {
-                        guard pays, epoch >= earliest, contact == "debtor" || codeText == "PTP" else { continue }
+                        guard pays, epoch >= earliest, contact == "debtor" || codeText == "PTP" else { return }
                     }
-                    guard let code = OutcomeCode(rawValue: codeText) else { continue }
-                    facts.outcomes.append(.init(accountID: account, agentID: agent, visitedEpoch: epoch, code: code,
-                                                contact: contact.flatMap(ContactType.init(rawValue:)), promiseMinor: promised,
-                                                collectedMinor: collected, receipt: receipt))
+                    guard let code = OutcomeCode(rawValue: codeText) else { return }
+                    visited.append((id, .init(accountID: account, agentID: agent, visitedEpoch: epoch, code: code,
+                                              contact: contact.flatMap(ContactType.init(rawValue:)), promiseMinor: promised,
+                                              collectedMinor: collected, receipt: receipt)))
                 }
+                visited.sort { Self.precedes(($0.outcome.visitedEpoch, $0.id), ($1.outcome.visitedEpoch, $1.id)) }
+                facts.outcomes = visited.map(\.outcome)
 
                 for try await (account, agent, due, amount, paid, state) in try await connection.query("""
                     SELECT p.account_id, o.agent_id, p.due_date, p.amount, p.paid, p.state
@@ -159,6 +170,19 @@ extension PostgresAgencyStore {
     static func setReportLimits(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("SET LOCAL work_mem = '64MB'", logger: logger)
         try await connection.query("SET LOCAL jit = off", logger: logger)
+    }
+
+    /// A stored visit line's `travel_km`, as text: the line is fieldplan's own JSON
+    /// (`PlanRecordEncoder`), where `"travel_km":` can only be that key (a quote inside a
+    /// string is escaped), so its number is the text up to the next comma or brace. Cut out
+    /// with two scans of the text rather than a parse of it as `json`, which cost the
+    /// monthly report's read of the visits twice as much.
+    static let travelKm = "NULLIF(rtrim(split_part(split_part(line, '\"travel_km\":', 2), ',', 1), '}'), '')"
+
+    /// Whether (moment, id) `a` comes before `b` as `ORDER BY moment, id` puts them (ids in
+    /// the "C" collation: byte order).
+    private static func precedes(_ a: (Int64, String), _ b: (Int64, String)) -> Bool {
+        a.0 != b.0 ? a.0 < b.0 : a.1.utf8.lexicographicallyPrecedes(b.1.utf8)
     }
 
     /// A stored `travel_km` (3 decimals) back in whole metres, as SQLite's report reads it.

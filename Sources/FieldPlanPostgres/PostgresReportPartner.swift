@@ -51,20 +51,24 @@ struct PostgresReportPartner: Sendable {
         try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"), logger: logger)
         try await PostgresAgencyStore.setReportLimits(connection, logger: logger)
         if let b = details {
-            let rows = try await connection.query("""
-                WITH latest AS (
-                    SELECT p.id FROM plan p WHERE p.date BETWEEN \(b.detailsDay.description) AND \(b.to.description)
-                    AND p.version = (SELECT MAX(version) FROM plan WHERE date = p.date)),
-                named AS (
-                    SELECT v.account_id FROM plan_visit v WHERE v.plan_id IN (SELECT id FROM latest) AND v.account_id IS NOT NULL
-                    UNION SELECT account_id FROM payment WHERE paid_epoch >= \(b.detailsStart) AND paid_epoch < \(b.end)
-                    UNION SELECT account_id FROM outcome WHERE visited_epoch >= \(b.detailsStart) AND visited_epoch < \(b.end)
-                    UNION SELECT p.account_id FROM promise p JOIN outcome o ON o.id = p.outcome_id
-                        WHERE p.state IN ('pending', 'kept', 'broken', 'cancelled')
-                        AND p.due_date BETWEEN \(b.detailsDay.description) AND \(b.to.description))
-                SELECT r.id, r.zone_id, r.client, r.days_past_due FROM account_record r JOIN named n ON n.account_id = r.id
-                """, logger: logger)
-            for try await (id, zone, client, dpd) in rows.decode((String, String?, String, Int64?).self) {
+            let accounts = PackedRows.query(
+                [.text("r.id"), .text("r.zone_id"), .text("r.client"), .value("r.days_past_due")],
+                from: "FROM account_record r JOIN named n ON n.account_id = r.id",
+                with: """
+                    WITH latest AS (
+                        SELECT p.id FROM plan p WHERE p.date BETWEEN '\(b.detailsDay.description)' AND '\(b.to.description)'
+                        AND p.version = (SELECT MAX(version) FROM plan WHERE date = p.date)),
+                    named AS (
+                        SELECT v.account_id FROM plan_visit v WHERE v.plan_id IN (SELECT id FROM latest) AND v.account_id IS NOT NULL
+                        UNION SELECT account_id FROM payment WHERE paid_epoch >= \(b.detailsStart) AND paid_epoch < \(b.end)
+                        UNION SELECT account_id FROM outcome WHERE visited_epoch >= \(b.detailsStart) AND visited_epoch < \(b.end)
+                        UNION SELECT p.account_id FROM promise p JOIN outcome o ON o.id = p.outcome_id
+                            WHERE p.state IN ('pending', 'kept', 'broken', 'cancelled')
+                            AND p.due_date BETWEEN '\(b.detailsDay.description)' AND '\(b.to.description)')
+                    """)
+            partner.accounts.reserveCapacity(1 << 16)
+            try await PackedRows.forEach(accounts, on: connection, logger: logger) { row in
+                let id = try row.text() ?? "", zone = try row.text(), client = try row.text() ?? "", dpd = try row.int64()
                 partner.accounts[id] = .init(zoneID: zone, client: client, daysPastDue: dpd.map { Int($0) })
             }
         }

@@ -6,8 +6,8 @@ extension StoreCopier {
     /// SQLite into PostgreSQL. This thread reads the file (one read transaction) and turns its
     /// rows into `COPY` text, chunk by chunk (`CopyPipe`); the store's task, waited for on a
     /// thread of its own, sends each table through `COPY … FROM STDIN`, all in one transaction,
-    /// and sets the identity sequences at the end. The database must hold no rows (a new one
-    /// gets the schema first).
+    /// and sets the identity sequences at the end, then vacuums and analyzes the copy. The
+    /// database must hold no rows (a new one gets the schema first).
     static func sqliteToPostgres(_ source: SQLiteTables, _ url: PostgresURL,
                                  progress: (_ table: String, _ rows: Int) -> Void) throws -> [(table: String, rows: Int)] {
         let store = try PostgresAgencyStore(url: url, mustExist: false)
@@ -40,6 +40,10 @@ extension StoreCopier {
                             _ = try? await connection.query("ROLLBACK", logger: logger)
                             throw error
                         }
+                        // Freshly copied rows have no statistics (the planner guesses, and a
+                        // report's joins went wrong by seconds) and no hint bits (the first
+                        // read of each page writes it): both settled here, as after pg_restore.
+                        try await connection.query("VACUUM (ANALYZE)", logger: logger)
                     }
                 }
             })
