@@ -144,13 +144,18 @@ extension PostgresAgencyStore {
                 visited.sort { Self.precedes(($0.outcome.visitedEpoch, $0.id), ($1.outcome.visitedEpoch, $1.id)) }
                 facts.outcomes = visited.map(\.outcome)
 
-                for try await (account, agent, due, amount, paid, state) in try await connection.query("""
-                    SELECT p.account_id, o.agent_id, p.due_date, p.amount, p.paid, p.state
-                    FROM promise p JOIN outcome o ON o.id = p.outcome_id
-                    WHERE p.state IN ('pending', 'kept', 'broken', 'cancelled') AND p.due_date BETWEEN \(from.description) AND \(to.description)
-                    ORDER BY p.id
-                    """, logger: logger).decode((String, String, String, Int64, Int64, String).self) {
-                    guard let due = CivilDate(due), let state = ReportFacts.PromiseDue.State(rawValue: state) else { continue }
+                let promises = PackedRows.query(
+                    [.text("p.account_id"), .text("o.agent_id"), .text("p.due_date"), .value("p.amount"), .value("p.paid"), .text("p.state")],
+                    from: """
+                        FROM promise p JOIN outcome o ON o.id = p.outcome_id
+                        WHERE p.state IN ('pending', 'kept', 'broken', 'cancelled')
+                            AND p.due_date BETWEEN '\(from.description)' AND '\(to.description)'
+                        """,
+                    orderBy: "p.id")
+                try await PackedRows.forEach(promises, on: connection, logger: logger) { row in
+                    let account = try row.text() ?? "", agent = try row.text() ?? "", due = try row.text() ?? ""
+                    let amount = try row.int64() ?? 0, paid = try row.int64() ?? 0, state = try row.text() ?? ""
+                    guard let due = CivilDate(due), let state = ReportFacts.PromiseDue.State(rawValue: state) else { return }
                     facts.promises.append(.init(accountID: account, agentID: agent, due: due, amountMinor: amount, paidMinor: paid, state: state))
                 }
 
