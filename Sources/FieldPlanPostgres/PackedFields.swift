@@ -45,15 +45,16 @@ struct PackedFields {
 
     mutating func int64() throws -> Int64? {
         guard let digits = try value() else { return nil }
+        // Wrapping arithmetic: Int64.min's magnitude is one past Int64.max, and wraps back.
         var result: Int64 = 0
         var negative = false
         for (i, byte) in digits.enumerated() {
             if i == 0 && byte == UInt8(ascii: "-") { negative = true; continue }
             let digit = Int64(byte) &- 48
-            guard digit >= 0 && digit <= 9 else { throw Malformed(offset: at) }
-            result = result * 10 + digit
+            guard digit >= 0 && digit <= 9, i < 20 else { throw Malformed(offset: at) }
+            result = result &* 10 &+ digit
         }
-        return negative ? -result : result
+        return negative ? 0 &- result : result
     }
 
     mutating func double() throws -> Double? {
