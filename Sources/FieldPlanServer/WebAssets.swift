@@ -1087,7 +1087,8 @@ async function runPlan(ev) {
   const c = r.json.changes || {};
   const changed = r.json.version > 1 ? ` Against version ${r.json.version - 1}: ${len(c.added)} added, ${len(c.removed)} removed, ${len(c.moved_agent)} moved to another agent, ${len(c.reordered)} reordered.` : '';
   say($('#plan-msg'), `Version ${r.json.version}: ${r.json.visits} visits of ${r.json.candidates} candidates, ${plural(r.json.unplanned.length, 'mandatory visit')} could not be planned.${changed}`, 'ok');
-  await loadPlan();
+  // The list of planned days has a new version (or a new day) too.
+  await Promise.all([loadPlan(), loadDays()]);
 }
 const len = v => Array.isArray(v) ? v.length : typeof v === 'number' ? v : 0;
 
