@@ -45,12 +45,28 @@ struct ReportContractTests {
             try payments.write(toFile: folder + "/payments.ndjson", atomically: true, encoding: .utf8)
             try M.ok(["import", "payments.ndjson", "--db", db], in: folder)
 
+            // Visits a week before the payments of 2026-11-28 on the accounts paying then
+            // (right-party, some with a receipt), so that day's report counts visits before
+            // its period; and receipts on accounts that did not pay, which no report counts.
+            var early = ""
+            for (n, account) in visited.prefix(40).enumerated() {
+                let paying = n % 2 == 1
+                guard paying || n % 4 == 0 else { continue }
+                let fact = n % 4 == 3
+                    ? #""code":"PTP","contact":"debtor","promise":{"amount":\#(700 + n),"date":"2026-11-27"}"#
+                    : #""code":"PARTIAL","contact":"debtor","collected":{"amount":\#(300 + n),"receipt":"RE\#(n)"}"#
+                early += #"{"kind":"outcome","id":"EARLY\#(n)","account_id":"\#(account)","agent_id":"AG01","visited_at":"2026-11-20T10:00:00+03:00",\#(fact)}"# + "\n"
+            }
+            try early.write(toFile: folder + "/early.ndjson", atomically: true, encoding: .utf8)
+            try M.ok(["sync", "import", "--now", "2026-12-01T21:30", "early.ndjson", "--db", db], in: folder, allowing: [0, 3])
+
             try M.ok(["migrate", "--db", db, "--to", url], in: folder)
             let now = "2026-12-10T12:00:00+03:00"
             let asked: [[String]] = [
                 ["report", "daily", "--date", "2026-12-01"],
                 ["report", "daily", "--date", "2026-12-01", "--by", "zone"],
                 ["report", "daily", "--date", "2026-11-28", "--by", "client"],
+                ["report", "daily", "--date", "2026-11-28"],
                 ["report", "monthly", "--month", "2026-12"],
                 ["report", "monthly", "--month", "2026-12", "--by", "zone"],
                 ["report", "range", "--from", "2026-11-25", "--to", "2026-12-01", "--by", "client"],
