@@ -8,9 +8,9 @@ extension PostgresAgencyStore {
     public func settings() throws -> Settings {
         let rows = try read { connection in
             var rows: [(String, String)] = []
-            for try await row in try await connection.query("SELECT key, value FROM setting ORDER BY key", logger: self.logger)
-                .decode((String, String).self) {
-                rows.append(row)
+            // Prepared: the service reads the settings for every sync that names its clock.
+            for row in try await PreparedRun.rows(SmallSyncSQL.Settings.self, on: connection, logger: self.logger) {
+                rows.append(try row.decode((String, String).self))
             }
             return rows
         }
@@ -32,9 +32,9 @@ extension PostgresAgencyStore {
     public func setSetting(_ key: String, to value: String) throws -> String {
         try write { connection in
             var rows: [(String, String)] = []
-            for try await row in try await connection.query("SELECT key, value FROM setting ORDER BY key", logger: self.logger)
-                .decode((String, String).self) {
-                rows.append(row)
+            // Prepared: the service reads the settings for every sync that names its clock.
+            for row in try await PreparedRun.rows(SmallSyncSQL.Settings.self, on: connection, logger: self.logger) {
+                rows.append(try row.decode((String, String).self))
             }
             var settings = Self.settings(from: rows)
             try settings.set(key, to: value, isKnownTimeZone: FieldPlanStore.knownTimeZone)

@@ -77,9 +77,9 @@ extension PostgresAgencyStore {
                                    on connection: PostgresConnection,
                                    logger: Logger) async throws -> [Result<PostgresSmallSync.Applied, any Error>]? {
         func execute(_ sql: String) async throws { _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect() }
-        try await execute("SELECT pg_advisory_xact_lock_shared(\(importLock))")
+        _ = try await PreparedRun.rows(SmallSyncSQL.ShareImportLock.self, on: connection, logger: logger)
         var settingRows: [(String, String)] = []
-        for row in try await connection.query("SELECT key, value FROM setting ORDER BY key", logger: logger).collect() {
+        for row in try await PreparedRun.rows(SmallSyncSQL.Settings.self, on: connection, logger: logger) {
             settingRows.append(try row.decode((String, String).self))
         }
         let settings = Self.settings(from: settingRows)
@@ -146,15 +146,11 @@ extension PostgresAgencyStore {
         guard !runs.isEmpty else { return }
         for attempt in 1...100 {
             try await connection.query("SAVEPOINT sources", logger: logger)
-            let inserted = try await connection.query("""
-                WITH stored AS (
-                    INSERT INTO import_source(id, run, name)
-                    SELECT b.base + s.n, s.run, s.name
-                    FROM (SELECT COALESCE(MAX(id), 0) AS base FROM import_source) b,
-                        unnest(\(runs)::bigint[], \(names)::text[]) WITH ORDINALITY AS s(run, name, n)
-                    ON CONFLICT (id) DO NOTHING RETURNING 1
-                ) SELECT count(*) FROM stored
-                """, logger: logger).collect().first?.decode(Int64.self) ?? 0
+            var binds = PostgresBindings()
+            binds.append(runs)
+            binds.append(names)
+            let inserted = try await PreparedRun.rows(SmallSyncSQL.NameSources.self, binds, on: connection, logger: logger)
+                .first?.decode(Int64.self) ?? 0
             if inserted == runs.count || attempt == 100 {
                 try await connection.query("RELEASE SAVEPOINT sources", logger: logger)
                 if inserted != runs.count { throw PostgresSmallSync.FactStoredMeanwhile() }

@@ -63,9 +63,9 @@ extension PostgresAgencyStore {
     /// constant-time comparison. One indexed read.
     public func user(tokenHash: [UInt8]) throws -> (user: StoredUser, tokenHash: [UInt8])? {
         let found = try read { connection -> (StoredUser, Data)? in
-            let rows = try await connection.query(#"""
-                SELECT name, role, agent_id, created_at, revoked_at, token_hash FROM "user" WHERE token_hash = \#(Data(tokenHash))
-                """#, logger: self.logger).collect()
+            var binds = PostgresBindings()
+            try binds.append(Data(tokenHash))
+            let rows = try await PreparedRun.rows(UserByTokenSQL.self, binds, on: connection, logger: self.logger)
             guard let row = rows.first else { return nil }
             let (name, role, agentID, createdAt, revokedAt, hash) = try row.decode((String, String, String?, Int64, Int64?, Data).self)
             return (StoredUser(name: name, role: StoredUser.Role(rawValue: role) ?? .agent, agentID: agentID,

@@ -55,36 +55,27 @@ extension PostgresFactSync {
     }
 
     /// The histories of `ids`, in that order, for accounts that exist: one query per
-    /// table for the whole chunk, trimmed as SQLite reads them (`trimmed`).
-    static func histories(_ ids: [String], on connection: PostgresConnection, logger: Logger) async throws -> [AccountEffects.History] {
-        let stored = try await storedHistories(ids, on: connection, logger: logger)
+    /// table for the whole chunk, trimmed as SQLite reads them (`trimmed`). `prepared` for
+    /// a device's sync, which reads a few accounts many times a second.
+    static func histories(_ ids: [String], prepared: Bool = false, on connection: PostgresConnection,
+                          logger: Logger) async throws -> [AccountEffects.History] {
+        let stored = try await storedHistories(ids, prepared: prepared, on: connection, logger: logger)
         return ids.compactMap { stored[$0].map(trimmed) }
     }
 
     /// Everything stored about the accounts `ids` that exist, untrimmed (this run's facts
-    /// may still be added): the six queries (accounts, outcomes, payments, promises,
-    /// clearances, call-back appointments) are sent together, so the connection sends each
-    /// one as soon as the server has answered the one before, without waiting for this task.
-    static func storedHistories(_ ids: [String], on connection: PostgresConnection,
+    /// may still be added): the six queries (`HistorySQL`: accounts, outcomes, payments,
+    /// promises, clearances, call-back appointments). Plain, they are sent together, so the
+    /// connection sends each one as soon as the server has answered the one before, without
+    /// waiting for this task; prepared, one after the other (`PreparedRun`).
+    static func storedHistories(_ ids: [String], prepared: Bool = false, on connection: PostgresConnection,
                                 logger: Logger) async throws -> [String: AccountEffects.History] {
         guard !ids.isEmpty else { return [:] }
-        let answers = try await QueryBatch.rows([
-            "SELECT \(unescaped: accountRowColumns) FROM \(unescaped: accountRowTables) WHERE a.id = ANY(\(ids))",
-            """
-            SELECT account_id, id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date, collected_amount,
-                   collected_receipt, next_visit_date, next_visit_from, next_visit_to, run, flagged, source, source_line
-            FROM outcome WHERE account_id = ANY(\(ids))
-            """,
-            """
-            SELECT account_id, id, amount, paid_at, paid_epoch, reference, run, channel, source, source_line
-            FROM payment WHERE account_id = ANY(\(ids))
-            """,
-            "SELECT account_id, outcome_id, state, paid, partial FROM promise WHERE account_id = ANY(\(ids))",
-            "SELECT account_id, fact_id, state FROM clearance WHERE account_id = ANY(\(ids))",
-            """
-            SELECT account_id, id FROM appointment WHERE account_id = ANY(\(ids)) AND outcome_id IS NOT NULL ORDER BY account_id, id
-            """,
-        ], on: connection, logger: logger)
+        var binds = PostgresBindings()
+        binds.append(ids)
+        let answers = prepared
+            ? try await PreparedRun.rows(HistorySQL.all, binds, on: connection, logger: logger)
+            : try await QueryBatch.rows(HistorySQL.all.map { PostgresQuery(unsafeSQL: $0.sql, binds: binds) }, on: connection, logger: logger)
         var histories: [String: AccountEffects.History] = [:]
         for row in answers[0] {
             var c = PostgresColumns(row)

@@ -91,18 +91,22 @@ enum PostgresSmallSync {
                      logger: Logger) async throws {
         let wanted = ids.subtracting(locked).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard !wanted.isEmpty else { return }
-        _ = try await connection.query("""
-            SELECT id FROM account_record WHERE id = ANY(\(wanted)) ORDER BY id FOR NO KEY UPDATE \(unescaped: nowait ? "NOWAIT" : "")
-            """, logger: logger).collect()
+        var binds = PostgresBindings()
+        binds.append(wanted)
+        if nowait {
+            _ = try await PreparedRun.rows(SmallSyncSQL.LockNoWait.self, binds, on: connection, logger: logger)
+        } else {
+            _ = try await PreparedRun.rows(SmallSyncSQL.Lock.self, binds, on: connection, logger: logger)
+        }
         locked.formUnion(wanted)
     }
 
     /// The accounts whose pending promise passed its date on `today` (the sweep's).
     static func due(_ today: CivilDate, on connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
         var due: Set<String> = []
-        for row in try await connection.query("""
-            SELECT DISTINCT account_id FROM promise WHERE state = 'pending' AND due_date < \(today.description)
-            """, logger: logger).collect() {
+        var binds = PostgresBindings()
+        binds.append(today.description)
+        for row in try await PreparedRun.rows(SmallSyncSQL.Due.self, binds, on: connection, logger: logger) {
             due.insert(try row.decode(String.self))
         }
         return due
@@ -112,9 +116,13 @@ enum PostgresSmallSync {
     /// locks (`locked`, grown when the sweep finds an account the group did not lock).
     static func apply(_ parsed: Parsed, settings: Settings, locked: inout Set<String>, on connection: PostgresConnection,
                       logger: Logger) async throws -> Applied {
-        func rows(_ query: PostgresQuery) async throws -> [PostgresRow] { try await connection.query(query, logger: logger).collect() }
+        func rows<Text: PreparedSQL>(_ text: Text.Type, _ binds: PostgresBindings) async throws -> [PostgresRow] {
+            try await PreparedRun.rows(text, binds, on: connection, logger: logger)
+        }
         let now = parsed.now, lines = parsed.staging.facts
-        let run = try await rows("INSERT INTO import_run(started_at, sync) VALUES (\(now), 1) RETURNING id").first?.decode(Int64.self) ?? 0
+        var runBinds = PostgresBindings()
+        runBinds.append(now)
+        let run = try await rows(SmallSyncSQL.NewRun.self, runBinds).first?.decode(Int64.self) ?? 0
         let today = Self.today(now, settings: settings)
         var applied = Applied(run: run)
         var result = PostgresFactSync.Result()
@@ -134,12 +142,10 @@ enum PostgresSmallSync {
             }
             var clientBalance: [String: Int64] = [:]
             var knownAgents: Set<String> = []
-            for row in try await rows("""
-                SELECT 0::int8, a.id, a.balance, EXISTS (SELECT 1 FROM outcome o WHERE o.account_id = a.id)
-                    OR EXISTS (SELECT 1 FROM payment p WHERE p.account_id = a.id)
-                FROM account_record a WHERE a.id = ANY(\(Array(parsed.accounts)))
-                UNION ALL SELECT 1::int8, g.id, 0::int8, false FROM agent g WHERE g.id = ANY(\(Array(agentIDs)))
-                """) {
+            var known = PostgresBindings()
+            known.append(Array(parsed.accounts))
+            known.append(Array(agentIDs))
+            for row in try await rows(SmallSyncSQL.Known.self, known) {
                 let (tag, id, balance, had) = try row.decode((Int64, String, Int64, Bool).self)
                 if tag == 0 {
                     clientBalance[id] = balance
@@ -150,18 +156,18 @@ enum PostgresSmallSync {
             }
             var decider = FactLineDecider(missingPhase: 0)
             if !outcomeIDs.isEmpty {
-                for row in try await rows("""
-                    SELECT \(unescaped: PostgresFactSync.prefixed(PostgresFactSync.outcomeReadColumns, "o")) FROM outcome o WHERE o.id = ANY(\(outcomeIDs))
-                    """) {
+                var ids = PostgresBindings()
+                ids.append(outcomeIDs)
+                for row in try await rows(SmallSyncSQL.StoredOutcomes.self, ids) {
                     var c = PostgresColumns(row)
                     let (id, outcome) = try PostgresFactSync.storedOutcome(&c)
                     decider.stored[FactLineDecider.key("outcome", id)] = outcome.map(Record.outcome)
                 }
             }
             if !paymentIDs.isEmpty {
-                for row in try await rows("""
-                    SELECT \(unescaped: PostgresFactSync.prefixed(PostgresFactSync.paymentReadColumns, "p")) FROM payment p WHERE p.id = ANY(\(paymentIDs))
-                    """) {
+                var ids = PostgresBindings()
+                ids.append(paymentIDs)
+                for row in try await rows(SmallSyncSQL.StoredPayments.self, ids) {
                     var c = PostgresColumns(row)
                     let (id, payment) = try PostgresFactSync.storedPayment(&c)
                     decider.stored[FactLineDecider.key("payment", id)] = payment.map(Record.payment)
@@ -200,34 +206,17 @@ enum PostgresSmallSync {
 
             // The accepted lines stored, once; an id stored meanwhile runs the member again.
             if outcomes.count > 0 {
-                let inserted = try await rows(PostgresQuery(unsafeSQL: """
-                    WITH stored AS (
-                        INSERT INTO outcome(id, account_id, agent_id, visited_at, visited_epoch, code, contact, promise_amount, promise_date,
-                            collected_amount, collected_receipt, location_lat, location_lon, location_accuracy_m, notes,
-                            next_visit_date, next_visit_from, next_visit_to, updated_at, run, source, source_line)
-                        SELECT id, account_id, agent_id, visited_at, visited_epoch::bigint, code, contact, promise_amount::bigint, promise_date,
-                            collected_amount::bigint, collected_receipt, location_lat::float8, location_lon::float8, location_accuracy_m::float8,
-                            notes, next_visit_date, next_visit_from, next_visit_to, \(now), \(run), source, source_line::bigint
-                        FROM unnest(\(arrays(21))) AS s(seq, id, account_id, agent_id, visited_at, visited_epoch, code, contact,
-                            promise_amount, promise_date, collected_amount, collected_receipt, location_lat, location_lon,
-                            location_accuracy_m, notes, next_visit_date, next_visit_from, next_visit_to, source, source_line)
-                        ORDER BY seq::bigint
-                        ON CONFLICT (id) DO NOTHING RETURNING 1
-                    ) SELECT count(*) FROM stored
-                    """, binds: outcomes.bindings(21))).first?.decode(Int64.self) ?? 0
+                var binds = outcomes.bindings(21)
+                binds.append(now)
+                binds.append(run)
+                let inserted = try await rows(SmallSyncSQL.InsertOutcomes.self, binds).first?.decode(Int64.self) ?? 0
                 if inserted != outcomes.count { throw FactStoredMeanwhile() }
             }
             if payments.count > 0 {
-                let inserted = try await rows(PostgresQuery(unsafeSQL: """
-                    WITH stored AS (
-                        INSERT INTO payment(id, account_id, amount, paid_at, paid_epoch, reference, channel, updated_at, run, source, source_line)
-                        SELECT id, account_id, amount::bigint, paid_at, paid_epoch::bigint, reference, channel, \(now), \(run), source,
-                            source_line::bigint
-                        FROM unnest(\(arrays(10))) AS s(seq, id, account_id, amount, paid_at, paid_epoch, reference, channel, source, source_line)
-                        ORDER BY seq::bigint
-                        ON CONFLICT (id) DO NOTHING RETURNING 1
-                    ) SELECT count(*) FROM stored
-                    """, binds: payments.bindings(10))).first?.decode(Int64.self) ?? 0
+                var binds = payments.bindings(10)
+                binds.append(now)
+                binds.append(run)
+                let inserted = try await rows(SmallSyncSQL.InsertPayments.self, binds).first?.decode(Int64.self) ?? 0
                 if inserted != payments.count { throw FactStoredMeanwhile() }
             }
         }
@@ -241,7 +230,7 @@ enum PostgresSmallSync {
         var start = 0
         while start < accounts.count {
             let chunk = Array(accounts[start..<min(start + PostgresFactSync.chunkSize, accounts.count)])
-            for history in try await PostgresFactSync.histories(chunk, on: connection, logger: logger) {
+            for history in try await PostgresFactSync.histories(chunk, prepared: true, on: connection, logger: logger) {
                 try await replay.account(history, on: connection, logger: logger)
             }
             start += PostgresFactSync.chunkSize
@@ -258,47 +247,29 @@ enum PostgresSmallSync {
         return applied
     }
 
-    /// `$1::text[], $2::text[], …` for `count` bound columns.
-    private static func arrays(_ count: Int) -> String {
-        (1...count).map { "$\($0)::text[]" }.joined(separator: ", ")
-    }
-
     /// What the replay gathered, one statement a table (as the bulk path writes it from its
     /// staging tables).
     private static func write(_ replay: PostgresFactReplay, now: Int64, run: Int64, on connection: PostgresConnection,
                               logger: Logger) async throws {
         if replay.states.count > 0 {
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO account_state(account_id, balance, status, lat, lon, hold_until, updated_at)
-                SELECT account_id, balance::bigint, status, lat::float8, lon::float8, hold_until, \(now)
-                FROM unnest(\(arrays(7))) AS s(ord, account_id, balance, status, lat, lon, hold_until) ORDER BY ord::bigint
-                ON CONFLICT (account_id) DO UPDATE SET balance = excluded.balance, status = excluded.status, lat = excluded.lat,
-                    lon = excluded.lon, hold_until = excluded.hold_until, updated_at = excluded.updated_at
-                """, binds: replay.states.bindings(7)), logger: logger)
+            var binds = replay.states.bindings(7)
+            binds.append(now)
+            _ = try await PreparedRun.rows(SmallSyncSQL.WriteStates.self, binds, on: connection, logger: logger)
         }
         if replay.promises.count > 0 {
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO promise(account_id, outcome_id, amount, due_date, state, paid, made_at, partial, updated_at)
-                SELECT account_id, outcome_id, amount::bigint, due_date, state, paid::bigint, made_at, partial::bigint, \(now)
-                FROM unnest(\(arrays(9))) AS s(ord, account_id, outcome_id, amount, due_date, state, paid, made_at, partial)
-                ORDER BY ord::bigint
-                ON CONFLICT (outcome_id) DO UPDATE SET state = excluded.state, paid = excluded.paid, partial = excluded.partial,
-                    updated_at = excluded.updated_at
-                """, binds: replay.promises.bindings(9)), logger: logger)
+            var binds = replay.promises.bindings(9)
+            binds.append(now)
+            _ = try await PreparedRun.rows(SmallSyncSQL.WritePromises.self, binds, on: connection, logger: logger)
         }
         if replay.flags.count > 0 {
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                UPDATE outcome o SET flagged = f.flagged FROM unnest($1::text[], $2::text[]) AS f(id, flagged) WHERE o.id = f.id
-                """, binds: replay.flags.bindings(2)), logger: logger)
+            _ = try await PreparedRun.rows(SmallSyncSQL.WriteFlags.self, replay.flags.bindings(2), on: connection, logger: logger)
         }
         let audits = replay.audits
         if audits.count > 0 {
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO audit(at, run, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
-                SELECT \(now), \(run), account_id, source, line::bigint, fact_kind, fact_id, actor, field, old, new
-                FROM unnest(\(arrays(10))) AS s(ord, account_id, source, line, fact_kind, fact_id, actor, field, old, new)
-                ORDER BY ord::bigint
-                """, binds: audits.bindings(10)), logger: logger)
+            var binds = audits.bindings(10)
+            binds.append(now)
+            binds.append(run)
+            _ = try await PreparedRun.rows(SmallSyncSQL.WriteAudits.self, binds, on: connection, logger: logger)
         }
     }
 
@@ -307,7 +278,6 @@ enum PostgresSmallSync {
     /// `importRecords` writes them; answers the rejects resolved.
     private static func reject(_ parsed: Parsed, _ facts: PostgresFactSync.Result, now: Int64, on connection: PostgresConnection,
                                logger: Logger) async throws -> Int {
-        func rows(_ query: PostgresQuery) async throws -> [PostgresRow] { try await connection.query(query, logger: logger).collect() }
         // Read-time refusals (their COPY rows: seq, source, line, field, reason, raw, kind,
         // record_id) and the facts refused, in input order.
         struct Row { var seq: Int64; var source, field, reason: String; var line: Int64; var raw: String; var kind, id: String? }
@@ -326,19 +296,16 @@ enum PostgresSmallSync {
         }
         refused.sort { $0.seq < $1.seq }
         var resolved = 0
-        let open = try await rows("SELECT EXISTS (SELECT 1 FROM rejected_line WHERE resolved = 0)").first?.decode(Bool.self) ?? false
+        let open = try await PreparedRun.rows(SmallSyncSQL.AnyOpenReject.self, on: connection, logger: logger).first?.decode(Bool.self) ?? false
         if open && !facts.applied.isEmpty {
             let keys = facts.applied.keys.sorted()
             let kinds = keys.map { String($0.prefix { $0 != "\u{1F}" }) }
             let ids = keys.map { String($0.drop { $0 != "\u{1F}" }.dropFirst()) }
-            resolved += Int(try await rows("""
-                WITH resolved AS (
-                    UPDATE rejected_line r SET resolved = 1 FROM unnest(\(kinds)::text[], \(ids)::text[]) AS k(kind, id)
-                    WHERE r.kind = k.kind AND r.record_id = k.id AND r.resolved = 0
-                        AND NOT (r.field = 'id' AND r.reason LIKE 'conflict:%')
-                    RETURNING 1
-                ) SELECT count(*) FROM resolved
-                """).first?.decode(Int64.self) ?? 0)
+            var binds = PostgresBindings()
+            binds.append(kinds)
+            binds.append(ids)
+            resolved += Int(try await PreparedRun.rows(SmallSyncSQL.ResolveRejects.self, binds, on: connection, logger: logger)
+                .first?.decode(Int64.self) ?? 0)
         }
         guard !refused.isEmpty else { return resolved }
         var flags: [String?] = []
@@ -356,11 +323,8 @@ enum PostgresSmallSync {
                        refused.map { Optional($0.reason) }, refused.map { Optional($0.raw) }, refused.map(\.kind), refused.map(\.id), flags] {
             binds.append(CopyRows.arrayLiteral(column))
         }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO rejected_line(source, line, field, reason, raw, created_at, kind, record_id, resolved)
-            SELECT source, line::bigint, field, reason, raw::bytea, \(now), kind, record_id, resolved::bigint
-            FROM unnest(\(arrays(8))) WITH ORDINALITY AS s(source, line, field, reason, raw, kind, record_id, resolved, n) ORDER BY n
-            """, binds: binds), logger: logger)
+        binds.append(now)
+        _ = try await PreparedRun.rows(SmallSyncSQL.InsertRejects.self, binds, on: connection, logger: logger)
         return resolved
     }
 
