@@ -17,7 +17,8 @@ import PostgresNIO
 /// the lines and the replay's rows through `COPY` (a catalog write per table, per sync), this
 /// one binds them as arrays (`unnest($1::text[], …)`, the same text COPY would send, parsed
 /// by the same input functions) and folds the look-ups into a few statements: about fifteen
-/// round-trips for a sync of fifteen outcomes.
+/// round-trips for a sync of fifteen outcomes, each a statement prepared once per connection
+/// (`SmallSyncSQL`, `PreparedRun`), so the server only binds and runs it.
 ///
 /// It runs at READ COMMITTED: the group has locked the rows of every account its lines name
 /// (`FOR NO KEY UPDATE`, in id order), so no other sync can replay those accounts meanwhile,
