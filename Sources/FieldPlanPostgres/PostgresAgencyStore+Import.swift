@@ -79,34 +79,46 @@ extension PostgresAgencyStore {
     /// Reads and validates `inputs` into `staging`, line by line; with `feed`, hands each
     /// finished chunk of the accounts sent straight (`PostgresDirectAccounts`) over as it
     /// fills. Answers the inputs that held no record.
+    ///
+    /// Two threads: a thread of its own parses and decodes the lines (`InputParser`) and hands
+    /// them over in order (`ParsedLineHandoff`); this one stages them as COPY rows. The
+    /// warnings, the lines and the ends of the inputs come in the order they were read, so
+    /// what is staged, counted and warned is what one thread did.
     private func read(_ inputs: [ImportInput], into staging: inout PostgresImportStaging, now: Int64, sync: Bool, ignoreUnknownColumns: Bool,
                       feed: ImportFeed?, onWarning: (String) -> Void, onProgress: (Int) -> Void) throws -> [String] {
-        let decoder = RecordDecoder(now: now)
+        let handoff = ParsedLineHandoff()
+        let parsing = Thread {
+            Self.parse(inputs, now: now, sync: sync, ignoreUnknownColumns: ignoreUnknownColumns, into: handoff)
+        }
+        parsing.stackSize = 8 << 20
+        parsing.start()
         var emptyInputs: [String] = []
         var handed = 0
-        for (index, input) in inputs.enumerated() {
-            let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
-                                     keepsBytes: { record in
-                                         if case .account(let a) = record { return sync || a.zoneID != nil }
-                                         return record.kind != .agent || sync
-                                     })
-            let lines: Int
-            do {
-                lines = try parser.parse(warn: { text in
-                    staging.summary.warnings += 1
-                    onWarning(text)
-                }) { line in
-                    staging.add(line, input: index)
-                    if staging.summary.linesRead % 50_000 == 0 { onProgress(staging.summary.linesRead) }
-                    if let feed, let chunks = staging.direct?.rows.chunks, chunks.count > handed {
-                        for chunk in chunks[handed...] { try feed.append(chunk) }
-                        handed = chunks.count
+        do {
+            while let batch = try handoff.take() {
+                for event in batch {
+                    switch event {
+                    case .line(let line, let input):
+                        staging.add(line, input: input)
+                        if staging.summary.linesRead % 50_000 == 0 { onProgress(staging.summary.linesRead) }
+                        if let feed, let chunks = staging.direct?.rows.chunks, chunks.count > handed {
+                            for chunk in chunks[handed...] { try feed.append(chunk) }
+                            handed = chunks.count
+                        }
+                    case .warning(let text):
+                        staging.summary.warnings += 1
+                        onWarning(text)
+                    case .inputEnded(let input, let lines):
+                        if lines == 0 { emptyInputs.append(inputs[input].displayName) }
                     }
                 }
-            } catch let failure as InputParser.Failure {
-                throw ImportError(message: failure.message)
             }
-            if lines == 0 { emptyInputs.append(input.displayName) }
+        } catch let failure as InputParser.Failure {
+            throw ImportError(message: failure.message)
+        } catch {
+            handoff.cancel()
+            handoff.drain()
+            throw error
         }
         if !sync && !emptyInputs.isEmpty && staging.summary.linesRead == 0 {
             throw ImportError(message: "no records in \(emptyInputs.joined(separator: ", ")); nothing was imported")
@@ -115,6 +127,40 @@ extension PostgresAgencyStore {
             for chunk in chunks[handed...] { try feed.append(chunk) }
         }
         return emptyInputs
+    }
+
+    /// The parsing thread of `read`: every input's lines, warnings and end, in batches, then
+    /// the end (with the input's failure, if one could not be read).
+    private static func parse(_ inputs: [ImportInput], now: Int64, sync: Bool, ignoreUnknownColumns: Bool, into handoff: ParsedLineHandoff) {
+        struct Stopped: Error {}
+        let decoder = RecordDecoder(now: now)
+        var batch: [ParsedLineHandoff.Event] = []
+        batch.reserveCapacity(512)
+        func send() throws {
+            guard handoff.put(batch) else { throw Stopped() }
+            batch.removeAll(keepingCapacity: true)
+        }
+        do {
+            for (index, input) in inputs.enumerated() {
+                let parser = InputParser(input: input, decoder: decoder, ignoreUnknownColumns: ignoreUnknownColumns,
+                                         keepsBytes: { record in
+                                             if case .account(let a) = record { return sync || a.zoneID != nil }
+                                             return record.kind != .agent || sync
+                                         })
+                let lines = try parser.parse(warn: { text in batch.append(.warning(text)) }) { line in
+                    batch.append(.line(line, input: index))
+                    if batch.count >= 512 { try send() }
+                }
+                batch.append(.inputEnded(input: index, lines: lines))
+            }
+            if !batch.isEmpty { try send() }
+            handoff.finish(nil)
+        } catch is Stopped {
+            handoff.finish(nil)
+        } catch {
+            if !batch.isEmpty { _ = handoff.put(batch) }
+            handoff.finish(error)
+        }
     }
 
     /// The store had no account when the transaction of a streamed import ran again (another
