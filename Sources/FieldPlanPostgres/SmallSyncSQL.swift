@@ -22,8 +22,9 @@ enum SmallSyncSQL {
         static let sql = "SELECT id FROM account_record WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE"
     }
 
+    /// `Lock`, failing at once (`lock_not_available`) where another transaction holds a row.
     enum LockNoWait: PreparedSQL {
-        static let sql = "SELECT id FROM account_record WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE NOWAIT"
+        static let sql = Lock.sql + " NOWAIT"
     }
 
     /// `$1` the moment.
