@@ -1,6 +1,6 @@
 /// A parsed JSON value. Numbers keep their source text so that money is read exactly
 /// (SPEC §3: never through floating point).
-public indirect enum JSONValue: Hashable, Sendable {
+public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case number(String)
