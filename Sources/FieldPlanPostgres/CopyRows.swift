@@ -4,9 +4,14 @@ import PostgresNIO
 /// backslash escapes), gathered in chunks of about 1 MiB for `PostgresCopyFromWriter`.
 /// Kept whole in memory so that a transaction the server makes retry (a serialization
 /// failure) can send the same rows again: about the size of the input's text.
+///
+/// The chunk being filled is a plain byte array, copied into a `ByteBuffer` once full: a
+/// million accounts make 25 million field writes, and `ByteBuffer`'s checks on each small
+/// write (uniqueness, exclusivity, capacity) cost more than the bytes (a fifth of the
+/// staging thread's time before).
 struct CopyRows: Sendable {
     private(set) var chunks: [ByteBuffer] = []
-    private var current = ByteBufferAllocator().buffer(capacity: 0)
+    private var current: [UInt8] = []
     private var fieldsInRow = 0
     private(set) var count = 0
 
@@ -14,21 +19,21 @@ struct CopyRows: Sendable {
 
     mutating func text(_ value: String?) {
         separate()
-        guard var text = value else { current.writeStaticString("\\N"); return }
+        guard var text = value else { writeNull(); return }
         text.withUTF8 { bytes in
             // Most text needs no escape: one copy of its bytes, not one write a byte.
             guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
                 || $0 == UInt8(ascii: "\r") }) else {
-                current.writeBytes(bytes)
+                current.append(contentsOf: bytes)
                 return
             }
             for byte in bytes {
                 switch byte {
-                case UInt8(ascii: "\\"): current.writeStaticString("\\\\")
-                case UInt8(ascii: "\t"): current.writeStaticString("\\t")
-                case UInt8(ascii: "\n"): current.writeStaticString("\\n")
-                case UInt8(ascii: "\r"): current.writeStaticString("\\r")
-                default: current.writeInteger(byte)
+                case UInt8(ascii: "\\"): current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\t"): current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "t"))
+                case UInt8(ascii: "\n"): current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "r"))
+                default: current.append(byte)
                 }
             }
         }
@@ -36,7 +41,7 @@ struct CopyRows: Sendable {
 
     mutating func int(_ value: Int64?) {
         separate()
-        guard let value else { current.writeStaticString("\\N"); return }
+        guard let value else { writeNull(); return }
         // The digits straight into the buffer, without a String a number.
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign
         withUnsafeMutableBytes(of: &digits) { space in
@@ -51,7 +56,7 @@ struct CopyRows: Sendable {
                 at -= 1
                 space[at] = UInt8(ascii: "-")
             }
-            current.writeBytes(UnsafeRawBufferPointer(rebasing: space[at...]))
+            current.append(contentsOf: UnsafeRawBufferPointer(rebasing: space[at...]))
         }
     }
 
@@ -59,44 +64,49 @@ struct CopyRows: Sendable {
 
     mutating func double(_ value: Double?) {
         separate()
-        guard let value else { current.writeStaticString("\\N"); return }
-        current.writeString(value.description)
+        guard let value else { writeNull(); return }
+        current.append(contentsOf: value.description.utf8)
     }
 
     /// A `BYTEA` value in hex (`\x…`, its backslash escaped for COPY).
     mutating func bytes(_ value: [UInt8]?) {
         separate()
-        guard let value else { current.writeStaticString("\\N"); return }
-        current.writeStaticString("\\\\x")
+        guard let value else { writeNull(); return }
+        current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "x"))
         let digits: StaticString = "0123456789abcdef"
         digits.withUTF8Buffer { hex in
             for byte in value {
-                current.writeInteger(hex[Int(byte >> 4)])
-                current.writeInteger(hex[Int(byte & 15)])
+                current.append(hex[Int(byte >> 4)])
+                current.append(hex[Int(byte & 15)])
             }
         }
     }
 
     /// Ends the row.
     mutating func end() {
-        current.writeInteger(UInt8(ascii: "\n"))
+        current.append(UInt8(ascii: "\n"))
         fieldsInRow = 0
         count += 1
-        if current.readableBytes >= Self.chunkBytes {
-            chunks.append(current)
-            current = ByteBufferAllocator().buffer(capacity: Self.chunkBytes + 4096)
+        if current.count >= Self.chunkBytes {
+            chunks.append(ByteBuffer(bytes: current))
+            current.removeAll(keepingCapacity: true)
         }
     }
 
     private mutating func separate() {
-        if fieldsInRow > 0 { current.writeInteger(UInt8(ascii: "\t")) }
+        if fieldsInRow > 0 { current.append(UInt8(ascii: "\t")) }
         fieldsInRow += 1
     }
+
+    private mutating func writeNull() { current.append(UInt8(ascii: "\\")); current.append(UInt8(ascii: "N")) }
+
+    /// The chunk being filled, as a buffer to send.
+    private var currentBuffer: ByteBuffer? { current.isEmpty ? nil : ByteBuffer(bytes: current) }
 
     /// Appends `other`'s rows after these (its chunks as they are).
     mutating func append(_ other: CopyRows) {
         guard other.count > 0 else { return }
-        if current.readableBytes > 0 { chunks.append(current) }
+        if let partial = currentBuffer { chunks.append(partial) }
         chunks += other.chunks
         current = other.current
         count += other.count
@@ -110,5 +120,5 @@ struct CopyRows: Sendable {
     }
 
     /// Every chunk, the last partial one included.
-    var all: [ByteBuffer] { current.readableBytes > 0 ? chunks + [current] : chunks }
+    var all: [ByteBuffer] { currentBuffer.map { chunks + [$0] } ?? chunks }
 }
