@@ -24,7 +24,7 @@ extension RecordDecoder {
         /// A required string with something in it besides spaces.
         func requiredText(_ key: String) throws(FieldError) -> String {
             let s = try requiredString(key)
-            if s.trimmingSpaces.isEmpty { throw FieldError(name(key), "must not be empty") }
+            if s.isBlank { throw FieldError(name(key), "must not be empty") }
             return s
         }
 
@@ -46,7 +46,7 @@ extension RecordDecoder {
             case .number(let n) where !n.contains(".") && !n.contains("e") && !n.contains("E"): s = n
             default: throw FieldError(name(key), "expected an id string, got \(v.brief)")
             }
-            if s.trimmingSpaces.isEmpty { throw FieldError(name(key), "must not be empty") }
+            if s.isBlank { throw FieldError(name(key), "must not be empty") }
             if s.utf8.count > 128 { throw FieldError(name(key), "longer than 128 bytes") }
             return s
         }

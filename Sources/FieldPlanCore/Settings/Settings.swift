@@ -184,3 +184,12 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+extension String {
+    /// Whether the text is empty or only spaces and tabs: `trimmingSpaces.isEmpty` without
+    /// making the trimmed string (the decoder asks it of every id and required text).
+    public var isBlank: Bool {
+        var text = self
+        return text.withUTF8 { bytes in !bytes.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } }
+    }
+}
