@@ -4,16 +4,27 @@ import PostgresNIO
 /// One result row read column after column, as `Row+Records` reads SQLite's: each record is
 /// selected with its columns in a fixed order (`PostgresColumns.account` …) and rebuilt here.
 /// A value that no longer parses is read as absent rather than trusted.
+///
+/// The cells are walked in order: a `PostgresRandomAccessRow` would first copy every cell
+/// of the row into an array of its own, an allocation and a retain per cell on every row,
+/// which the service's sync pays on each of the hundreds of history rows it reads per post.
 struct PostgresColumns {
-    private let row: PostgresRandomAccessRow
-    private var index = 0
+    private var cells: PostgresRow.Iterator
 
-    init(_ row: PostgresRow) { self.row = PostgresRandomAccessRow(row) }
+    /// A read past the row's last column: a select and its reader disagree.
+    struct NoMoreColumns: Error {}
 
-    mutating func text() throws -> String? { defer { index += 1 }; return try row[index].decode(String?.self) }
-    mutating func int64() throws -> Int64? { defer { index += 1 }; return try row[index].decode(Int64?.self) }
+    init(_ row: PostgresRow) { cells = row.makeIterator() }
+
+    private mutating func next() throws -> PostgresCell {
+        guard let cell = cells.next() else { throw NoMoreColumns() }
+        return cell
+    }
+
+    mutating func text() throws -> String? { try next().decode(String?.self) }
+    mutating func int64() throws -> Int64? { try next().decode(Int64?.self) }
     mutating func int() throws -> Int? { try int64().map { Int($0) } }
-    mutating func double() throws -> Double? { defer { index += 1 }; return try row[index].decode(Double?.self) }
+    mutating func double() throws -> Double? { try next().decode(Double?.self) }
 
     mutating func window() throws -> TimeWindow? {
         let from = try text(), to = try text()
