@@ -62,30 +62,20 @@ struct RetryContractTests {
     @Test("a bulk sync the server refuses once is run again and stored as on SQLite",
           arguments: StoreEngine.postgresOnly, refusals)
     func bulkSyncRunsAgain(_ engine: StoreEngine, _ refusal: Refusal) async throws {
-        let sqlite = try await withFreshStore(.sqlite) { store in
-            try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: true) }
-        }
-        let (postgres, fired) = try await onPlainThread {
-            let database = try ScratchDatabase.make()
-            defer { try? database.drop() }
-            let store = try PostgresAgencyStore(url: database.url, mustExist: false)
-            defer { store.close() }
-            try Self.refuseOnce(database, "outcome", refusal)
-            let outcome = try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: true) }
-            return (outcome, try Self.firings(database))
-        }
-        #expect(fired > 1, "the refused sync was not run again")
-        #expect(postgres.summaries == sqlite.summaries)
-        #expect(postgres.rejects == sqlite.rejects)
-        #expect(postgres.export == sqlite.export, "export bytes differ at \(postgres.export.commonPrefix(with: sqlite.export).count)")
-        #expect(postgres.effects == sqlite.effects)
+        try await Self.syncsRefusedOnce(refusal, alone: true)
     }
 
     @Test("a group of the service's syncs the server refuses once is run again and stored as on SQLite",
           arguments: StoreEngine.postgresOnly, refusals)
     func groupRunsAgain(_ engine: StoreEngine, _ refusal: Refusal) async throws {
+        try await Self.syncsRefusedOnce(refusal, alone: false)
+    }
+
+    /// `SyncGroupContractTests`' devices, stored as a group or one after the other (`alone`,
+    /// the bulk path), with the first outcome insert refused by the server, against SQLite.
+    static func syncsRefusedOnce(_ refusal: Refusal, alone: Bool) async throws {
         let sqlite = try await withFreshStore(.sqlite) { store in
-            try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: false) }
+            try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: alone) }
         }
         let (postgres, fired) = try await onPlainThread {
             let database = try ScratchDatabase.make()
@@ -93,10 +83,10 @@ struct RetryContractTests {
             let store = try PostgresAgencyStore(url: database.url, mustExist: false)
             defer { store.close() }
             try Self.refuseOnce(database, "outcome", refusal)
-            let outcome = try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: false) }
+            let outcome = try withFolder { try SyncGroupContractTests.run(store, folder: $0, alone: alone) }
             return (outcome, try Self.firings(database))
         }
-        #expect(fired > 1, "the refused group was not run again")
+        #expect(fired > 1, "the refused work was not run again")
         #expect(postgres.summaries == sqlite.summaries)
         #expect(postgres.rejects == sqlite.rejects, "a rejection was reported twice or lost")
         #expect(postgres.export == sqlite.export, "export bytes differ at \(postgres.export.commonPrefix(with: sqlite.export).count)")
@@ -113,65 +103,57 @@ struct RetryContractTests {
           arguments: StoreEngine.postgresOnly)
     func firstLoadOvertaken(_ engine: StoreEngine) async throws {
         typealias Contract = ImportContractTests
-        try await onPlainThread {
-            let database = try ScratchDatabase.make()
-            defer { try? database.drop() }
-            try withFolder { folder in
-                let one = try PostgresAgencyStore(url: database.url, mustExist: false)
-                defer { one.close() }
-                let two = try PostgresAgencyStore(url: database.url, mustExist: true)
-                defer { two.close() }
-                func account(_ n: Int, balance: Int, _ extra: String = "") -> String {
-                    #"{"kind":"account","id":"S\#(n)","client":"Jamii Bank","debtor_name":"D\#(n)","balance":\#(balance)\#(extra)}"#
-                }
-                // Overlapping ids, a repeated id and a refused line, so the order matters and
-                // the warnings and rejects must be told once.
-                let left = Contract.write(folder, "left.ndjson", (1...20).map { account($0, balance: 100 + $0) }
-                    + [account(3, balance: 333, #","phone":"+254700000003""#), #"{"kind":"account","id":"S99","client":"Jamii Bank"}"#])
-                let right = Contract.write(folder, "right.ndjson", (15...30).map { account($0, balance: 500 + $0, #","notes":"right""#) })
-                try Self.refuseOnce(database, "account_record", Refusal(condition: "serialization_failure"), wait: true)
-                let (a, b) = SyncConcurrencyTests.atOnce({ () -> Contract.Report in
-                    var report = Contract.Report()
-                    try Contract.importing(one, [left], at: Contract.now, into: &report)
-                    return report
-                }, { () -> Contract.Report in
-                    var report = Contract.Report()
-                    try Contract.importing(two, [right], at: Contract.now, into: &report)
-                    return report
-                })
-                let reports = ["left.ndjson": try a.get(), "right.ndjson": try b.get()]
-                #expect(try Self.firings(database) > 1)
-                // Three runs were numbered: the refused attempt's (rolled back), the other
-                // import's, and the refused one's read again. Had the refused one run again
-                // straight, it would have kept its first number.
-                let runs = try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run")
-                let lowest = try PostgresAgencyStore.count(database.url, "SELECT min(id) FROM import_run")
-                #expect(runs == 2 && lowest == 2, "the refused import kept its straight rows (runs \(runs), lowest \(lowest))")
-                // The order they committed in, by their runs' numbers.
-                var order: [String] = []
-                for name in ["left.ndjson", "right.ndjson"] {
-                    let run = try PostgresAgencyStore.count(database.url, "SELECT run FROM import_source WHERE name = '\(name)'")
-                    order.append("\(run) \(name)")
-                }
-                let inOrder = order.sorted().map { String($0.split(separator: " ")[1]) }
-                let export = try Contract.exported(one)
-                let reference = try withFolder { sqliteFolder -> (String, [String: Contract.Report]) in
-                    let store = try StoreOpener.openOrCreate(sqliteFolder + "/fieldplan.db")
-                    var byName: [String: Contract.Report] = [:]
-                    for name in inOrder {
-                        var report = Contract.Report()
-                        try Contract.importing(store, [ImportInput(path: folder + "/" + name, displayName: name)], at: Contract.now,
-                                               into: &report)
-                        byName[name] = report
-                    }
-                    return (try Contract.exported(store), byName)
-                }
-                #expect(export == reference.0, "export bytes differ at \(export.commonPrefix(with: reference.0).count)")
-                for name in inOrder {
-                    #expect(reports[name] == reference.1[name], "\(name): the import's summary, rejects or warnings differ from SQLite's")
-                }
-                #expect(reports["left.ndjson"]?.rejects.count == 1)
+        try await withTwoInstances { database, one, two, folder in
+            func account(_ n: Int, balance: Int, _ extra: String = "") -> String {
+                #"{"kind":"account","id":"S\#(n)","client":"Jamii Bank","debtor_name":"D\#(n)","balance":\#(balance)\#(extra)}"#
             }
+            // Overlapping ids, a repeated id and a refused line, so the order matters and
+            // the warnings and rejects must be told once.
+            let left = Contract.write(folder, "left.ndjson", (1...20).map { account($0, balance: 100 + $0) }
+                + [account(3, balance: 333, #","phone":"+254700000003""#), #"{"kind":"account","id":"S99","client":"Jamii Bank"}"#])
+            let right = Contract.write(folder, "right.ndjson", (15...30).map { account($0, balance: 500 + $0, #","notes":"right""#) })
+            try Self.refuseOnce(database, "account_record", Refusal(condition: "serialization_failure"), wait: true)
+            let (a, b) = SyncConcurrencyTests.atOnce({ () -> Contract.Report in
+                var report = Contract.Report()
+                try Contract.importing(one, [left], at: Contract.now, into: &report)
+                return report
+            }, { () -> Contract.Report in
+                var report = Contract.Report()
+                try Contract.importing(two, [right], at: Contract.now, into: &report)
+                return report
+            })
+            let reports = ["left.ndjson": try a.get(), "right.ndjson": try b.get()]
+            #expect(try Self.firings(database) > 1)
+            // Three runs were numbered: the refused attempt's (rolled back), the other
+            // import's, and the refused one's read again. Had the refused one run again
+            // straight, it would have kept its first number.
+            let runs = try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run")
+            let lowest = try PostgresAgencyStore.count(database.url, "SELECT min(id) FROM import_run")
+            #expect(runs == 2 && lowest == 2, "the refused import kept its straight rows (runs \(runs), lowest \(lowest))")
+            // The order they committed in, by their runs' numbers.
+            var order: [String] = []
+            for name in ["left.ndjson", "right.ndjson"] {
+                let run = try PostgresAgencyStore.count(database.url, "SELECT run FROM import_source WHERE name = '\(name)'")
+                order.append("\(run) \(name)")
+            }
+            let inOrder = order.sorted().map { String($0.split(separator: " ")[1]) }
+            let export = try Contract.exported(one)
+            let reference = try withFolder { sqliteFolder -> (String, [String: Contract.Report]) in
+                let store = try StoreOpener.openOrCreate(sqliteFolder + "/fieldplan.db")
+                var byName: [String: Contract.Report] = [:]
+                for name in inOrder {
+                    var report = Contract.Report()
+                    try Contract.importing(store, [ImportInput(path: folder + "/" + name, displayName: name)], at: Contract.now,
+                                           into: &report)
+                    byName[name] = report
+                }
+                return (try Contract.exported(store), byName)
+            }
+            #expect(export == reference.0, "export bytes differ at \(export.commonPrefix(with: reference.0).count)")
+            for name in inOrder {
+                #expect(reports[name] == reference.1[name], "\(name): the import's summary, rejects or warnings differ from SQLite's")
+            }
+            #expect(reports["left.ndjson"]?.rejects.count == 1)
         }
     }
 }

@@ -85,3 +85,21 @@ func withFreshStore<T: Sendable>(_ engine: StoreEngine, _ body: @escaping @Senda
         }
     }
 }
+
+/// Two PostgreSQL stores on one scratch database, each with its own pool as two `fieldplan
+/// serve` processes have, and a folder for the test's files: `body` runs on a plain thread,
+/// and everything is removed afterwards.
+func withTwoInstances<T: Sendable>(
+    _ body: @escaping @Sendable (ScratchDatabase, PostgresAgencyStore, PostgresAgencyStore, String) throws -> T) async throws -> T {
+    try await onPlainThread {
+        let database = try ScratchDatabase.make()
+        defer { try? database.drop() }
+        return try withFolder { folder in
+            let one = try PostgresAgencyStore(url: database.url, mustExist: false)
+            defer { one.close() }
+            let two = try PostgresAgencyStore(url: database.url, mustExist: true)
+            defer { two.close() }
+            return try body(database, one, two, folder)
+        }
+    }
+}

@@ -65,62 +65,46 @@ struct SyncConcurrencyTests {
 
     @Test("the same batch from two instances at once is stored once: accepted once, unchanged once", arguments: StoreEngine.postgresOnly)
     func sameBatch(_ engine: StoreEngine) async throws {
-        try await onPlainThread {
-            let database = try ScratchDatabase.make()
-            defer { try? database.drop() }
-            try withFolder { folder in
-                let one = try PostgresAgencyStore(url: database.url, mustExist: false)
-                defer { one.close() }
-                let two = try PostgresAgencyStore(url: database.url, mustExist: true)
-                defer { two.close() }
-                _ = try one.importRecords([Self.setup(folder)], now: Self.now)
-                let batch = Self.batch(folder, "phone.ndjson", 1...120)
-                for round in 0..<3 {
-                    // Each round a fresh batch of ids, so that both race for new outcomes.
-                    let input = round == 0 ? batch : Self.batch(folder, "phone-\(round).ndjson", (1000 * round)...(1000 * round + 119))
-                    let (a, b) = Self.atOnce({ try one.syncRecords([input], now: Self.now + 10) },
-                                             { try two.syncRecords([input], now: Self.now + 10) })
-                    let first = try a.get(), second = try b.get()
-                    let accepted = [first, second].map { $0.byKind["outcome"]?.accepted ?? 0 }.sorted()
-                    let unchanged = [first, second].map { $0.byKind["outcome"]?.unchanged ?? 0 }.sorted()
-                    #expect(accepted == [0, 120], "round \(round): \(accepted)")
-                    #expect(unchanged == [0, 120], "round \(round): \(unchanged)")
-                    #expect(first.total.rejected == 0 && second.total.rejected == 0)
-                }
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 360)
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM promise") == 120)
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run WHERE sync = 1") == 6)
+        try await withTwoInstances { database, one, two, folder in
+            _ = try one.importRecords([Self.setup(folder)], now: Self.now)
+            let batch = Self.batch(folder, "phone.ndjson", 1...120)
+            for round in 0..<3 {
+                // Each round a fresh batch of ids, so that both race for new outcomes.
+                let input = round == 0 ? batch : Self.batch(folder, "phone-\(round).ndjson", (1000 * round)...(1000 * round + 119))
+                let (a, b) = Self.atOnce({ try one.syncRecords([input], now: Self.now + 10) },
+                                         { try two.syncRecords([input], now: Self.now + 10) })
+                let first = try a.get(), second = try b.get()
+                let accepted = [first, second].map { $0.byKind["outcome"]?.accepted ?? 0 }.sorted()
+                let unchanged = [first, second].map { $0.byKind["outcome"]?.unchanged ?? 0 }.sorted()
+                #expect(accepted == [0, 120], "round \(round): \(accepted)")
+                #expect(unchanged == [0, 120], "round \(round): \(unchanged)")
+                #expect(first.total.rejected == 0 && second.total.rejected == 0)
             }
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 360)
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM promise") == 120)
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run WHERE sync = 1") == 6)
         }
     }
 
     @Test("overlapping batches from two instances: the shared ids are stored once, the accounts as after one sync", arguments: StoreEngine.postgresOnly)
     func overlappingBatches(_ engine: StoreEngine) async throws {
-        let (concurrent, sequential) = try await onPlainThread { () throws -> (String, String) in
-            let database = try ScratchDatabase.make()
-            defer { try? database.drop() }
-            return try withFolder { folder in
-                let one = try PostgresAgencyStore(url: database.url, mustExist: false)
-                defer { one.close() }
-                let two = try PostgresAgencyStore(url: database.url, mustExist: true)
-                defer { two.close() }
-                _ = try one.importRecords([Self.setup(folder)], now: Self.now)
-                let left = Self.batch(folder, "left.ndjson", 1...90), right = Self.batch(folder, "right.ndjson", 61...150)
-                let (a, b) = Self.atOnce({ try one.syncRecords([left], now: Self.now + 10) },
-                                         { try two.syncRecords([right], now: Self.now + 10) })
-                let l = try a.get(), r = try b.get()
-                let accepted = (l.byKind["outcome"]?.accepted ?? 0) + (r.byKind["outcome"]?.accepted ?? 0)
-                let unchanged = (l.byKind["outcome"]?.unchanged ?? 0) + (r.byKind["outcome"]?.unchanged ?? 0)
-                #expect(accepted == 150 && unchanged == 30, "\(accepted) accepted, \(unchanged) unchanged")
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 150)
-                let concurrent = try ImportContractTests.exported(one)
-                // The same two files one after the other, on SQLite: the same store.
-                let file = try StoreOpener.openOrCreate(folder + "/fieldplan.db")
-                _ = try file.importRecords([Self.setup(folder)], now: Self.now)
-                _ = try file.syncRecords([left], now: Self.now + 10)
-                _ = try file.syncRecords([right], now: Self.now + 10)
-                return (concurrent, try ImportContractTests.exported(file))
-            }
+        let (concurrent, sequential) = try await withTwoInstances { (database, one, two, folder) throws -> (String, String) in
+            _ = try one.importRecords([Self.setup(folder)], now: Self.now)
+            let left = Self.batch(folder, "left.ndjson", 1...90), right = Self.batch(folder, "right.ndjson", 61...150)
+            let (a, b) = Self.atOnce({ try one.syncRecords([left], now: Self.now + 10) },
+                                     { try two.syncRecords([right], now: Self.now + 10) })
+            let l = try a.get(), r = try b.get()
+            let accepted = (l.byKind["outcome"]?.accepted ?? 0) + (r.byKind["outcome"]?.accepted ?? 0)
+            let unchanged = (l.byKind["outcome"]?.unchanged ?? 0) + (r.byKind["outcome"]?.unchanged ?? 0)
+            #expect(accepted == 150 && unchanged == 30, "\(accepted) accepted, \(unchanged) unchanged")
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 150)
+            let concurrent = try ImportContractTests.exported(one)
+            // The same two files one after the other, on SQLite: the same store.
+            let file = try StoreOpener.openOrCreate(folder + "/fieldplan.db")
+            _ = try file.importRecords([Self.setup(folder)], now: Self.now)
+            _ = try file.syncRecords([left], now: Self.now + 10)
+            _ = try file.syncRecords([right], now: Self.now + 10)
+            return (concurrent, try ImportContractTests.exported(file))
         }
         #expect(concurrent == sequential, "export bytes differ at \(concurrent.commonPrefix(with: sequential).count)")
     }

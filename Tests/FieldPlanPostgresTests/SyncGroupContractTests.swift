@@ -200,41 +200,33 @@ struct SyncGroupContractTests {
     @Test("two instances storing overlapping groups at once store each fact once, the accounts as after one sync",
           arguments: StoreEngine.postgresOnly)
     func overlappingGroupsAtOnce(_ engine: StoreEngine) async throws {
-        let (concurrent, sequential) = try await onPlainThread { () throws -> (String, String) in
-            let database = try ScratchDatabase.make()
-            defer { try? database.drop() }
-            return try withFolder { folder in
-                let one = try PostgresAgencyStore(url: database.url, mustExist: false)
-                defer { one.close() }
-                let two = try PostgresAgencyStore(url: database.url, mustExist: true)
-                defer { two.close() }
-                _ = try one.importRecords([SyncConcurrencyTests.setup(folder)], now: SyncConcurrencyTests.now)
-                var all: [SyncGroupMember] = []
-                for round in 0..<3 {
-                    // Each round: 8 members of 15 on each side, the right one starting halfway into
-                    // the left one's ids, so 60 ids are in both groups; every account in both.
-                    let base = 10_000 * (round + 1)
-                    let left = Self.members(folder, "left-\(round)", start: base, count: 8, size: 15)
-                    let right = Self.members(folder, "right-\(round)", start: base + 60, count: 8, size: 15)
-                    let (a, b) = SyncConcurrencyTests.atOnce({ try one.syncGroup(left, maxWaits: 20, onReject: { _, _ in }) },
-                                                             { try two.syncGroup(right, maxWaits: 20, onReject: { _, _ in }) })
-                    let summaries = try (a.get() + b.get()).map { try $0.get() }
-                    let accepted = summaries.reduce(0) { $0 + ($1.byKind["outcome"]?.accepted ?? 0) }
-                    let unchanged = summaries.reduce(0) { $0 + ($1.byKind["outcome"]?.unchanged ?? 0) }
-                    #expect(accepted == 180 && unchanged == 60, "round \(round): \(accepted) accepted, \(unchanged) unchanged")
-                    #expect(summaries.allSatisfy { $0.total.rejected == 0 })
-                    all += left + right
-                }
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 540)
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run WHERE sync = 1") == 48)
-                #expect(try PostgresAgencyStore.count(database.url, "SELECT count(DISTINCT id) FROM import_source") == 49)
-                let concurrent = try ImportContractTests.exported(one)
-                // The same files one after the other, on SQLite: the same store.
-                let file = try StoreOpener.openOrCreate(folder + "/fieldplan.db")
-                _ = try file.importRecords([SyncConcurrencyTests.setup(folder)], now: SyncConcurrencyTests.now)
-                for member in all { _ = try file.syncRecords(member.inputs, now: member.now) }
-                return (concurrent, try ImportContractTests.exported(file))
+        let (concurrent, sequential) = try await withTwoInstances { (database, one, two, folder) throws -> (String, String) in
+            _ = try one.importRecords([SyncConcurrencyTests.setup(folder)], now: SyncConcurrencyTests.now)
+            var all: [SyncGroupMember] = []
+            for round in 0..<3 {
+                // Each round: 8 members of 15 on each side, the right one starting halfway into
+                // the left one's ids, so 60 ids are in both groups; every account in both.
+                let base = 10_000 * (round + 1)
+                let left = Self.members(folder, "left-\(round)", start: base, count: 8, size: 15)
+                let right = Self.members(folder, "right-\(round)", start: base + 60, count: 8, size: 15)
+                let (a, b) = SyncConcurrencyTests.atOnce({ try one.syncGroup(left, maxWaits: 20, onReject: { _, _ in }) },
+                                                         { try two.syncGroup(right, maxWaits: 20, onReject: { _, _ in }) })
+                let summaries = try (a.get() + b.get()).map { try $0.get() }
+                let accepted = summaries.reduce(0) { $0 + ($1.byKind["outcome"]?.accepted ?? 0) }
+                let unchanged = summaries.reduce(0) { $0 + ($1.byKind["outcome"]?.unchanged ?? 0) }
+                #expect(accepted == 180 && unchanged == 60, "round \(round): \(accepted) accepted, \(unchanged) unchanged")
+                #expect(summaries.allSatisfy { $0.total.rejected == 0 })
+                all += left + right
             }
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM outcome") == 540)
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(*) FROM import_run WHERE sync = 1") == 48)
+            #expect(try PostgresAgencyStore.count(database.url, "SELECT count(DISTINCT id) FROM import_source") == 49)
+            let concurrent = try ImportContractTests.exported(one)
+            // The same files one after the other, on SQLite: the same store.
+            let file = try StoreOpener.openOrCreate(folder + "/fieldplan.db")
+            _ = try file.importRecords([SyncConcurrencyTests.setup(folder)], now: SyncConcurrencyTests.now)
+            for member in all { _ = try file.syncRecords(member.inputs, now: member.now) }
+            return (concurrent, try ImportContractTests.exported(file))
         }
         #expect(concurrent == sequential, "export bytes differ at \(concurrent.commonPrefix(with: sequential).count)")
     }
